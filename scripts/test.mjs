@@ -1,0 +1,51 @@
+// `npm test`: typecheck, unit + browser tests (vitest), production build, end-to-end tests
+// (Playwright). Every step runs even after a failure so one run shows everything; the exit
+// code is non-zero when any step failed. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const resultsDir = 'test-results';
+const vitestReport = `${resultsDir}/vitest.json`;
+const e2eReport = `${resultsDir}/e2e.json`;
+
+function run(label, command, args) {
+  const startedMs = Date.now();
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const seconds = ((Date.now() - startedMs) / 1000).toFixed(1);
+  console.log(`${status === 0 ? '✔' : '✘'} ${label} (${seconds} s)`);
+  return { label, ok: status === 0, seconds };
+}
+
+function readCounts(reportPath, count) {
+  if (!existsSync(reportPath)) return { passed: 0, failed: 0 };
+  return count(JSON.parse(readFileSync(reportPath, 'utf8')));
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const steps = [];
+try {
+  console.log(`Chromium: ${ensureChromium()}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+steps.push(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+steps.push(run('unit and browser tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]));
+steps.push(run('production build', 'npx', ['vite', 'build']));
+if (steps.at(-1).ok) steps.push(run('end-to-end tests', 'npx', ['playwright', 'test']));
+
+const vitest = readCounts(vitestReport, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
+const e2e = readCounts(e2eReport, (report) => ({ passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky }));
+const failedSteps = steps.filter((step) => !step.ok);
+
+console.log('\nSummary');
+for (const step of steps) console.log(`  ${step.ok ? 'ok    ' : 'FAILED'} ${step.label} (${step.seconds} s)`);
+const failedTests = vitest.failed + e2e.failed;
+// A failed step with no failed test in it (typecheck, build, a runner crash) still counts once.
+const failed = failedTests > 0 ? failedTests : failedSteps.length;
+console.log(`tests: ${vitest.passed + e2e.passed} passed, ${failed} failed`);
+process.exit(failedSteps.length === 0 ? 0 : 1);

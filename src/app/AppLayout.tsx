@@ -1,0 +1,29 @@
+// The frame around every screen: navigation, the offline/update status and notices.
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { PwaStatus } from '../pwa/PwaStatus';
+import { Notices } from './Notices';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <NavLink to="/" className="brand" end>
+          <img src="/icons/icon.svg" alt="" width={32} height={32} />
+          <span>{t('app.name')}</span>
+        </NavLink>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
+          <NavLink to="/projects">{t('nav.projects')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </nav>
+        <PwaStatus />
+      </header>
+      <Notices />
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The app's screens. Per project: datasets, models, trial detections and the live camera.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { CameraPage } from '../camera/CameraPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { DatasetsPage } from '../datasets/DatasetsPage';
+import { ModelsPage } from '../models/ModelsPage';
+import { ProjectLayout } from '../projects/ProjectLayout';
+import { ProjectsPage } from '../projects/ProjectsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { TrialsPage } from '../trials/TrialsPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'projects', element: <ProjectsPage /> },
+      {
+        path: 'projects/:projectId',
+        element: <ProjectLayout />,
+        children: [
+          { index: true, element: <Navigate to="datasets" replace /> },
+          { path: 'datasets', element: <DatasetsPage /> },
+          { path: 'models', element: <ModelsPage /> },
+          { path: 'trials', element: <TrialsPage /> },
+          { path: 'camera', element: <CameraPage /> },
+        ],
+      },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,58 @@
+// The project's datasets with their image counts and the anomaly labels.
+import { useTranslation } from 'react-i18next';
+import { useStoredData } from '../app/useStoredData';
+import { useCurrentProject } from '../projects/ProjectLayout';
+import { listDatasets } from '../storage/datasets';
+import { listAnomalyLabels } from '../storage/labels';
+
+export function DatasetsPage() {
+  const { t } = useTranslation();
+  const project = useCurrentProject();
+  const contents = useStoredData(
+    async (db) => ({ datasets: await listDatasets(db, project.id), labels: await listAnomalyLabels(db, project.id) }),
+    [project.id],
+  );
+  if (contents.status !== 'ready') return <p>{t('common.loading')}</p>;
+  const { datasets, labels } = contents.data;
+  if (datasets.length === 0) return <p className="empty">{t('datasets.none')}</p>;
+  return (
+    <div className="stack">
+      {project.imageSize && <p>{t('datasets.imageSize', { width: project.imageSize.width, height: project.imageSize.height })}</p>}
+      <table className="table" data-testid="dataset-stats">
+        <thead>
+          <tr>
+            <th>{t('datasets.columns.type')}</th>
+            <th>{t('datasets.columns.total')}</th>
+            <th>{t('datasets.columns.labeled')}</th>
+            <th>{t('datasets.columns.normal')}</th>
+            <th>{t('datasets.columns.anomaly')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {datasets.map((dataset) => (
+            <tr key={dataset.id} data-dataset-type={dataset.type}>
+              <td>{t(`datasets.type.${dataset.type}`)}</td>
+              <td data-stat="Total">{dataset.imageStats.Total}</td>
+              <td data-stat="Labeled">{dataset.imageStats.Labeled}</td>
+              <td data-stat="Normal">{dataset.imageStats.Normal}</td>
+              <td data-stat="Anomaly">{dataset.imageStats.Anomaly}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {labels.length > 0 && (
+        <section>
+          <h2>{t('datasets.labels')}</h2>
+          <ul className="label-list">
+            {labels.map((label) => (
+              <li key={label.id}>
+                <span className="swatch" style={{ backgroundColor: label.color }} aria-hidden="true" />
+                {label.name}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// The records Spotcheck keeps, shared by the UI, the storage layer and the workers.
+// Field names follow ../shared/spec/lookout-compat.md §1 where the spec names them.
+
+export type DatasetType = 'train' | 'test';
+
+export type DatasetStatus =
+  | 'CREATE_IN_PROGRESS'
+  | 'CREATE_COMPLETE'
+  | 'CREATE_FAILED'
+  | 'UPDATE_IN_PROGRESS'
+  | 'UPDATE_COMPLETE'
+  | 'UPDATE_FAILED_ROLLBACK_IN_PROGRESS'
+  | 'UPDATE_FAILED_ROLLBACK_COMPLETE';
+
+export type ModelVersionStatus =
+  | 'TRAINING'
+  | 'TRAINED'
+  | 'TRAINING_FAILED'
+  | 'STARTING_HOSTING'
+  | 'HOSTED'
+  | 'HOSTING_FAILED'
+  | 'STOPPING_HOSTING';
+
+export type ModelType = 'classification' | 'segmentation';
+
+export type ImageClass = 'normal' | 'anomaly';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  /** Set by the first image added to the project (spec §5, same dimensions). */
+  imageSize: ImageSize | null;
+  modelType: ModelType | null;
+}
+
+export interface ImageStats {
+  Total: number;
+  Labeled: number;
+  Normal: number;
+  Anomaly: number;
+}
+
+export interface Dataset {
+  id: string;
+  projectId: string;
+  type: DatasetType;
+  status: DatasetStatus;
+  statusMessage: string;
+  createdAt: string;
+  imageStats: ImageStats;
+}
+
+export interface DatasetEntry {
+  id: string;
+  datasetId: string;
+  projectId: string;
+  /** Identity inside a dataset (spec §1). */
+  sourceRef: string;
+  /** Key of the image Blob in the `images` store. */
+  imageId: string;
+  width: number;
+  height: number;
+  classification: ImageClass | null;
+  humanAnnotated: boolean;
+  createdAt: string;
+  jobName: string;
+  /** Label ids present in the mask; empty when there is no mask. */
+  anomalyLabelIds: string[];
+  /** Key of the mask Blob (8-bit label-index PNG) in the `masks` store, or null. */
+  maskId: string | null;
+}
+
+export interface AnomalyLabel {
+  id: string;
+  projectId: string;
+  name: string;
+  /** `#rrggbb`, lower case. */
+  color: string;
+  /** Value written in label-index masks; 0 is BACKGROUND and never stored as a label. */
+  index: number;
+}
+
+export interface ModelTag {
+  Key: string;
+  Value: string;
+}
+
+export interface ModelVersion {
+  id: string;
+  projectId: string;
+  version: number;
+  status: ModelVersionStatus;
+  statusMessage: string;
+  createdAt: string;
+  description: string;
+  tags: ModelTag[];
+  modelType: ModelType;
+}
+
+export interface TrialJob {
+  id: string;
+  projectId: string;
+  name: string;
+  modelVersion: number;
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  createdAt: string;
+}
+
+export interface DetectionEvent {
+  id?: number;
+  projectId: string;
+  /** Epoch milliseconds, for range queries. */
+  timestampMs: number;
+  modelVersion: number;
+  source: 'camera' | 'file';
+  isAnomalous: boolean;
+  confidence: number;
+  anomalyScore: number;
+  labelAreas: { label: string; area: number }[];
+  latencyMs: number;
+  invalid: string | null;
+}
+
+/** One image of a trial detection job; the trial feature adds its prediction and verification fields. */
+export interface TrialResult {
+  id: string;
+  jobId: string;
+  projectId: string;
+  /** Key of the tested image Blob in the `images` store (its thumbnail shares the key). */
+  imageId: string;
+  /** Key of the predicted mask Blob in the `masks` store, or null for classification. */
+  maskId: string | null;
+}

@@ -1,0 +1,23 @@
+// Entry point: i18n, the router and the service worker.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { router } from './app/routes';
+import { i18n } from './i18n';
+import { registerServiceWorker } from './pwa/registerServiceWorker';
+import { useUiStore } from './app/uiStore';
+import { onClosedForUpgrade } from './storage/db';
+import './app/app.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>
+  </StrictMode>,
+);
+
+registerServiceWorker();
+// A newer Spotcheck in another tab upgraded the database; this tab must reload to keep working.
+onClosedForUpgrade(() => useUiStore.getState().showInfo(i18n.t('storage.upgradedElsewhere')));

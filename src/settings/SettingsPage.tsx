@@ -1,0 +1,80 @@
+// About this device: storage used and whether it is persistent, offline readiness, and an ML
+// runtime check that runs the real onnxruntime in a worker.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { diagnosticsWorker } from '../app/workers';
+import { useUiStore } from '../app/uiStore';
+import { useStoredData } from '../app/useStoredData';
+import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
+import type { RuntimeReport } from '../../workers/runtime/selfTest';
+
+const bytesPerMegabyte = 1024 * 1024;
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { offlineReady, showError, dataChanged } = useUiStore();
+  const estimate = useStoredData(() => readStorageEstimate(), []);
+  const [runtime, setRuntime] = useState<RuntimeReport | 'running' | null>(null);
+
+  async function checkRuntime() {
+    setRuntime('running');
+    try {
+      setRuntime(await diagnosticsWorker.run((api) => api.runRuntimeSelfTest()));
+    } catch (error) {
+      setRuntime(null);
+      showError(error);
+    }
+  }
+
+  async function persist() {
+    await requestPersistentStorage();
+    dataChanged();
+  }
+
+  const storage = estimate.status === 'ready' ? estimate.data : null;
+  return (
+    <section className="page">
+      <h1>{t('settings.title')}</h1>
+      <h2>{t('settings.storage.title')}</h2>
+      {storage ? (
+        <dl className="facts" data-testid="storage-estimate">
+          <dt>{t('settings.storage.used')}</dt>
+          <dd>
+            {t('settings.storage.usage', {
+              usedMb: (storage.usageBytes / bytesPerMegabyte).toFixed(1),
+              quotaMb: (storage.quotaBytes / bytesPerMegabyte).toFixed(0),
+            })}
+          </dd>
+          <dt>{t('settings.storage.persistence')}</dt>
+          <dd>
+            {storage.persisted ? t('settings.storage.persisted') : t('settings.storage.notPersisted')}{' '}
+            {!storage.persisted && (
+              <button type="button" className="button-quiet" onClick={persist}>
+                {t('settings.storage.requestPersistence')}
+              </button>
+            )}
+          </dd>
+        </dl>
+      ) : (
+        <p>{t('settings.storage.unavailable')}</p>
+      )}
+      <p className="hint">{t('settings.storage.whatToDelete')}</p>
+      <h2>{t('settings.offline.title')}</h2>
+      <p>{offlineReady ? t('pwa.offlineReady') : t('settings.offline.notYet')}</p>
+      <h2>{t('settings.runtime.title')}</h2>
+      <button type="button" onClick={checkRuntime} disabled={runtime === 'running'}>
+        {t('settings.runtime.check')}
+      </button>
+      {runtime && runtime !== 'running' && (
+        <p data-testid="runtime-report" role="status">
+          {t(runtime.passed ? 'settings.runtime.passed' : 'settings.runtime.failed', {
+            version: runtime.ortVersion,
+            backend: runtime.backend,
+            ms: Math.round(runtime.elapsedMs),
+          })}{' '}
+          {runtime.webgpuAdapter ? t('settings.runtime.webgpu') : t('settings.runtime.noWebgpu')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+// Writes a complete new project (records and Blobs) in one transaction. Used by "Create demo
+// project" and by ZIP re-import: either the whole project appears or nothing does.
+import type { IDBPDatabase } from 'idb';
+import type {
+  AnomalyLabel,
+  Dataset,
+  DatasetEntry,
+  DatasetType,
+  ImageClass,
+  ImageSize,
+  ModelType,
+  Project,
+} from '../domain/types';
+import { computeImageStats } from './datasets';
+import { validateNewProject } from './newProjectValidation';
+import { assertProjectNameFree } from './projects';
+import type { BlobRecord, SpotcheckDB } from './schema';
+import { issueAll, writeTransaction } from './transaction';
+
+export interface NewProjectEntry {
+  sourceRef: string;
+  image: Blob;
+  thumbnail?: Blob;
+  width: number;
+  height: number;
+  classification: ImageClass | null;
+  /** 8-bit label-index PNG whose pixel values follow the order of NewProjectInput.labels (1-based). */
+  mask?: Blob;
+  /** Labels present in the mask, matched to NewProjectInput.labels ignoring case. */
+  labelNames: string[];
+  jobName?: string;
+  /** Defaults to false: only say true for labels a person made or checked. */
+  humanAnnotated?: boolean;
+}
+
+export interface NewProjectInput {
+  name: string;
+  imageSize: ImageSize;
+  modelType: ModelType | null;
+  /** Mask index n + 1 is labels[n]. */
+  labels: { name: string; color: string }[];
+  datasets: { type: DatasetType; entries: NewProjectEntry[] }[];
+}
+
+interface NewProjectRecords {
+  project: Project;
+  datasets: Dataset[];
+  labels: AnomalyLabel[];
+  entries: DatasetEntry[];
+  images: BlobRecord[];
+  thumbnails: BlobRecord[];
+  masks: BlobRecord[];
+}
+
+/** Every record, ids included, built before the transaction opens so it awaits only IndexedDB. */
+function buildRecords(input: NewProjectInput): NewProjectRecords {
+  const createdAt = new Date().toISOString();
+  const project: Project = {
+    id: crypto.randomUUID(),
+    name: input.name,
+    createdAt,
+    imageSize: { width: input.imageSize.width, height: input.imageSize.height },
+    modelType: input.modelType,
+  };
+  const labels: AnomalyLabel[] = input.labels.map((label, position) => ({
+    id: crypto.randomUUID(),
+    projectId: project.id,
+    name: label.name,
+    color: label.color.toLowerCase(),
+    index: position + 1,
+  }));
+  const labelIdByName = new Map(labels.map((label) => [label.name.toLowerCase(), label.id]));
+  const records: NewProjectRecords = {
+    project,
+    datasets: [],
+    labels,
+    entries: [],
+    images: [],
+    thumbnails: [],
+    masks: [],
+  };
+
+  for (const { type, entries } of input.datasets) {
+    const dataset: Dataset = {
+      id: crypto.randomUUID(),
+      projectId: project.id,
+      type,
+      status: 'CREATE_COMPLETE',
+      statusMessage: '',
+      createdAt,
+      imageStats: computeImageStats(entries),
+    };
+    records.datasets.push(dataset);
+    for (const entry of entries) {
+      const imageId = crypto.randomUUID();
+      const mask = entry.mask ? { id: crypto.randomUUID(), blob: entry.mask } : null;
+      records.images.push({ id: imageId, blob: entry.image });
+      if (entry.thumbnail) records.thumbnails.push({ id: imageId, blob: entry.thumbnail });
+      if (mask) records.masks.push(mask);
+      records.entries.push({
+        id: crypto.randomUUID(),
+        datasetId: dataset.id,
+        projectId: project.id,
+        sourceRef: entry.sourceRef,
+        imageId,
+        width: entry.width,
+        height: entry.height,
+        classification: entry.classification,
+        humanAnnotated: entry.humanAnnotated ?? false,
+        createdAt,
+        jobName: entry.jobName ?? '',
+        // Validation guarantees every name resolves; a name given twice counts once.
+        anomalyLabelIds: [...new Set(entry.labelNames.flatMap((name) => labelIdByName.get(name.toLowerCase()) ?? []))],
+        maskId: mask?.id ?? null,
+      });
+    }
+  }
+  return records;
+}
+
+/** Validates `input`, then stores it as a new project; throws a UserFacingError naming what is wrong. */
+export async function writeNewProject(db: IDBPDatabase<SpotcheckDB>, input: NewProjectInput): Promise<Project> {
+  validateNewProject(input);
+  const records = buildRecords(input);
+  const stores = ['projects', 'datasets', 'anomalyLabels', 'entries', 'images', 'thumbnails', 'masks'] as const;
+  return writeTransaction(db, stores, async (transaction) => {
+    const store = transaction.objectStore.bind(transaction);
+    await assertProjectNameFree(store('projects').index('by-name'), input.name);
+    // `add`, not `put`: a clash with an existing key must fail the write, never overwrite.
+    await issueAll([
+      () => store('projects').add(records.project),
+      ...records.datasets.map((dataset) => () => store('datasets').add(dataset)),
+      ...records.labels.map((label) => () => store('anomalyLabels').add(label)),
+      ...records.images.map((image) => () => store('images').add(image)),
+      ...records.thumbnails.map((thumbnail) => () => store('thumbnails').add(thumbnail)),
+      ...records.masks.map((mask) => () => store('masks').add(mask)),
+      ...records.entries.map((entry) => () => store('entries').add(entry)),
+    ]);
+    return records.project;
+  });
+}

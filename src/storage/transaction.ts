@@ -1,0 +1,58 @@
+// The one way repositories write: a single readwrite transaction that commits all of its changes
+// or none, with failures turned into UserFacingErrors.
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { withStorageErrors } from './errors';
+import type { SpotcheckDB, StoreName } from './schema';
+
+export type WriteTransaction<Names extends ArrayLike<StoreName>> = IDBPTransaction<SpotcheckDB, Names, 'readwrite'>;
+
+/**
+ * Runs `work` in one readwrite transaction and resolves once it has committed. If `work` throws,
+ * the transaction is aborted, so nothing it wrote survives. `work` must await nothing but
+ * IndexedDB requests of `transaction`: awaiting anything else lets the transaction auto-commit.
+ */
+export function writeTransaction<const Names extends ArrayLike<StoreName>, Result>(
+  db: IDBPDatabase<SpotcheckDB>,
+  storeNames: Names,
+  work: (transaction: WriteTransaction<Names>) => Promise<Result>,
+): Promise<Result> {
+  return withStorageErrors(async () => {
+    const transaction = db.transaction(storeNames, 'readwrite');
+    const committed = transaction.done;
+    // Observed now: an abort while `work` runs must not surface as an unhandled rejection; the
+    // failure that caused it is what gets rethrown.
+    committed.catch(() => undefined);
+    try {
+      const result = await work(transaction);
+      await committed;
+      return result;
+    } catch (error) {
+      abortIfStillOpen(transaction);
+      throw error;
+    }
+  });
+}
+
+function abortIfStillOpen(transaction: { abort(): void }): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already aborted by the failed request, or already committed: nothing left to undo.
+  }
+}
+
+/**
+ * Issues every request at once (IndexedDB runs them in order) and waits for all of them.
+ * If one cannot even be issued, e.g. a value that cannot be cloned, the caller aborts the
+ * transaction; the requests issued before it then reject with that abort, which is expected.
+ */
+export async function issueAll(issuers: Iterable<() => Promise<unknown>>): Promise<void> {
+  const issued: Promise<unknown>[] = [];
+  try {
+    for (const issue of issuers) issued.push(issue());
+  } catch (error) {
+    for (const request of issued) request.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all(issued);
+}

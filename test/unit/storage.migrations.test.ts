@@ -1,0 +1,176 @@
+// Schema migrations on a real (in-memory) IndexedDB: the fresh schema, and the upgrade of a
+// database written by schema v1 with every record (Blobs included) kept.
+import { openDB, type IDBPDatabase } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
+import { applyMigrations, migrations } from '../../src/storage/migrations';
+import { SCHEMA_VERSION, type SpotcheckDB } from '../../src/storage/schema';
+import v1Fixture from '../fixtures/spotcheck-db-v1.json';
+import { type DatabaseFixture, fixtureAsSnapshot, freshDbName, loadFixture, snapshotDatabase } from '../fixtures/storageTestKit';
+
+interface IndexShape {
+  keyPath: string | string[];
+  unique: boolean;
+}
+interface StoreShape {
+  keyPath: string | null;
+  autoIncrement: boolean;
+  indexes: Record<string, IndexShape>;
+}
+
+const byProject: IndexShape = { keyPath: 'projectId', unique: false };
+const blobStore: StoreShape = { keyPath: 'id', autoIncrement: false, indexes: {} };
+
+const expectedSchema: Record<string, StoreShape> = {
+  projects: { keyPath: 'id', autoIncrement: false, indexes: { 'by-name': { keyPath: 'name', unique: true } } },
+  datasets: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: { 'by-project': byProject, 'by-project-type': { keyPath: ['projectId', 'type'], unique: true } },
+  },
+  entries: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      'by-dataset': { keyPath: 'datasetId', unique: false },
+      'by-project': byProject,
+      'by-dataset-sourceRef': { keyPath: ['datasetId', 'sourceRef'], unique: true },
+    },
+  },
+  images: blobStore,
+  thumbnails: blobStore,
+  masks: blobStore,
+  anomalyLabels: { keyPath: 'id', autoIncrement: false, indexes: { 'by-project': byProject } },
+  modelVersions: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: { 'by-project': byProject, 'by-project-version': { keyPath: ['projectId', 'version'], unique: true } },
+  },
+  modelArtifacts: { keyPath: 'id', autoIncrement: false, indexes: { 'by-model': { keyPath: 'modelVersionId', unique: false } } },
+  trialJobs: { keyPath: 'id', autoIncrement: false, indexes: { 'by-project': byProject } },
+  trialResults: { keyPath: 'id', autoIncrement: false, indexes: { 'by-job': { keyPath: 'jobId', unique: false } } },
+  detectionEvents: {
+    keyPath: 'id',
+    autoIncrement: true,
+    indexes: { 'by-project': byProject, 'by-project-time': { keyPath: ['projectId', 'timestampMs'], unique: false } },
+  },
+  settings: { keyPath: null, autoIncrement: false, indexes: {} },
+};
+
+function describeSchema(db: IDBPDatabase<SpotcheckDB>): Record<string, StoreShape> {
+  const storeNames = [...db.objectStoreNames];
+  const transaction = db.transaction(storeNames, 'readonly');
+  return Object.fromEntries(
+    storeNames.map((name) => {
+      const store = transaction.objectStore(name);
+      const indexes = Object.fromEntries(
+        [...store.indexNames].map((indexName) => {
+          const index = store.index(indexName);
+          return [indexName, { keyPath: index.keyPath as string | string[], unique: index.unique }];
+        }),
+      );
+      return [name, { keyPath: store.keyPath as string | null, autoIncrement: store.autoIncrement, indexes }];
+    }),
+  );
+}
+
+/** A database as released schema version `version` created it, through the real migrations. */
+function openAtVersion(name: string, version: number): Promise<IDBPDatabase<SpotcheckDB>> {
+  return openDB<SpotcheckDB>(name, version, {
+    upgrade: (db, oldVersion, _newVersion, transaction) => applyMigrations(db, oldVersion, version, transaction),
+  });
+}
+
+const openedNames: string[] = [];
+async function openFresh(name = freshDbName()): Promise<IDBPDatabase<SpotcheckDB>> {
+  openedNames.push(name);
+  return openSpotcheckDb(name);
+}
+
+afterEach(async () => {
+  await Promise.all(openedNames.splice(0).map((name) => closeSpotcheckDb(name)));
+});
+
+describe('schema migrations', () => {
+  it('are numbered 1, 2, … up to SCHEMA_VERSION with no gap', () => {
+    expect(migrations.map((migration) => migration.toVersion)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+  });
+
+  it('create exactly the expected stores and indexes in a new database', async () => {
+    const db = await openFresh();
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(describeSchema(db)).toEqual(expectedSchema);
+  });
+
+  it('v1 lacks the thumbnails store and the by-project-time index (the upgrade path is real)', async () => {
+    const name = freshDbName();
+    const db = await openAtVersion(name, 1);
+    const schema = describeSchema(db);
+    db.close();
+    expect(Object.keys(schema)).not.toContain('thumbnails');
+    expect(Object.keys(schema.detectionEvents?.indexes ?? {})).toEqual(['by-project']);
+    expect(Object.keys(schema).sort()).toEqual(Object.keys(expectedSchema).filter((store) => store !== 'thumbnails').sort());
+  });
+
+  // When SCHEMA_VERSION goes to 3, add spotcheck-db-v2.json (written by the v2 migrations) and
+  // the same test for it; keep this one, so every old version's path to the current one is tested.
+  it('upgrades a v1 database to the current version keeping every record and Blob', async () => {
+    const fixture = v1Fixture as DatabaseFixture;
+    expect(fixture.schemaVersion).toBe(1);
+    const name = freshDbName();
+    const v1 = await openAtVersion(name, 1);
+    await loadFixture(v1, fixture);
+    const expected = fixtureAsSnapshot(fixture, v1);
+    v1.close();
+
+    const db = await openFresh(name);
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(describeSchema(db)).toEqual(expectedSchema);
+    expect(await snapshotDatabase(db)).toEqual({ ...expected, thumbnails: {} });
+
+    const [image] = fixture.stores.images as { id: string }[];
+    const storedImage = await db.get('images', image!.id);
+    expect(storedImage?.blob).toBeInstanceOf(Blob);
+    expect(storedImage?.blob.type).toBe('image/png');
+    // PNG signature: the bytes are the real file, not a placeholder.
+    expect([...new Uint8Array(await storedImage!.blob.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('makes the new store and index usable on upgraded data', async () => {
+    const fixture = v1Fixture as DatabaseFixture;
+    const name = freshDbName();
+    const v1 = await openAtVersion(name, 1);
+    await loadFixture(v1, fixture);
+    v1.close();
+    const db = await openFresh(name);
+
+    const [project] = fixture.stores.projects as { id: string }[];
+    const projectId = project!.id;
+    const lastTwoMinutes = IDBKeyRange.bound([projectId, 1795000060000], [projectId, 1795000120000]);
+    const events = await db.getAllFromIndex('detectionEvents', 'by-project-time', lastTwoMinutes);
+    expect(events.map((event) => event.id)).toEqual([2, 3]);
+
+    // New events continue the v1 key generator instead of overwriting old ones.
+    const newId = await db.add('detectionEvents', {
+      projectId,
+      timestampMs: 1795000180000,
+      modelVersion: 1,
+      source: 'camera',
+      isAnomalous: false,
+      confidence: 0.9,
+      anomalyScore: 0.1,
+      labelAreas: [],
+      latencyMs: 40,
+      invalid: null,
+    });
+    expect(newId).toBe(4);
+
+    const [entryImage] = fixture.stores.images as { id: string }[];
+    const thumbnail = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/webp' });
+    await db.put('thumbnails', { id: entryImage!.id, blob: thumbnail });
+    const stored = await db.get('thumbnails', entryImage!.id);
+    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});

@@ -1,0 +1,8 @@
+// Worker entry: the ML runtime self-test, run where the engine will run (a dedicated worker).
+import { expose } from 'comlink';
+import { runRuntimeSelfTest } from './runtime/selfTest';
+
+const diagnosticsWorkerApi = { runRuntimeSelfTest };
+
+export type DiagnosticsWorkerApi = typeof diagnosticsWorkerApi;
+expose(diagnosticsWorkerApi);

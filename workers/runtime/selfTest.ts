@@ -1,0 +1,96 @@
+// Proves that onnxruntime-web loads and computes correctly on this device, and reports which
+// backends it offers. Shown on the Settings page and run by the tests, also offline.
+import { onnx } from 'onnx-proto';
+import { ort } from '../ort';
+
+export type ExecutionBackend = 'webgpu' | 'wasm';
+
+export interface RuntimeReport {
+  ortVersion: string;
+  webgpuAdapter: boolean;
+  backend: ExecutionBackend;
+  maxAbsError: number;
+  passed: boolean;
+  elapsedMs: number;
+}
+
+const selfTestToleranceAbs = 1e-5;
+const weights = [0.5, -1, 2, 0.25];
+const bias = [0.1, -0.2];
+
+/** y = x · W + b with a 2x2 W: small enough to build by hand, real enough to exercise MatMul. */
+export function buildSelfTestModel(): Uint8Array {
+  const floatTensor = (name: string, dims: number[], values: number[]) =>
+    onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, floatData: values });
+  const valueInfo = (name: string) =>
+    onnx.ValueInfoProto.create({
+      name,
+      type: {
+        tensorType: {
+          elemType: onnx.TensorProto.DataType.FLOAT,
+          shape: { dim: [{ dimParam: 'batch' }, { dimValue: 2 }] },
+        },
+      },
+    });
+  const graph = onnx.GraphProto.create({
+    name: 'spotcheck-self-test',
+    node: [
+      onnx.NodeProto.create({ opType: 'MatMul', input: ['x', 'W'], output: ['xw'] }),
+      onnx.NodeProto.create({ opType: 'Add', input: ['xw', 'b'], output: ['y'] }),
+    ],
+    initializer: [floatTensor('W', [2, 2], weights), floatTensor('b', [2], bias)],
+    input: [valueInfo('x')],
+    output: [valueInfo('y')],
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: 'spotcheck',
+    opsetImport: [{ domain: '', version: 17 }],
+    graph,
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
+
+function expectedOutput(input: number[]): number[] {
+  const out: number[] = [];
+  for (let row = 0; row < input.length / 2; row++) {
+    for (let col = 0; col < 2; col++) {
+      out.push(input[row * 2]! * weights[col]! + input[row * 2 + 1]! * weights[2 + col]! + bias[col]!);
+    }
+  }
+  return out;
+}
+
+export async function hasWebGpuAdapter(): Promise<boolean> {
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export async function runRuntimeSelfTest(backend?: ExecutionBackend): Promise<RuntimeReport> {
+  const started = performance.now();
+  const webgpuAdapter = await hasWebGpuAdapter();
+  const chosen: ExecutionBackend = backend ?? (webgpuAdapter ? 'webgpu' : 'wasm');
+  const session = await ort.InferenceSession.create(buildSelfTestModel(), { executionProviders: [chosen] });
+  try {
+    const input = [1, 2, -3, 0.5, 4, -1];
+    const result = await session.run({ x: new ort.Tensor('float32', Float32Array.from(input), [3, 2]) });
+    const actual = result.y!.data as Float32Array;
+    const expected = expectedOutput(input);
+    const maxAbsError = Math.max(...expected.map((value, i) => Math.abs(value - actual[i]!)));
+    return {
+      ortVersion: ort.env.versions.web ?? 'unknown',
+      webgpuAdapter,
+      backend: chosen,
+      maxAbsError,
+      passed: actual.length === expected.length && maxAbsError <= selfTestToleranceAbs,
+      elapsedMs: performance.now() - started,
+    };
+  } finally {
+    await session.release();
+  }
+}
