@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
 
-const resultsDir = 'test-results';
+// Not Playwright's own test-results/, which it empties when it starts.
+const resultsDir = 'test-reports';
 const vitestReport = `${resultsDir}/vitest.json`;
 const e2eReport = `${resultsDir}/e2e.json`;
 

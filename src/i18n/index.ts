@@ -2,16 +2,17 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import common from './locales/en/common.json';
 import errors from './locales/en/errors.json';
+import importMessages from './locales/en/import.json';
 import { isUserFacingError } from '../domain/errors';
 
 export const defaultNamespace = 'common';
-export const resources = { en: { common, errors } } as const;
+export const resources = { en: { common, errors, import: importMessages } } as const;
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors'],
+  ns: ['common', 'errors', 'import'],
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,
@@ -20,7 +21,10 @@ void i18n.init({
   returnNull: false,
 });
 
-/** Text for any thrown value: translated for UserFacingError, a generic line otherwise. */
+/**
+ * Text for any thrown value: translated for UserFacingError, a generic line otherwise.
+ * Codes live in namespace `errors` unless they name another one (`import:manifest.notJson`).
+ */
 export function describeError(error: unknown): string {
   if (isUserFacingError(error)) return i18n.t(error.code, { ns: 'errors', ...error.params });
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,25 @@
+// onnxruntime-web in real Chromium, inside the diagnostics worker as the app runs it: the wasm
+// backend and WebGPU on the SwiftShader adapter give the same, correct numbers.
+import { describe, expect, it } from 'vitest';
+import { createWorkerBridge } from '../../workers/bridge';
+import type { DiagnosticsWorkerApi } from '../../workers/diagnostics.worker';
+
+const diagnostics = createWorkerBridge<DiagnosticsWorkerApi>(
+  () => new Worker(new URL('../../workers/diagnostics.worker.ts', import.meta.url), { type: 'module' }),
+);
+
+describe('ML runtime in a worker', () => {
+  it('passes the self-test on wasm', async () => {
+    const report = await diagnostics.run((api) => api.runRuntimeSelfTest('wasm'));
+    expect(report.backend).toBe('wasm');
+    expect(report.passed).toBe(true);
+  });
+
+  it('finds the WebGPU adapter and passes the self-test on it', async () => {
+    const report = await diagnostics.run((api) => api.runRuntimeSelfTest());
+    expect(report.webgpuAdapter).toBe(true);
+    expect(report.backend).toBe('webgpu');
+    expect(report.maxAbsError).toBeLessThan(1e-5);
+    expect(report.passed).toBe(true);
+  });
+});
