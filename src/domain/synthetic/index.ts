@@ -5,5 +5,5 @@ export { defectAreaFractionRange, minVisibleChangeRgbSum } from './defects';
 export { generateSyntheticDataset } from './dataset';
 export type { SyntheticDatasetItem, SyntheticDatasetOptions } from './dataset';
 export { Random, deriveSeed } from './random';
-export { maxImageSidePx, minImageSidePx, renderSyntheticSample } from './sample';
+export { renderSyntheticSample } from './sample';
 export type { SyntheticSample, SyntheticSampleOptions } from './sample';

@@ -5,9 +5,7 @@ import { SYNTHETIC_DEFECTS, defectLabelIndex } from './catalog';
 import { applyDefect, defectPaintOrder } from './defects';
 import { Random, deriveSeed } from './random';
 import { Scene } from './scene';
-
-export const minImageSidePx = 64;
-export const maxImageSidePx = 4096;
+import { maxImageSidePx, minImageSidePx } from '../rules/limits';
 
 export interface SyntheticSampleOptions {
   /** Only the low 32 bits count. */
