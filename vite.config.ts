@@ -4,6 +4,7 @@ import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { backboneModelsPlugin } from './scripts/backboneModelsPlugin.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // Only the app's own origin; 'wasm-unsafe-eval' lets onnxruntime compile its WebAssembly,
@@ -45,6 +46,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta(),
+    backboneModelsPlugin(),
     VitePWA({
       strategies: 'generateSW',
       injectRegister: false,
@@ -89,7 +91,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        plugins: [react(), backboneModelsPlugin()],
         worker: { format: 'es' },
         test: {
           name: 'browser',

@@ -1,6 +1,6 @@
 // Proves that onnxruntime-web loads and computes correctly on this device, and reports which
 // backends it offers. Shown on the Settings page and run by the tests, also offline.
-import { onnx } from 'onnx-proto';
+import { GraphBuilder } from '../engine/onnx';
 import { ort } from '../ort';
 
 export type ExecutionBackend = 'webgpu' | 'wasm';
@@ -18,37 +18,15 @@ const selfTestToleranceAbs = 1e-5;
 const weights = [0.5, -1, 2, 0.25];
 const bias = [0.1, -0.2];
 
-/** y = x · W + b with a 2x2 W: small enough to build by hand, real enough to exercise MatMul. */
+/** y = x · W + b with a 2x2 W: small enough to check by hand, real enough to exercise MatMul. */
 export function buildSelfTestModel(): Uint8Array {
-  const floatTensor = (name: string, dims: number[], values: number[]) =>
-    onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, floatData: values });
-  const valueInfo = (name: string) =>
-    onnx.ValueInfoProto.create({
-      name,
-      type: {
-        tensorType: {
-          elemType: onnx.TensorProto.DataType.FLOAT,
-          shape: { dim: [{ dimParam: 'batch' }, { dimValue: 2 }] },
-        },
-      },
-    });
-  const graph = onnx.GraphProto.create({
-    name: 'spotcheck-self-test',
-    node: [
-      onnx.NodeProto.create({ opType: 'MatMul', input: ['x', 'W'], output: ['xw'] }),
-      onnx.NodeProto.create({ opType: 'Add', input: ['xw', 'b'], output: ['y'] }),
-    ],
-    initializer: [floatTensor('W', [2, 2], weights), floatTensor('b', [2], bias)],
-    input: [valueInfo('x')],
-    output: [valueInfo('y')],
-  });
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    producerName: 'spotcheck',
-    opsetImport: [{ domain: '', version: 17 }],
-    graph,
-  });
-  return onnx.ModelProto.encode(model).finish();
+  const graph = new GraphBuilder('spotcheck-self-test');
+  const x = graph.input('x', 'float32', ['batch', 2]);
+  const w = graph.floatInitializer('W', [2, 2], weights);
+  const b = graph.floatInitializer('b', [2], bias);
+  const y = graph.node('Add', [graph.node('MatMul', [x, w]), b], {}, { output: 'y' });
+  graph.output(y, 'float32', ['batch', 2]);
+  return graph.serialize();
 }
 
 function expectedOutput(input: number[]): number[] {

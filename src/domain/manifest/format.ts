@@ -1,7 +1,8 @@
 // The writer side (spec §3.1): manifest lines that this parser and Lookout for Vision both read,
 // so that exporting and re-importing a dataset reproduces it.
 import type { ImageClass } from '../types';
-import { backgroundClassName, backgroundColor, classificationType, segmentationType } from './parseLine';
+import { internalColorMap } from './colorMap';
+import { classificationType, segmentationType } from './parseLine';
 import type { ManifestEntry } from './types';
 
 const labelAttribute = 'anomaly-label';
@@ -61,12 +62,7 @@ export type MaskToWrite = Pick<NonNullable<ManifestEntry['mask']>, 'ref' | 'huma
  */
 export function formatSegmentationLine(entry: EntryToWrite & { mask: MaskToWrite }, labels: readonly LabelToWrite[]): string {
   const { mask } = entry;
-  const colorMap: Record<string, unknown> = {
-    0: { 'class-name': backgroundClassName, 'hex-color': backgroundColor, confidence: 0 },
-  };
-  labels.forEach((label, i) => {
-    colorMap[String(i + 1)] = { 'class-name': label.name, 'hex-color': label.color.toLowerCase(), confidence: 0 };
-  });
+  const colorMap = internalColorMap(labels);
   return JSON.stringify({
     ...lineObject(entry),
     [maskRefKey]: mask.ref,

@@ -1,0 +1,51 @@
+// `Confidence` of spec §4.1: Confidence = σ(slope · |score − threshold|), 0.5 at the threshold and rising
+// with the distance from it. It is the probability of the predicted class under a logistic model
+// P(anomalous | score) = σ(slope · (score − threshold)) whose slope is fitted on the test split.
+// In the ONNX graph: Sigmoid(Mul(Abs(Sub(score, threshold)), slope)).
+import type { LabelledScore } from '../../../src/domain/metrics';
+
+export interface ConfidenceCalibration {
+  slope: number;
+}
+
+/** Bisection steps on the slope; 200 halvings reach double precision from any bracket. */
+const maximumBisectionSteps = 200;
+
+export function confidenceOf(score: number, threshold: number, calibration: ConfidenceCalibration): number {
+  return 1 / (1 + Math.exp(-calibration.slope * Math.abs(score - threshold)));
+}
+
+/**
+ * Maximum-likelihood slope with the logistic centred on the threshold, so the confidence agrees with
+ * `IsAnomalous`. Platt's smoothed targets ((N₊ + 1) / (N₊ + 2) for anomalous, 1 / (N₋ + 2) for normal images)
+ * keep the slope finite when the test split is perfectly separated. Scores that rank the wrong way give
+ * slope 0, i.e. confidence 0.5 everywhere.
+ */
+export function fitConfidence(images: readonly LabelledScore[], threshold: number): ConfidenceCalibration {
+  const anomalousCount = images.filter((image) => image.anomalous).length;
+  const normalCount = images.length - anomalousCount;
+  const anomalousTarget = (anomalousCount + 1) / (anomalousCount + 2);
+  const normalTarget = 1 / (normalCount + 2);
+  // The log-likelihood is concave in the slope; its derivative falls from `gradient(0)` and crosses zero once.
+  const gradient = (slope: number): number => {
+    let sum = 0;
+    for (const image of images) {
+      const offset = image.score - threshold;
+      sum += offset * ((image.anomalous ? anomalousTarget : normalTarget) - 1 / (1 + Math.exp(-slope * offset)));
+    }
+    return sum;
+  };
+  if (!(gradient(0) > 0)) return { slope: 0 };
+  let low = 0;
+  let high = 1;
+  while (gradient(high) > 0) {
+    low = high;
+    high *= 2;
+  }
+  for (let step = 0; step < maximumBisectionSteps && high - low > Number.EPSILON * high; step += 1) {
+    const middle = (low + high) / 2;
+    if (gradient(middle) > 0) low = middle;
+    else high = middle;
+  }
+  return { slope: (low + high) / 2 };
+}
