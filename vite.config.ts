@@ -93,6 +93,9 @@ export default defineConfig({
       {
         plugins: [react(), backboneModelsPlugin()],
         worker: { format: 'es' },
+        // Pre-bundled up front: a dependency first met inside a worker mid-run makes Vite reload,
+        // which kills that worker on a fresh checkout.
+        optimizeDeps: { include: ['comlink', 'fflate', 'fast-png', 'papaparse', 'i18next', 'idb', 'onnx-proto', 'protobufjs/minimal'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

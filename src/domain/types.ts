@@ -65,6 +65,8 @@ export interface DatasetEntry {
   sourceRef: string;
   /** Key of the image Blob in the `images` store. */
   imageId: string;
+  /** Hex SHA-256 of the image bytes, for duplicate detection; absent on entries stored before schema v3. */
+  contentHash?: string;
   width: number;
   height: number;
   classification: ImageClass | null;

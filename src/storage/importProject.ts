@@ -12,6 +12,7 @@ import type {
   Project,
 } from '../domain/types';
 import { computeImageStats } from './datasets';
+import { newLabelRecords, resolveLabelIds } from './labels';
 import { validateNewProject } from './newProjectValidation';
 import { assertProjectNameFree } from './projects';
 import type { BlobRecord, SpotcheckDB } from './schema';
@@ -20,6 +21,8 @@ import { issueAll, writeTransaction } from './transaction';
 export interface NewProjectEntry {
   sourceRef: string;
   image: Blob;
+  /** Hex SHA-256 of `image`'s bytes; lets later imports into the dataset skip duplicates of it. */
+  contentHash?: string;
   thumbnail?: Blob;
   width: number;
   height: number;
@@ -62,13 +65,7 @@ function buildRecords(input: NewProjectInput): NewProjectRecords {
     imageSize: { width: input.imageSize.width, height: input.imageSize.height },
     modelType: input.modelType,
   };
-  const labels: AnomalyLabel[] = input.labels.map((label, position) => ({
-    id: crypto.randomUUID(),
-    projectId: project.id,
-    name: label.name,
-    color: label.color.toLowerCase(),
-    index: position + 1,
-  }));
+  const labels = newLabelRecords(project.id, [], input.labels);
   const labelIdByName = new Map(labels.map((label) => [label.name.toLowerCase(), label.id]));
   const records: NewProjectRecords = {
     project,
@@ -103,14 +100,15 @@ function buildRecords(input: NewProjectInput): NewProjectRecords {
         projectId: project.id,
         sourceRef: entry.sourceRef,
         imageId,
+        ...(entry.contentHash === undefined ? {} : { contentHash: entry.contentHash }),
         width: entry.width,
         height: entry.height,
         classification: entry.classification,
         humanAnnotated: entry.humanAnnotated ?? false,
         createdAt,
         jobName: entry.jobName ?? '',
-        // Validation guarantees every name resolves; a name given twice counts once.
-        anomalyLabelIds: [...new Set(entry.labelNames.flatMap((name) => labelIdByName.get(name.toLowerCase()) ?? []))],
+        // Validation guarantees every name resolves.
+        anomalyLabelIds: resolveLabelIds(entry.labelNames, labelIdByName),
         maskId: mask?.id ?? null,
       });
     }

@@ -57,6 +57,16 @@ export const migrations: readonly Migration[] = [
       transaction.objectStore('detectionEvents').createIndex('by-project-time', ['projectId', 'timestampMs']);
     },
   },
+  {
+    toVersion: 3,
+    description: 'Entries by content hash (duplicate detection) and by anomaly label (usage counts, gallery filter)',
+    migrate(_db, transaction) {
+      const entries = transaction.objectStore('entries');
+      // Older entries have no contentHash and stay out of this index; they remain listed as before.
+      entries.createIndex('by-dataset-hash', ['datasetId', 'contentHash']);
+      entries.createIndex('by-label', 'anomalyLabelIds', { multiEntry: true });
+    },
+  },
 ];
 
 /** Brings a database from `oldVersion` (0 when new) to `targetVersion`, one migration at a time. */

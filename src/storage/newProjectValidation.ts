@@ -1,17 +1,14 @@
 // Checks a complete new project (demo or re-imported ZIP) before anything is written, so every
 // problem is reported with the label or entry at fault instead of surfacing as a failed write.
 import { UserFacingError } from '../domain/errors';
-import type { NewProjectInput } from './importProject';
+import type { DatasetType, ImageSize } from '../domain/types';
+import type { NewProjectEntry, NewProjectInput } from './importProject';
+import { maxLabelsPerMask } from '../domain/rules/limits';
+import { assertLabelAcceptable, assertRoomForLabels } from './labelRules';
 import { assertValidProjectName } from './projects';
 
-/** Spec §5. */
-export const MAX_ANOMALY_LABELS_PER_PROJECT = 100;
-export const MAX_ANOMALY_LABELS_PER_IMAGE = 20;
-
-const HEX_COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
-/** Index 0 of every mask; a label may not pose as it (spec §2.4). */
-const BACKGROUND_NAME = 'background';
-const BACKGROUND_COLOR = '#ffffff';
+/** What validateEntries needs of an entry; import commits check their items with it too. */
+export type EntryToValidate = Pick<NewProjectEntry, 'sourceRef' | 'width' | 'height' | 'classification' | 'mask' | 'labelNames'>;
 
 /** Throws the first problem found; the name's uniqueness is checked inside the write transaction. */
 export function validateNewProject(input: NewProjectInput): void {
@@ -27,30 +24,14 @@ export function validateNewProject(input: NewProjectInput): void {
 }
 
 function validateLabels(labels: NewProjectInput['labels']): void {
-  if (labels.length > MAX_ANOMALY_LABELS_PER_PROJECT) {
-    throw new UserFacingError('label.limitExceeded', { count: labels.length, max: MAX_ANOMALY_LABELS_PER_PROJECT });
-  }
-  const labelByName = new Map<string, string>();
-  const labelByColor = new Map<string, string>();
-  for (const { name, color } of labels) {
-    if (!HEX_COLOR_PATTERN.test(color)) throw new UserFacingError('label.colorInvalid', { name, color });
-    const [lowerName, lowerColor] = [name.toLowerCase(), color.toLowerCase()];
-    if (lowerName === BACKGROUND_NAME || lowerColor === BACKGROUND_COLOR) {
-      throw new UserFacingError('label.reserved', { name, color: lowerColor });
-    }
-    if (labelByName.has(lowerName)) throw new UserFacingError('label.nameTaken', { name });
-    const colorHolder = labelByColor.get(lowerColor);
-    if (colorHolder !== undefined) {
-      throw new UserFacingError('label.colorTaken', { name, color: lowerColor, other: colorHolder });
-    }
-    labelByName.set(lowerName, name);
-    labelByColor.set(lowerColor, name);
-  }
+  assertRoomForLabels(0, labels.length);
+  labels.forEach((label, position) => assertLabelAcceptable(label, labels.slice(0, position)));
 }
 
-function validateEntries(
-  { type, entries }: NewProjectInput['datasets'][number],
-  imageSize: NewProjectInput['imageSize'],
+/** Throws the first entry problem: repeated source-ref, wrong size, mask/label/class mismatch, unknown label. */
+export function validateEntries(
+  { type, entries }: { type: DatasetType; entries: readonly EntryToValidate[] },
+  imageSize: ImageSize,
   knownLabelNames: ReadonlySet<string>,
 ): void {
   const seenSourceRefs = new Set<string>();
@@ -71,8 +52,8 @@ function validateEntries(
     // Label names say which indices the mask holds, so one never comes without the other.
     if (entry.mask && entry.labelNames.length === 0) throw new UserFacingError('entry.maskWithoutLabels', where);
     if (!entry.mask && entry.labelNames.length > 0) throw new UserFacingError('entry.labelsWithoutMask', where);
-    if (entry.labelNames.length > MAX_ANOMALY_LABELS_PER_IMAGE) {
-      throw new UserFacingError('entry.tooManyLabels', { ...where, max: MAX_ANOMALY_LABELS_PER_IMAGE });
+    if (entry.labelNames.length > maxLabelsPerMask) {
+      throw new UserFacingError('entry.tooManyLabels', { ...where, max: maxLabelsPerMask });
     }
     const unknownLabel = entry.labelNames.find((name) => !knownLabelNames.has(name.toLowerCase()));
     if (unknownLabel !== undefined) throw new UserFacingError('entry.unknownLabel', { ...where, label: unknownLabel });

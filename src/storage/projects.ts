@@ -7,8 +7,6 @@ import type { ModelVersion, ModelVersionStatus, Project, TrialJob } from '../dom
 import { PROJECT_STORES, type SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
 
-/** The word a user types to confirm a delete (spec §7, item 7). */
-
 /** A version in one of these states holds a worker or a session, so its project must stay. */
 const ACTIVE_MODEL_STATUSES: ReadonlySet<ModelVersionStatus> = new Set<ModelVersionStatus>([
   'TRAINING',

@@ -16,7 +16,7 @@ import type {
 export const DB_NAME = 'spotcheck';
 
 /** Raise together with a new entry in migrations.ts (and a fixture of the previous version). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A Blob stored under the id that metadata records point to (`imageId`, `maskId`). */
 export interface BlobRecord {
@@ -43,7 +43,15 @@ export interface SpotcheckDB extends DBSchema {
   entries: {
     key: string;
     value: DatasetEntry;
-    indexes: { 'by-dataset': string; 'by-project': string; 'by-dataset-sourceRef': [string, string] };
+    indexes: {
+      'by-dataset': string;
+      'by-project': string;
+      'by-dataset-sourceRef': [string, string];
+      /** Entries without a contentHash (stored before v3) are not in this index. */
+      'by-dataset-hash': [string, string];
+      /** multiEntry: one index key per label id of the entry. */
+      'by-label': string;
+    };
   };
   images: { key: string; value: BlobRecord };
   /** Keyed by the id of the image they preview. */

@@ -1,10 +1,13 @@
 // The one way repositories write: a single readwrite transaction that commits all of its changes
 // or none, with failures turned into UserFacingErrors.
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { withStorageErrors } from './errors';
 import type { SpotcheckDB, StoreName } from './schema';
 
 export type WriteTransaction<Names extends ArrayLike<StoreName>> = IDBPTransaction<SpotcheckDB, Names, 'readwrite'>;
+
+/** One store of any write transaction that includes it: helpers take the stores they use. */
+export type WriteStore<Name extends StoreName> = IDBPObjectStore<SpotcheckDB, ArrayLike<StoreName>, Name, 'readwrite'>;
 
 /**
  * Runs `work` in one readwrite transaction and resolves once it has committed. If `work` throws,

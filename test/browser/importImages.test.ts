@@ -1,13 +1,14 @@
-// Image inspection in the import worker, in real Chromium: decoding by content, the §5 checks,
-// thumbnails, content hashes, and the resize/crop offer for images of another size.
+// Import preparation in the import worker, in real Chromium: decoding by content, the §5 checks,
+// folder labels, thumbnails, content hashes, the resize/crop offer, and manifest + mask imports.
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../src/i18n';
-import { encodeRgbaPng } from '../../src/domain/png';
-import { issueToError } from '../../src/domain/rules/issues';
+import { decodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
+import { issueToError, type ValidationIssue } from '../../src/domain/rules/issues';
 import { renderSyntheticSample } from '../../src/domain/synthetic';
-import { createWorkerBridge } from '../../workers/bridge';
+import { createWorkerBridge, proxy } from '../../workers/bridge';
 import type { ImportWorkerApi } from '../../workers/import.worker';
-import { thumbnailMaxSidePx, type InspectionResult } from '../../workers/import/inspectImage';
+import { thumbnailMaxSidePx } from '../../workers/import/inspectImage';
+import type { PrepareImportInput } from '../../workers/import/prepareImport';
 
 const importWorker = createWorkerBridge<ImportWorkerApi>(
   () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }),
@@ -24,8 +25,10 @@ function flatPngBlob(width: number, height: number): Blob {
   return new Blob([encodeRgbaPng(grey, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
-function messages(result: InspectionResult): string[] {
-  return result.ok ? [] : result.issues.map((issue) => describeError(issueToError(issue)));
+const messages = (issues: ValidationIssue[]) => issues.map((issue) => describeError(issueToError(issue)));
+
+function prepare(input: Partial<PrepareImportInput> & Pick<PrepareImportInput, 'files'>) {
+  return importWorker.run((api) => api.prepareImport({ projectSize: null, existingLabels: [], ...input }));
 }
 
 async function imageSize(blob: Blob) {
@@ -33,59 +36,129 @@ async function imageSize(blob: Blob) {
   return [bitmap.width, bitmap.height];
 }
 
-describe('import worker: inspecting images', () => {
-  it('accepts a valid PNG, sets the size of an empty project, hashes it and makes a small thumbnail', async () => {
-    const [first, second] = await importWorker.run((api) =>
-      api.inspectImages([{ file: 'a.png', blob: pngBlob(320, 240, 1) }, { file: 'b.png', blob: pngBlob(200, 100, 2) }], null),
-    );
-    expect(first!.ok).toBe(true);
-    if (!first!.ok) return;
-    expect([first!.image.width, first!.image.height]).toEqual([320, 240]);
-    expect(first!.image.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(Math.max(...(await imageSize(first!.image.thumbnail)))).toBe(thumbnailMaxSidePx);
-    expect(first!.image.fitted).toBeNull();
-    // The second image is checked against the size the first one set.
-    expect(messages(second!)).toEqual(['b.png is 200×100 but this project uses 320×240. Crop or resize it to 320×240.']);
-  });
-
-  it('gives the same hash for the same bytes and another for other bytes', async () => {
-    const same = pngBlob(96, 96, 7);
-    const results = await importWorker.run((api) =>
-      api.inspectImages([{ file: 'x.png', blob: same }, { file: 'copy-of-x.png', blob: same }, { file: 'y.png', blob: pngBlob(96, 96, 8) }], { width: 96, height: 96 }),
-    );
-    const hashes = results.map((result) => (result.ok ? result.image.contentHash : ''));
-    expect(hashes[0]).toBe(hashes[1]);
-    expect(hashes[2]).not.toBe(hashes[0]);
-  });
-
-  it('refuses what is not a decodable PNG or JPEG, naming the file', async () => {
-    const png = new Uint8Array(await pngBlob(128, 128).arrayBuffer());
-    const results = await importWorker.run((api) =>
-      api.inspectImages(
-        [
-          { file: 'notes.png', blob: new Blob(['just some text, not an image']) },
-          { file: 'truncated.png', blob: new Blob([png.slice(0, 200)]) },
-          { file: 'empty.jpg', blob: new Blob([]) },
-          { file: 'tiny.png', blob: flatPngBlob(40, 40) },
-        ],
-        null,
+describe('import worker: folders', () => {
+  it('labels images by their first-level folder, hashes them and makes small thumbnails', async () => {
+    const progress: number[] = [];
+    const prepared = await importWorker.run((api) =>
+      api.prepareImport(
+        {
+          files: [
+            { path: 'normal/1.png', blob: pngBlob(320, 240, 1) },
+            { path: 'anomaly/1.png', blob: pngBlob(320, 240, 2) },
+            { path: 'extra/x.png', blob: pngBlob(320, 240, 3) },
+          ],
+          projectSize: null,
+          existingLabels: [],
+        },
+        proxy((done: number) => { progress.push(done); }),
       ),
     );
-    const [notImage, truncated, empty, tiny] = results.map(messages);
-    expect(notImage![0]).toContain('notes.png is not a PNG or JPEG image.');
-    expect(truncated![0]).toContain('truncated.png could not be decoded');
-    expect(empty![0]).toContain('empty.jpg is empty (0 bytes)');
-    expect(tiny).toEqual(['tiny.png is 40×40; images must be at least 64×64. Use a larger image.']);
+    expect(prepared.kind).toBe('folder');
+    expect(prepared.items.map((item) => [item.sourceRef, item.classification])).toEqual([
+      ['normal/1.png', 'normal'],
+      ['anomaly/1.png', 'anomaly'],
+      ['extra/x.png', null],
+    ]);
+    expect(prepared.imageSize).toEqual({ width: 320, height: 240 });
+    expect(prepared.items[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(prepared.items[0]!.contentHash).not.toBe(prepared.items[1]!.contentHash);
+    expect(Math.max(...(await imageSize(prepared.items[0]!.thumbnail!)))).toBe(thumbnailMaxSidePx);
+    expect(progress.at(-1)).toBe(3);
   });
 
-  it('resizes or crops an image of another size to the project size when asked', async () => {
+  it('leaves out what is not a decodable PNG or JPEG, naming each file, and imports the rest', async () => {
+    const png = new Uint8Array(await pngBlob(128, 128).arrayBuffer());
+    const prepared = await prepare({
+      files: [
+        { path: 'normal/good.png', blob: pngBlob(128, 128) },
+        { path: 'normal/notes.png', blob: new Blob(['just some text, not an image']) },
+        { path: 'normal/truncated.png', blob: new Blob([png.slice(0, 200)]) },
+        { path: 'normal/empty.jpg', blob: new Blob([]) },
+        { path: 'normal/tiny.png', blob: flatPngBlob(40, 40) },
+      ],
+    });
+    expect(prepared.items.map((item) => item.sourceRef)).toEqual(['normal/good.png']);
+    const [notImage, truncated, empty, tiny] = messages(prepared.skipped);
+    expect(notImage).toContain('normal/notes.png is not a PNG or JPEG image.');
+    expect(truncated).toContain('normal/truncated.png could not be decoded');
+    expect(empty).toContain('normal/empty.jpg is empty (0 bytes)');
+    expect(tiny).toBe('normal/tiny.png is 40×40; images must be at least 64×64. Use a larger image.');
+  });
+
+  it('lists images of another size for a decision, then resizes or crops them when asked', async () => {
+    const files = [{ path: 'normal/big.png', blob: pngBlob(320, 320) }];
     const projectSize = { width: 160, height: 120 };
-    for (const mode of ['resize', 'crop'] as const) {
-      const [result] = await importWorker.run((api) => api.inspectImages([{ file: 'big.png', blob: pngBlob(320, 320) }], projectSize, mode));
-      expect(result!.ok, mode).toBe(true);
-      if (!result!.ok) continue;
-      expect(await imageSize(result!.image.image)).toEqual([160, 120]);
-      expect(result!.image.fitted).toEqual({ mode, originalWidth: 320, originalHeight: 320 });
+    const undecided = await prepare({ files, projectSize });
+    expect(undecided.items).toEqual([]);
+    expect(undecided.sizeMismatches).toEqual(['normal/big.png']);
+    for (const fitMode of ['resize', 'crop'] as const) {
+      const fitted = await prepare({ files, projectSize, fitMode });
+      expect(fitted.fitted, fitMode).toEqual(['normal/big.png']);
+      expect(await imageSize(fitted.items[0]!.image)).toEqual([160, 120]);
     }
+  });
+});
+
+describe('import worker: manifests', () => {
+  const line = (sourceRef: string, className: string, mask?: string) =>
+    JSON.stringify({
+      'source-ref': sourceRef,
+      'anomaly-label': 1,
+      'anomaly-label-metadata': { 'class-name': className, 'human-annotated': 'yes', type: 'groundtruth/image-classification' },
+      ...(mask
+        ? {
+            'anomaly-mask-ref': mask,
+            'anomaly-mask-ref-metadata': {
+              'internal-color-map': { '0': { 'class-name': 'cracked', 'hex-color': '#23A436' } },
+              'human-annotated': 'yes',
+              type: 'groundtruth/semantic-segmentation',
+            },
+          }
+        : {}),
+    });
+
+  function crackMask(width: number, height: number): Blob {
+    const rgba = new Uint8Array(width * height * 4);
+    for (let y = 10; y < 20; y++) for (let x = 10; x < 40; x++) rgba.set([0x23, 0xa4, 0x36, 255], (y * width + x) * 4);
+    return new Blob([encodeRgbaPng(rgba, width, height) as Uint8Array<ArrayBuffer>]);
+  }
+
+  it('resolves images and masks and decodes masks into the project label indices', async () => {
+    const manifest = [line('s3://bucket/images/a.png', 'normal'), line('images/b.png', 'anomaly', 'masks/b.png')].join('\n');
+    const prepared = await prepare({
+      files: [
+        { path: 'train.manifest', blob: new Blob([manifest]) },
+        { path: 'images/a.png', blob: pngBlob(96, 64, 1) },
+        { path: 'images/b.png', blob: pngBlob(96, 64, 2) },
+        { path: 'masks/b.png', blob: crackMask(96, 64) },
+      ],
+      existingLabels: [{ name: 'scratch', color: '#e6194b', index: 1 }],
+    });
+    expect(prepared.kind).toBe('manifest');
+    expect(messages(prepared.errors)).toEqual([]);
+    expect(prepared.newLabels).toEqual([{ name: 'cracked', color: '#23a436' }]);
+    const masked = prepared.items.find((item) => item.sourceRef === 'images/b.png')!;
+    expect(masked.labelNames).toEqual(['cracked']);
+    const indices = decodeLabelMaskPng(new Uint8Array(await masked.mask!.arrayBuffer())).mask;
+    expect(indices.filter((value) => value === 2).length).toBe(300);
+    expect(new Set(indices)).toEqual(new Set([0, 2]));
+  });
+
+  it('stops the whole import on a missing reference, naming the manifest line', async () => {
+    const prepared = await prepare({
+      files: [
+        { path: 'train.manifest', blob: new Blob([[line('images/a.png', 'normal'), line('images/gone.png', 'normal')].join('\n')]) },
+        { path: 'images/a.png', blob: pngBlob(96, 64, 1) },
+      ],
+    });
+    expect(prepared.items).toEqual([]);
+    expect(messages(prepared.errors).join('\n')).toMatch(/train\.manifest.*line 2|line 2.*train\.manifest/i);
+  });
+
+  it('refuses several manifests at once', async () => {
+    const prepared = await prepare({ files: [{ path: 'a.manifest', blob: new Blob(['{}']) }, { path: 'b.manifest', blob: new Blob(['{}']) }] });
+    expect(messages(prepared.errors)).toEqual([
+      'Several manifest files were chosen (a.manifest, b.manifest). Import one manifest at a time, with the folder or zip holding its images.',
+    ]);
   });
 });

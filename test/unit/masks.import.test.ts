@@ -28,11 +28,12 @@ function input(maskBytes: Uint8Array, overrides: Partial<MaskImportInput> = {}):
 
 describe('importMask', () => {
   it('maps colours to registry labels, matching names ignoring case and creating new ones', () => {
+    // Indices 1–3 are free (their labels were deleted), so the new label takes the lowest, 1.
     const registry = new LabelRegistry([{ name: 'Dent', color: '#1F77B4', index: 4 }]);
     const result = importMask(input(png([white, scratch, dent, transparentBlack, [0x2c, 0xa0, 0x2c, 60]]), { registry, imageSize: { width: 5, height: 1 } }));
     expect(result.issues).toEqual([]);
-    expect(result.mask).toEqual({ width: 5, height: 1, labelIndices: Uint8Array.of(0, 5, 4, 0, 0), labels: ['Dent', 'scratch'] });
-    expect(registry.added).toEqual([{ name: 'scratch', color: '#2ca02c', index: 5 }]);
+    expect(result.mask).toEqual({ width: 5, height: 1, labelIndices: Uint8Array.of(0, 1, 4, 0, 0), labels: ['scratch', 'Dent'] });
+    expect(registry.added).toEqual([{ name: 'scratch', color: '#2ca02c', index: 1 }]);
     expect(result.histogram).toEqual([
       { hexColor: '#1f77b4', pixels: 1, inMap: true },
       { hexColor: '#2ca02c', pixels: 1, inMap: true },

@@ -105,6 +105,17 @@ describe('writeNewProject', () => {
     expect(await db.countFromIndex('anomalyLabels', 'by-project', second.id)).toBe(2);
   });
 
+  it('stores a content hash where one is given, so later imports can skip the same image', async () => {
+    const input = sampleProjectInput('hashed');
+    const hash = 'ab'.repeat(32);
+    input.datasets[0]!.entries[0]!.contentHash = hash;
+    const project = await writeNewProject(db, input);
+    const [train] = await listDatasets(db, project.id);
+    const entries = await listEntries(db, train!.id);
+    expect(entries.filter((entry) => 'contentHash' in entry).map((entry) => entry.contentHash)).toEqual([hash]);
+    expect(await db.countFromIndex('entries', 'by-dataset-hash', [train!.id, hash])).toBe(1);
+  });
+
   type Breakage = (input: NewProjectInput) => void;
   const train = (input: NewProjectInput) => input.datasets[0]!.entries;
 

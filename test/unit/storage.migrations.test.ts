@@ -1,11 +1,13 @@
-// Schema migrations on a real (in-memory) IndexedDB: the fresh schema, and the upgrade of a
-// database written by schema v1 with every record (Blobs included) kept.
+// Schema migrations on a real (in-memory) IndexedDB: the fresh schema, and the upgrade of databases
+// written by schemas v1 and v2 with every record (Blobs included) kept.
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { applyMigrations, migrations } from '../../src/storage/migrations';
 import { SCHEMA_VERSION, type SpotcheckDB } from '../../src/storage/schema';
+import { listEntries } from '../../src/storage/datasets';
 import v1Fixture from '../fixtures/spotcheck-db-v1.json';
+import v2Fixture from '../fixtures/spotcheck-db-v2.json';
 import { type DatabaseFixture, fixtureAsSnapshot, freshDbName, loadFixture, snapshotDatabase } from '../fixtures/storageTestKit';
 
 interface IndexShape {
@@ -35,6 +37,8 @@ const expectedSchema: Record<string, StoreShape> = {
       'by-dataset': { keyPath: 'datasetId', unique: false },
       'by-project': byProject,
       'by-dataset-sourceRef': { keyPath: ['datasetId', 'sourceRef'], unique: true },
+      'by-dataset-hash': { keyPath: ['datasetId', 'contentHash'], unique: false },
+      'by-label': { keyPath: 'anomalyLabelIds', unique: false },
     },
   },
   images: blobStore,
@@ -56,6 +60,11 @@ const expectedSchema: Record<string, StoreShape> = {
   },
   settings: { keyPath: null, autoIncrement: false, indexes: {} },
 };
+
+/** Index names per store: enough to see what a version lacks. */
+function indexNames(schema: Record<string, StoreShape>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(schema).map(([store, shape]) => [store, Object.keys(shape.indexes).sort()]));
+}
 
 function describeSchema(db: IDBPDatabase<SpotcheckDB>): Record<string, StoreShape> {
   const storeNames = [...db.objectStoreNames];
@@ -114,8 +123,19 @@ describe('schema migrations', () => {
     expect(Object.keys(schema).sort()).toEqual(Object.keys(expectedSchema).filter((store) => store !== 'thumbnails').sort());
   });
 
-  // When SCHEMA_VERSION goes to 3, add spotcheck-db-v2.json (written by the v2 migrations) and
-  // the same test for it; keep this one, so every old version's path to the current one is tested.
+  it('v2 lacks the entry indexes by content hash and by label (the upgrade path is real)', async () => {
+    const db = await openAtVersion(freshDbName(), 2);
+    const schema = describeSchema(db);
+    db.close();
+    expect(Object.keys(schema).sort()).toEqual(Object.keys(expectedSchema).sort());
+    expect(schema.entries?.indexes).not.toHaveProperty('by-dataset-hash');
+    expect(schema.entries?.indexes).not.toHaveProperty('by-label');
+    // Every other store already had its current indexes.
+    expect({ ...indexNames(schema), entries: [] }).toEqual({ ...indexNames(expectedSchema), entries: [] });
+  });
+
+  // When SCHEMA_VERSION goes up, add spotcheck-db-v<previous>.json (written by the previous
+  // migrations) and the same test for it; keep these, so every old version's path is tested.
   it('upgrades a v1 database to the current version keeping every record and Blob', async () => {
     const fixture = v1Fixture as DatabaseFixture;
     expect(fixture.schemaVersion).toBe(1);
@@ -172,5 +192,45 @@ describe('schema migrations', () => {
     await db.put('thumbnails', { id: entryImage!.id, blob: thumbnail });
     const stored = await db.get('thumbnails', entryImage!.id);
     expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('upgrades a v2 database to the current version keeping every record, thumbnail and mask Blob', async () => {
+    const fixture = v2Fixture as DatabaseFixture;
+    expect(fixture.schemaVersion).toBe(2);
+    const name = freshDbName();
+    const v2 = await openAtVersion(name, 2);
+    await loadFixture(v2, fixture);
+    const expected = fixtureAsSnapshot(fixture, v2);
+    v2.close();
+
+    const db = await openFresh(name);
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(describeSchema(db)).toEqual(expectedSchema);
+    expect(await snapshotDatabase(db)).toEqual(expected);
+
+    const [thumbnail] = fixture.stores.thumbnails as { id: string }[];
+    const storedThumbnail = await db.get('thumbnails', thumbnail!.id);
+    expect([...new Uint8Array(await storedThumbnail!.blob.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('keeps listing v2 entries that have no content hash, and indexes their labels', async () => {
+    const fixture = v2Fixture as DatabaseFixture;
+    const name = freshDbName();
+    const v2 = await openAtVersion(name, 2);
+    await loadFixture(v2, fixture);
+    v2.close();
+    const db = await openFresh(name);
+
+    const [train] = fixture.stores.datasets as { id: string }[];
+    const listed = await listEntries(db, train!.id);
+    expect(listed.map((entry) => entry.sourceRef)).toEqual(['anomaly/gasket-02.png', 'extra/gasket-03.png', 'normal/gasket-01.png']);
+    expect(listed.every((entry) => entry.contentHash === undefined)).toBe(true);
+    // Entries without a hash are simply absent from the hash index.
+    const wholeDataset = IDBKeyRange.bound([train!.id], [train!.id, []]);
+    expect(await db.countFromIndex('entries', 'by-dataset-hash', wholeDataset)).toBe(0);
+
+    const [tear, bubble] = fixture.stores.anomalyLabels as { id: string }[];
+    expect(await db.countFromIndex('entries', 'by-label', tear!.id)).toBe(1);
+    expect(await db.countFromIndex('entries', 'by-label', bubble!.id)).toBe(2);
   });
 });

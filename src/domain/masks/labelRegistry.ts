@@ -2,6 +2,7 @@
 // to labels by name ignoring case; a new name becomes a label with the next mask index.
 import { checkProjectLabelCount } from '../rules/quotas';
 import type { ValidationIssue } from '../rules/issues';
+import { nextFreeLabelIndex } from '../labelIndex';
 import { pickDistinctColor } from '../labelColors';
 import { backgroundColor } from '../manifest/parseLine';
 
@@ -39,7 +40,7 @@ export class LabelRegistry {
     const wanted = hexColor.toLowerCase();
     // pickDistinctColor never returns the background's #ffffff nor a taken colour.
     const color = taken.includes(wanted) || wanted === backgroundColor ? pickDistinctColor(taken) : wanted;
-    const index = Math.max(0, ...[...this.byName.values()].map((label) => label.index)) + 1;
+    const index = nextFreeLabelIndex(new Set([...this.byName.values()].map((label) => label.index)));
     const label = { name, color, index };
     this.byName.set(name.toLowerCase(), label);
     this.addedLabels.push(label);

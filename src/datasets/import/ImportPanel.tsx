@@ -1,0 +1,173 @@
+// Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
+// the progress, cancel, decide about images of another size, and read what happened.
+import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../app/uiStore';
+import { downloadFile } from '../../app/downloadFile';
+import { issueToError, type ValidationIssue } from '../../domain/rules/issues';
+import type { Dataset } from '../../domain/types';
+import { describeError } from '../../i18n';
+import type { FitMode } from '../../../workers/import/inspectImage';
+import { filesFromDrop, filesFromInput, type SourceFile } from './fileSources';
+import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage } from './runImport';
+
+interface Progress {
+  stage: ImportStage;
+  done: number;
+  total: number;
+}
+
+const messagesOf = (issues: readonly ValidationIssue[]) => issues.map((issue) => describeError(issueToError(issue)));
+
+export function ImportPanel({ dataset }: { dataset: Dataset }) {
+  const { t } = useTranslation();
+  const { dataChanged, showError } = useUiStore();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const sourcesRef = useRef<SourceFile[]>([]);
+
+  async function run(work: (signal: AbortSignal) => Promise<ImportOutcome>) {
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setOutcome(null);
+    setProgress({ stage: 'reading', done: 0, total: 1 });
+    try {
+      const result = await work(controller.signal);
+      setOutcome(result);
+      if (result.status === 'imported') dataChanged();
+    } catch (error) {
+      showError(error);
+    } finally {
+      abortRef.current = null;
+      setProgress(null);
+    }
+  }
+
+  const request = (signal: AbortSignal, fitMode?: FitMode) => ({
+    projectId: dataset.projectId,
+    datasetId: dataset.id,
+    sources: sourcesRef.current,
+    signal,
+    onProgress: (stage: ImportStage, done: number, total: number) => setProgress({ stage, done, total }),
+    ...(fitMode ? { fitMode } : {}),
+  });
+
+  function start(sources: SourceFile[]) {
+    if (sources.length === 0) return;
+    sourcesRef.current = sources;
+    void run((signal) => prepareDatasetImport(request(signal)));
+  }
+
+  function decideFit(choice: FitMode | 'leaveOut') {
+    if (outcome?.status !== 'needsFitDecision') return;
+    const prepared = outcome.prepared;
+    if (choice === 'leaveOut') void run((signal) => commitPreparedImport(request(signal), prepared));
+    else void run((signal) => prepareDatasetImport(request(signal, choice)));
+  }
+
+  async function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    start(await filesFromDrop(event.dataTransfer));
+  }
+
+  return (
+    <section className="import-panel" aria-label={t('importPanel.label', { dataset: t(`datasets.type.${dataset.type}`) })}>
+      <div
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>{t('importPanel.hint')}</p>
+        <div className="toolbar">
+          <label className="button-link">
+            {t('importPanel.pickFiles')}
+            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={(event) => start(filesFromInput(event.target.files ?? []))} />
+          </label>
+          <label className="button-link button-secondary">
+            {t('importPanel.pickFolder')}
+            <input
+              type="file"
+              multiple
+              hidden
+              data-testid={`import-folder-${dataset.type}`}
+              ref={(input) => input?.setAttribute('webkitdirectory', '')}
+              onChange={(event) => start(filesFromInput(event.target.files ?? []))}
+            />
+          </label>
+        </div>
+      </div>
+      {progress && (
+        <div className="progress-row" role="status">
+          <span>{t(`importPanel.stage.${progress.stage}`, { done: progress.done, total: progress.total })}</span>
+          <progress max={progress.total} value={progress.done} />
+          <button type="button" className="button-quiet" onClick={() => abortRef.current?.abort()}>
+            {t('actions.cancel')}
+          </button>
+        </div>
+      )}
+      {outcome && <ImportOutcomeView outcome={outcome} onFitDecision={decideFit} />}
+    </section>
+  );
+}
+
+function ImportOutcomeView({ outcome, onFitDecision }: { outcome: ImportOutcome; onFitDecision: (choice: FitMode | 'leaveOut') => void }) {
+  const { t } = useTranslation();
+  if (outcome.status === 'failed') {
+    const report = outcome.csvReport;
+    return (
+      <div className="import-report notice-error" role="alert" data-testid="import-report">
+        <p>{t('importPanel.failed')}</p>
+        <ul>
+          {messagesOf(outcome.errors).map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+        {report && (
+          <div className="toolbar">
+            <button type="button" onClick={() => downloadFile(report.errorsFileName, report.errorsCsv, 'text/csv')}>
+              {report.errorsFileName}
+            </button>
+            <button type="button" onClick={() => downloadFile(report.deduplicatedFileName, report.deduplicatedCsv, 'text/csv')}>
+              {report.deduplicatedFileName}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  const { prepared } = outcome;
+  if (outcome.status === 'needsFitDecision') {
+    return (
+      <div className="import-report" role="alertdialog" data-testid="import-fit-decision">
+        <p>{t('importPanel.fit.question', { count: prepared.sizeMismatches.length, width: prepared.imageSize?.width, height: prepared.imageSize?.height })}</p>
+        <div className="toolbar">
+          <button type="button" onClick={() => onFitDecision('resize')}>{t('importPanel.fit.resize')}</button>
+          <button type="button" onClick={() => onFitDecision('crop')}>{t('importPanel.fit.crop')}</button>
+          <button type="button" className="button-secondary" onClick={() => onFitDecision('leaveOut')}>{t('importPanel.fit.leaveOut')}</button>
+        </div>
+      </div>
+    );
+  }
+  const { report } = outcome;
+  return (
+    <div className="import-report notice-info" role="status" data-testid="import-report">
+      <p>{t('importPanel.done', { added: report.added, updated: report.updated })}</p>
+      <ul>
+        {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
+        {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
+        {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}
+        {prepared.sizeMismatches.length > 0 && <li>{t('importPanel.leftOutSize', { count: prepared.sizeMismatches.length })}</li>}
+        {messagesOf([...prepared.skipped, ...prepared.warnings]).map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
