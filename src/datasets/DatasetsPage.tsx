@@ -4,6 +4,9 @@ import { useStoredData } from '../app/useStoredData';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
 import { listAnomalyLabels } from '../storage/labels';
+import type { DatasetType } from '../domain/types';
+import { CreateDatasets } from './CreateDatasets';
+import { ImportPanel } from './import/ImportPanel';
 
 export function DatasetsPage() {
   const { t } = useTranslation();
@@ -14,7 +17,15 @@ export function DatasetsPage() {
   );
   if (contents.status !== 'ready') return <p>{t('common.loading')}</p>;
   const { datasets, labels } = contents.data;
-  if (datasets.length === 0) return <p className="empty">{t('datasets.none')}</p>;
+  const missing = (['train', 'test'] as const).filter((type: DatasetType) => !datasets.some((dataset) => dataset.type === type));
+  if (datasets.length === 0) {
+    return (
+      <div className="stack">
+        <p className="empty">{t('datasets.none')}</p>
+        <CreateDatasets projectId={project.id} missing={missing} />
+      </div>
+    );
+  }
   return (
     <div className="stack">
       {project.imageSize && <p>{t('datasets.imageSize', { width: project.imageSize.width, height: project.imageSize.height })}</p>}
@@ -40,6 +51,13 @@ export function DatasetsPage() {
           ))}
         </tbody>
       </table>
+      {missing.length > 0 && <CreateDatasets projectId={project.id} missing={missing} />}
+      {datasets.map((dataset) => (
+        <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>
+          <h2>{t('datasets.sectionTitle', { dataset: t(`datasets.type.${dataset.type}`), count: dataset.imageStats.Total })}</h2>
+          <ImportPanel dataset={dataset} />
+        </section>
+      ))}
       {labels.length > 0 && (
         <section>
           <h2>{t('datasets.labels')}</h2>
