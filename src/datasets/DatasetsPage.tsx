@@ -7,6 +7,7 @@ import { listAnomalyLabels } from '../storage/labels';
 import type { DatasetType } from '../domain/types';
 import { CreateDatasets } from './CreateDatasets';
 import { ImportPanel } from './import/ImportPanel';
+import { TrainingReadinessPanel } from './TrainingReadinessPanel';
 
 export function DatasetsPage() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function DatasetsPage() {
           ))}
         </tbody>
       </table>
+      <TrainingReadinessPanel projectId={project.id} />
       {missing.length > 0 && <CreateDatasets projectId={project.id} missing={missing} />}
       {datasets.map((dataset) => (
         <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>

@@ -33,6 +33,7 @@ test.describe('real photo samples', () => {
     await expect(stat(page, 'Anomaly')).toHaveText('24');
     await expect(page.getByText('Project image size: 576×768 px')).toBeVisible();
     await expect(page.locator('.label-list li')).toHaveText(['cracked']);
+    await expect(page.getByTestId('training-readiness')).toContainText('meet the minimums for a segmentation model');
   });
 
   test('the aliens folders import 40 normal and 40 anomalous images', async ({ page }) => {
@@ -53,4 +54,5 @@ test('a manifest with a broken line imports nothing and names the line', async (
   await expect(report).toContainText('Nothing was imported; the dataset is unchanged.');
   await expect(report).toContainText('line 2');
   await expect(stat(page, 'Total')).toHaveText('0');
+  await expect(page.getByTestId('training-readiness')).toContainText('0 of 20 normal images');
 });
