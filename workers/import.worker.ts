@@ -1,10 +1,11 @@
-// Worker entry: everything heavy about an import happens here, off the main thread — unzipping,
-// decoding and checking images, thumbnails, hashes, manifest parsing and mask decoding.
+// Worker entry for dataset files in and out: unzipping, decoding and checking images, thumbnails,
+// hashes, manifest parsing and mask decoding on import; colour masks and the zip on export.
 import { expose } from 'comlink';
+import { buildDatasetZip } from './export/datasetZip';
 import { prepareImport } from './import/prepareImport';
 import { readArchive } from './import/unzip';
 
-const importWorkerApi = { prepareImport, readArchive };
+const importWorkerApi = { prepareImport, readArchive, buildDatasetZip };
 
 export type ImportWorkerApi = typeof importWorkerApi;
 expose(importWorkerApi);

@@ -6,6 +6,7 @@ import { listDatasets } from '../storage/datasets';
 import { listAnomalyLabels } from '../storage/labels';
 import type { DatasetType } from '../domain/types';
 import { CreateDatasets } from './CreateDatasets';
+import { ExportDatasetsButton } from './ExportDatasetsButton';
 import { ImportPanel } from './import/ImportPanel';
 import { TrainingReadinessPanel } from './TrainingReadinessPanel';
 
@@ -53,6 +54,9 @@ export function DatasetsPage() {
         </tbody>
       </table>
       <TrainingReadinessPanel projectId={project.id} />
+      <div className="toolbar">
+        <ExportDatasetsButton project={project} />
+      </div>
       {missing.length > 0 && <CreateDatasets projectId={project.id} missing={missing} />}
       {datasets.map((dataset) => (
         <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>

@@ -5,6 +5,7 @@ import { useStoredData } from '../app/useStoredData';
 import { projectSummaries } from '../storage/projects';
 import { CreateProjectForm } from './CreateProjectForm';
 import { DemoProjectButton } from './DemoProjectButton';
+import { ImportProjectZipForm } from './ImportProjectZipForm';
 import { ProjectActions } from './ProjectActions';
 
 export function ProjectsPage() {
@@ -16,6 +17,7 @@ export function ProjectsPage() {
       <div className="toolbar">
         <CreateProjectForm />
         <DemoProjectButton />
+        <ImportProjectZipForm />
       </div>
       {summaries.status === 'loading' && <p>{t('common.loading')}</p>}
       {summaries.status === 'failed' && <p role="alert">{t('common.loadFailed')}</p>}

@@ -32,6 +32,8 @@ export interface NewProjectEntry {
   /** Labels present in the mask, matched to NewProjectInput.labels ignoring case. */
   labelNames: string[];
   jobName?: string;
+  /** The label's creation date as imported (ISO 8601 or the raw text); defaults to now. */
+  createdAt?: string;
   /** Defaults to false: only say true for labels a person made or checked. */
   humanAnnotated?: boolean;
 }
@@ -105,7 +107,7 @@ function buildRecords(input: NewProjectInput): NewProjectRecords {
         height: entry.height,
         classification: entry.classification,
         humanAnnotated: entry.humanAnnotated ?? false,
-        createdAt,
+        createdAt: entry.createdAt ?? createdAt,
         jobName: entry.jobName ?? '',
         // Validation guarantees every name resolves.
         anomalyLabelIds: resolveLabelIds(entry.labelNames, labelIdByName),

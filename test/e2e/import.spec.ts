@@ -34,6 +34,23 @@ test.describe('real photo samples', () => {
     await expect(page.getByText('Project image size: 576×768 px')).toBeVisible();
     await expect(page.locator('.label-list li')).toHaveText(['cracked']);
     await expect(page.getByTestId('training-readiness')).toContainText('meet the minimums for a segmentation model');
+
+    // Export the dataset and import the zip as a new project: the same counts and label come back.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export datasets (zip)' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('cookies-datasets.zip');
+    const zipPath = join(mkdtempSync(join(tmpdir(), 'spotcheck-export-')), download.suggestedFilename());
+    await download.saveAs(zipPath);
+    await page.goto('/projects');
+    await page.getByTestId('import-project-zip').setInputFiles(zipPath);
+    await expect(page.locator('input[name="importedProjectName"]')).toHaveValue('cookies-datasets');
+    await page.getByRole('button', { name: 'Import as new project' }).click();
+    await expect(page.getByRole('heading', { name: 'cookies-datasets' })).toBeVisible({ timeout: 60_000 });
+    await expect(stat(page, 'Total')).toHaveText('47');
+    await expect(stat(page, 'Normal')).toHaveText('23');
+    await expect(stat(page, 'Anomaly')).toHaveText('24');
+    await expect(page.locator('.label-list li')).toHaveText(['cracked']);
   });
 
   test('the aliens folders import 40 normal and 40 anomalous images', async ({ page }) => {

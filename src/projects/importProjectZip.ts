@@ -1,0 +1,55 @@
+// A new project from a Spotcheck/Lookout for Vision dataset export zip (spec §3.1): a zip with
+// datasets/test.manifest makes a separate-datasets project, otherwise a single one. Everything is
+// checked first and written in one transaction, so a bad zip leaves no half-made project.
+import { importWorker } from '../app/workers';
+import { UserFacingError } from '../domain/errors';
+import { issueToError } from '../domain/rules/issues';
+import type { DatasetType, Project } from '../domain/types';
+import type { RegistryLabel } from '../domain/masks/labelRegistry';
+import { describeError } from '../i18n';
+import { openSpotcheckDb } from '../storage/db';
+import { writeNewProject, type NewProjectInput } from '../storage/importProject';
+import type { PreparedImport } from '../../workers/import/prepareImport';
+
+const datasetTypes: DatasetType[] = ['train', 'test'];
+
+/** The export wrote `<type>/images/<original key>`; the entry gets its original key back. */
+function originalKey(type: DatasetType, sourceRef: string): string {
+  const prefix = `${type}/images/`;
+  return sourceRef.startsWith(prefix) ? sourceRef.slice(prefix.length) : sourceRef;
+}
+
+export async function importProjectZip(zip: Blob, name: string, signal: AbortSignal): Promise<Project> {
+  const files = await importWorker.run((api) => api.readArchive(zip), signal);
+  const labels: RegistryLabel[] = [];
+  const prepared: { type: DatasetType; result: PreparedImport }[] = [];
+  for (const type of datasetTypes) {
+    const manifest = files.find((file) => file.path === `datasets/${type}.manifest`);
+    if (!manifest) continue;
+    const datasetFiles = [manifest, ...files.filter((file) => file.path.startsWith(`${type}/`))];
+    const projectSize = prepared[0]?.result.imageSize ?? null;
+    const result = await importWorker.run((api) => api.prepareImport({ files: datasetFiles, projectSize, existingLabels: [...labels] }), signal);
+    const problems = [...result.errors, ...result.skipped];
+    if (problems.length > 0 || result.sizeMismatches.length > 0) {
+      throw new UserFacingError('import:export.invalid', { details: problems.map((issue) => describeError(issueToError(issue))).join(' ') || result.sizeMismatches.join(', ') });
+    }
+    let nextIndex = labels.length;
+    for (const label of result.newLabels) labels.push({ ...label, index: ++nextIndex });
+    prepared.push({ type, result });
+  }
+  const imageSize = prepared[0]?.result.imageSize;
+  if (!imageSize) throw new UserFacingError('import:export.noManifest');
+  const hasMasks = prepared.some(({ result }) => result.items.some((item) => item.mask));
+  const input: NewProjectInput = {
+    name,
+    imageSize,
+    modelType: hasMasks ? 'segmentation' : null,
+    labels: labels.map(({ name: labelName, color }) => ({ name: labelName, color })),
+    datasets: prepared.map(({ type, result }) => ({
+      type,
+      entries: result.items.map((item) => ({ ...item, sourceRef: originalKey(type, item.sourceRef) })),
+    })),
+  };
+  signal.throwIfAborted();
+  return writeNewProject(await openSpotcheckDb(), input);
+}
