@@ -3,8 +3,11 @@
 // and the next call starts a fresh one. A crashed worker rejects its calls instead of hanging.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import { UserFacingError } from '../src/domain/errors';
+import { transferUserFacingErrors } from './userFacingErrors';
 
 export { proxy, transfer } from 'comlink';
+
+transferUserFacingErrors();
 export type { Remote } from 'comlink';
 
 export interface WorkerBridge<Api> {

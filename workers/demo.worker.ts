@@ -1,6 +1,7 @@
 // Worker entry: renders the demo project's images off the main thread and hands the PNG bytes
 // back as transferred buffers.
-import { expose, transfer } from 'comlink';
+import { transfer } from 'comlink';
+import { exposeWorker } from './exposeWorker';
 import { demoImageCount, renderDemoImages, type DemoImage } from './demo/demoImages';
 
 export type DemoProgress = (done: number, total: number) => void;
@@ -21,4 +22,4 @@ const demoWorkerApi = {
 };
 
 export type DemoWorkerApi = typeof demoWorkerApi;
-expose(demoWorkerApi);
+exposeWorker(demoWorkerApi);

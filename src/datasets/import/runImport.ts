@@ -82,7 +82,9 @@ export async function prepareDatasetImport(request: ImportRequest): Promise<Impo
 
 /** Writes what was prepared; images still waiting for a size decision are left out. */
 export async function commitPreparedImport(request: Pick<ImportRequest, 'projectId' | 'datasetId' | 'signal' | 'onProgress'>, prepared: PreparedImport): Promise<ImportOutcome> {
-  if (prepared.items.length === 0 || !prepared.imageSize) return { status: 'failed', errors: [errorIssue('import:nothingToImport')] };
+  if (prepared.items.length === 0 || !prepared.imageSize) {
+    return { status: 'failed', errors: [errorIssue('import:nothingToImport'), ...prepared.skipped] };
+  }
   request.signal.throwIfAborted();
   request.onProgress('saving', 0, prepared.items.length);
   const report = await commitImport(await openSpotcheckDb(), {

@@ -4,7 +4,7 @@
 import type { onnx } from 'onnx-proto';
 import { onnxProto } from './proto.ts';
 
-export type ElementType = 'float32' | 'int64' | 'bool';
+export type ElementType = 'float32' | 'int64' | 'bool' | 'uint8';
 
 /** A dimension: a fixed size or a symbolic name such as 'batch'. */
 export type Dim = number | string;
@@ -13,6 +13,8 @@ export const onnxDataType: Readonly<Record<ElementType, onnx.TensorProto.DataTyp
   float32: onnxProto.TensorProto.DataType.FLOAT,
   int64: onnxProto.TensorProto.DataType.INT64,
   bool: onnxProto.TensorProto.DataType.BOOL,
+  /** Packed RGB888 image inputs. */
+  uint8: onnxProto.TensorProto.DataType.UINT8,
 };
 
 export function elementCount(dims: readonly number[]): number {

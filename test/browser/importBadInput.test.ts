@@ -1,0 +1,186 @@
+// Every kind of bad import input, through the real pipeline (import worker + IndexedDB) in
+// Chromium: the user reads a message naming the file or line and the fix, and the stored data
+// is exactly as before.
+import { zipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { encodeRgbaPng } from '../../src/domain/png';
+import { issueToError } from '../../src/domain/rules/issues';
+import type { Project } from '../../src/domain/types';
+import { prepareDatasetImport, commitPreparedImport, type ImportOutcome } from '../../src/datasets/import/runImport';
+import type { SourceFile } from '../../src/datasets/import/fileSources';
+import { describeError } from '../../src/i18n';
+import { createDataset } from '../../src/storage/datasets';
+import { openSpotcheckDb } from '../../src/storage/db';
+import { addAnomalyLabel } from '../../src/storage/labels';
+import { createProject } from '../../src/storage/projects';
+import { snapshotDatabase } from '../fixtures/storageTestKit';
+
+const size = { width: 96, height: 64 };
+
+function pngBytes(width: number, height: number, seed = 0): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < rgba.length; i++) rgba[i] = (i * 31 + seed * 97) % 251;
+  return encodeRgbaPng(rgba, width, height);
+}
+
+async function jpegBytes(width: number, height: number): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#8a6';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#246';
+  context.fillRect(10, 10, width / 2, height / 2);
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+}
+
+function maskBytes(width: number, height: number, colours: [number, number, number][]): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4).fill(255);
+  colours.forEach((rgb, i) => rgba.set([...rgb, 255], i * 4));
+  return encodeRgbaPng(rgba, width, height);
+}
+
+const file = (path: string, bytes: Uint8Array | string): SourceFile => ({ path, file: new File([bytes as BlobPart], path.split('/').at(-1)!) });
+
+function line(sourceRef: string, className = 'normal', extra: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) {
+  return JSON.stringify({
+    'source-ref': sourceRef,
+    'anomaly-label': 1,
+    'anomaly-label-metadata': { 'class-name': className, 'human-annotated': 'yes', type: 'groundtruth/image-classification', ...metadata },
+    ...extra,
+  });
+}
+
+function maskKeys(ref: string, colorMap: Record<string, { 'class-name': string; 'hex-color': string }>) {
+  return {
+    'anomaly-mask-ref': ref,
+    'anomaly-mask-ref-metadata': { 'internal-color-map': colorMap, 'human-annotated': 'yes', type: 'groundtruth/semantic-segmentation' },
+  };
+}
+
+const hex = (rgb: [number, number, number]) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+const manyColours = Array.from({ length: 21 }, (_, i): [number, number, number] => [10 + i * 10, 20, 30]);
+
+let project: Project;
+let datasetId: string;
+
+beforeEach(async () => {
+  const db = await openSpotcheckDb();
+  project = await createProject(db, `bad-input-${crypto.randomUUID().slice(0, 8)}`);
+  datasetId = (await createDataset(db, project.id, 'train')).id;
+});
+
+async function importAndDescribe(sources: SourceFile[]): Promise<{ outcome: ImportOutcome | null; text: string }> {
+  const request = { projectId: project.id, datasetId, sources, signal: new AbortController().signal, onProgress: () => {} };
+  try {
+    let outcome = await prepareDatasetImport(request);
+    if (outcome.status === 'needsFitDecision') outcome = await commitPreparedImport(request, outcome.prepared);
+    const issues = outcome.status === 'failed' ? outcome.errors : [];
+    return { outcome, text: issues.map((issue) => describeError(issueToError(issue))).join('\n') };
+  } catch (error) {
+    return { outcome: null, text: describeError(error) };
+  }
+}
+
+async function expectRefused(sources: SourceFile[], ...expectedTexts: string[]) {
+  const db = await openSpotcheckDb();
+  const before = await snapshotDatabase(db);
+  const { outcome, text } = await importAndDescribe(sources);
+  expect(outcome?.status ?? 'thrown').not.toBe('imported');
+  for (const expected of expectedTexts) expect(text).toContain(expected);
+  expect(await snapshotDatabase(db)).toEqual(before);
+}
+
+describe('bad image files', () => {
+  it.each([
+    ['a text file named .png', () => file('normal/notes.png', 'just text'), 'normal/notes.png is not a PNG or JPEG image.'],
+    ['an empty file', () => file('normal/empty.png', new Uint8Array(0)), 'normal/empty.png is empty (0 bytes)'],
+    ['a truncated PNG', () => file('normal/cut.png', pngBytes(96, 64).slice(0, 120)), 'normal/cut.png could not be decoded'],
+    ['an image below 64×64', () => file('normal/tiny.png', pngBytes(40, 40)), 'normal/tiny.png is 40×40; images must be at least 64×64.'],
+    ['an image above 4096 px', () => file('normal/wide.png', pngBytes(4100, 64)), 'normal/wide.png is 4100×64; the maximum is 4096×4096.'],
+    [
+      'a file over 8 MB',
+      () => {
+        const png = pngBytes(96, 64);
+        const padded = new Uint8Array(png.length + 9 * 1024 * 1024);
+        padded.set(png);
+        return file('normal/huge.png', padded);
+      },
+      'normal/huge.png is 9.0 MB; the limit is 8 MB.',
+    ],
+  ])('%s', async (_case, makeFile, message) => {
+    await expectRefused([makeFile()], 'Nothing could be imported', message);
+  });
+
+  it('a truncated JPEG', async () => {
+    const jpeg = await jpegBytes(96, 64);
+    await expectRefused([file('normal/cut.jpg', jpeg.slice(0, Math.floor(jpeg.length / 2)))], 'normal/cut.jpg could not be decoded');
+  });
+
+  it('an image of another size than the project, left out', async () => {
+    const first = await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
+    expect(first.outcome?.status).toBe('imported');
+    await expectRefused([file('normal/other.png', pngBytes(128, 64))], 'Nothing could be imported');
+  });
+
+  it('a zip with an entry outside its root', async () => {
+    const zip = zipSync({ 'normal/1.png': pngBytes(96, 64), '../evil.png': pngBytes(96, 64) });
+    await expectRefused([file('upload.zip', zip)], 'The zip entry ../evil.png points outside the zip');
+  });
+});
+
+describe('bad manifests', () => {
+  const image = (path: string, seed = 1) => file(path, pngBytes(size.width, size.height, seed));
+
+  it.each([
+    ['a line that is not JSON', () => [line('a.png'), 'not json'].join('\n'), 'line 2'],
+    ['a missing required key', () => line('a.png', 'normal', {}, { type: undefined }), 'line 1'],
+    ['a value of the wrong type', () => line('a.png', 'normal', {}, { 'human-annotated': 5 }), 'line 1'],
+    ['a reference to a missing file', () => line('missing.png'), 'missing.png'],
+    ['an ambiguous reference', () => line('dup.png'), 'dup.png'],
+    ['a name with HTML, shown literally', () => line('<b>bold</b>.png'), '<b>bold</b>.png'],
+  ])('%s', async (_case, manifest, message) => {
+    await expectRefused(
+      [file('train.manifest', manifest()), image('a.png'), image('x/dup.png', 2), image('y/dup.png', 3)],
+      'train.manifest',
+      message,
+    );
+  });
+
+  it('a mask that is a JPEG renamed .png', async () => {
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'crack', 'hex-color': '#ff0000' } }));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', await jpegBytes(96, 64))], 'b-mask.png is a JPEG');
+  });
+
+  it('a mask colour that is not in the colour map', async () => {
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'crack', 'hex-color': '#ff0000' } }));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[0, 0, 255]]))], 'colour #0000ff', 'is not in the colour map');
+  });
+
+  it('a mask with more than 20 labels', async () => {
+    const colorMap = Object.fromEntries(manyColours.map((rgb, i) => [String(i + 1), { 'class-name': `label-${i}`, 'hex-color': hex(rgb) }]));
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', colorMap));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, manyColours))], 'at most 20 anomaly labels');
+  });
+
+  it('a mask that would make more than 100 labels in the project', async () => {
+    const db = await openSpotcheckDb();
+    for (let i = 0; i < 100; i++) await addAnomalyLabel(db, project.id, `existing-${i}`);
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'one-too-many', 'hex-color': '#ff0000' } }));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], 'already has 100 anomaly labels');
+  });
+});
+
+describe('bad CSV label files', () => {
+  it('duplicates and invalid classes import nothing and offer the error files', async () => {
+    const csv = 'a.png,normal\nb.png,broken\na.png,anomaly\n';
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const { outcome, text } = await importAndDescribe([file('labels.csv', csv), file('a.png', pngBytes(96, 64)), file('b.png', pngBytes(96, 64, 2))]);
+    expect(outcome?.status).toBe('failed');
+    expect(text).toContain('labels_errors.csv');
+    if (outcome?.status !== 'failed') return;
+    expect(outcome.csvReport?.errorsCsv).toContain('2,b.png,broken,INVALID_CLASSIFICATION');
+    expect(outcome.csvReport?.errorsCsv).toContain('3,a.png,anomaly,DUPLICATE');
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,37 @@
+// Runs the feature model on one image at a time. Caching per (image content hash, backbone id) is the
+// caller's business: these features depend on nothing else.
+import type { BackboneEntry } from '../backbone/registry';
+import { ort } from '../../ort';
+import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
+import type { ImageSize, PatchLayout } from './featureGraph';
+
+export class FeatureExtractor {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    readonly size: ImageSize,
+    readonly layout: PatchLayout,
+  ) {}
+
+  static async create(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<FeatureExtractor> {
+    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size), sessionOptions);
+    return new FeatureExtractor(session, size, patchLayoutOf(entry));
+  }
+
+  /** Patch features [grid², dimensions] row-major of a packed RGB888 image at the extractor's size. */
+  async extract(rgb: Uint8Array): Promise<Float32Array> {
+    const image = rgbImageTensor(rgb, this.size);
+    const result = await this.session.run({ [imageInputName]: image });
+    return result[patchesOutputName]!.data as Float32Array;
+  }
+
+  release(): Promise<void> {
+    return this.session.release();
+  }
+}
+
+/** The uint8 [1, H, W, 3] tensor every engine model takes. */
+export function rgbImageTensor(rgb: Uint8Array, size: ImageSize): ort.Tensor {
+  const expected = size.width * size.height * 3;
+  if (rgb.length !== expected) throw new RangeError(`Expected ${size.width}x${size.height} RGB888 (${expected} bytes), got ${rgb.length} bytes`);
+  return new ort.Tensor('uint8', rgb, [1, size.height, size.width, 3]);
+}

@@ -1,0 +1,96 @@
+// The feature part of every engine model, built with GraphBuilder: packed RGB888 pixels at the project
+// size → float NCHW at the backbone's input size → backbone → 3x3 average pool → stride-16 map resized to
+// the stride-8 grid → concatenated patch features, one row per grid cell (PatchCore's locally aware features).
+import type { onnx } from 'onnx-proto';
+import { attr, decodeModel, GraphBuilder } from '../onnx';
+import type { BackboneEntry } from '../backbone/registry';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** Patch rows of one image: grid × grid cells of `dimensions` features. */
+export interface PatchLayout {
+  /** Cells along each axis (the finest backbone output's grid, 28 at 224 input). */
+  grid: number;
+  /** Concatenated channels of all backbone outputs (184 for mobilenet_v2_mid). */
+  dimensions: number;
+}
+
+/** Graph input of every engine model: one packed RGB888 image at the project size. */
+export const imageInputName = 'image';
+export const patchesOutputName = 'patches';
+/** 3x3 neighbourhood average per backbone map, as in PatchCore: each patch sees its neighbours. */
+const poolKernelCells = 3;
+
+export function patchLayoutOf(entry: BackboneEntry): PatchLayout {
+  const finestStride = Math.min(...entry.outputs.map((output) => output.stride));
+  return {
+    grid: entry.inputSize / finestStride,
+    dimensions: entry.outputs.reduce((sum, output) => sum + output.channels, 0),
+  };
+}
+
+/**
+ * uint8 [1, H, W, 3] → float32 [1, 3, side, side] in [0, 1]. Lives inside the model so the app, exports
+ * and the benchmark feed identical numbers to the backbone. Bilinear, half-pixel centres, no antialias
+ * (opset 17's Resize has none); the aspect ratio is not kept, which is the same for every image.
+ */
+export function appendPreprocessing(graph: GraphBuilder, image: string, side: number): string {
+  const asFloat = graph.node('Cast', [image], { to: attr.int(1) }, { output: 'preprocess/float' });
+  const scaled = graph.node('Div', [asFloat, graph.floatInitializer('preprocess/255', [], [255])], {}, { output: 'preprocess/unit' });
+  const planar = graph.node('Transpose', [scaled], { perm: attr.ints([0, 3, 1, 2]) }, { output: 'preprocess/nchw' });
+  return resizeTo(graph, planar, [1, 3, side, side], 'preprocess/resized');
+}
+
+/** Bilinear resize to fixed sizes; `name` names the output and its sizes initializer. */
+export function resizeTo(graph: GraphBuilder, value: string, sizes: readonly number[], name: string): string {
+  const sizesName = graph.int64Initializer(`${name}/sizes`, [sizes.length], sizes);
+  return graph.node('Resize', [value, '', '', sizesName], {
+    mode: attr.string('linear'),
+    coordinate_transformation_mode: attr.string('half_pixel'),
+  }, { output: name });
+}
+
+/**
+ * Appends the backbone to `imageNchw` and returns the patch features as [grid², dimensions] rows
+ * (row = grid cell in raster order), the layout the memory bank and the kNN MatMul use.
+ */
+export function appendPatchFeatures(graph: GraphBuilder, imageNchw: string, backbone: onnx.IGraphProto, entry: BackboneEntry): string {
+  const { grid, dimensions } = patchLayoutOf(entry);
+  const outputs = graph.append(backbone, { prefix: 'backbone/', bind: { [entry.input.name]: imageNchw } });
+  const maps = entry.outputs.map((output) => {
+    const map = outputs[output.name];
+    if (map === undefined) throw new Error(`Backbone "${entry.id}" graph has no output "${output.name}"`);
+    // count_include_pad 0: border cells average their real neighbours instead of fading towards zero.
+    const pooled = graph.node('AveragePool', [map], {
+      kernel_shape: attr.ints([poolKernelCells, poolKernelCells]),
+      strides: attr.ints([1, 1]),
+      pads: attr.ints([1, 1, 1, 1]),
+      count_include_pad: attr.int(0),
+    }, { output: `features/${output.name}/pooled` });
+    return entry.inputSize / output.stride === grid
+      ? pooled
+      : resizeTo(graph, pooled, [1, output.channels, grid, grid], `features/${output.name}/on_grid`);
+  });
+  const stacked = graph.node('Concat', maps, { axis: attr.int(1) }, { output: 'features/stacked' });
+  const flat = graph.node('Reshape', [stacked, graph.int64Initializer('features/flat_shape', [2], [dimensions, grid * grid])], {}, { output: 'features/flat' });
+  return graph.node('Transpose', [flat], { perm: attr.ints([1, 0]) }, { output: 'features/rows' });
+}
+
+/** image uint8 [1, H, W, 3] → prefix graph of every engine model; returns the patch-rows value. */
+export function appendImageToPatches(graph: GraphBuilder, backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize): string {
+  const image = graph.input(imageInputName, 'uint8', [1, size.height, size.width, 3]);
+  const nchw = appendPreprocessing(graph, image, entry.inputSize);
+  return appendPatchFeatures(graph, nchw, decodeModel(backboneModel).graph!, entry);
+}
+
+/** The feature model alone: `image` → `patches` float32 [grid², dimensions]. */
+export function buildFeatureModel(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize): Uint8Array {
+  const graph = new GraphBuilder(`features-${entry.id}`);
+  const rows = appendImageToPatches(graph, backboneModel, entry, size);
+  const { grid, dimensions } = patchLayoutOf(entry);
+  graph.output(graph.node('Identity', [rows], {}, { output: patchesOutputName }), 'float32', [grid * grid, dimensions]);
+  return graph.serialize({ docString: `Patch features of ${entry.id} for ${size.width}x${size.height} RGB888 images` });
+}
