@@ -5,7 +5,9 @@ import { useCurrentProject } from '../projects/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
 import { listAnomalyLabels } from '../storage/labels';
 import type { DatasetType } from '../domain/types';
+import { CameraCapture } from './capture/CameraCapture';
 import { CreateDatasets } from './CreateDatasets';
+import { DeleteDatasetButton } from './DeleteDatasetButton';
 import { ExportDatasetsButton } from './ExportDatasetsButton';
 import { ImportPanel } from './import/ImportPanel';
 import { TrainingReadinessPanel } from './TrainingReadinessPanel';
@@ -62,6 +64,10 @@ export function DatasetsPage() {
         <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>
           <h2>{t('datasets.sectionTitle', { dataset: t(`datasets.type.${dataset.type}`), count: dataset.imageStats.Total })}</h2>
           <ImportPanel dataset={dataset} />
+          <div className="toolbar">
+            <CameraCapture dataset={dataset} />
+            <DeleteDatasetButton dataset={dataset} />
+          </div>
         </section>
       ))}
       {labels.length > 0 && (

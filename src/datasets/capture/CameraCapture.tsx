@@ -1,0 +1,81 @@
+// Photographing parts straight into a dataset: capture a frame, say whether it is normal or an
+// anomaly, and it is imported like any other image (cropped to the project size when needed).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../app/uiStore';
+import { captureFrame, useCameraStream } from '../../camera/useCameraStream';
+import type { Dataset, ImageClass } from '../../domain/types';
+import { describeError } from '../../i18n';
+import { issueToError } from '../../domain/rules/issues';
+import { prepareDatasetImport } from '../import/runImport';
+
+function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { dataChanged, showError, showInfo } = useUiStore();
+  const { videoRef, state } = useCameraStream();
+  const [busy, setBusy] = useState(false);
+
+  async function capture(classification: ImageClass) {
+    const video = videoRef.current;
+    if (!video) return;
+    setBusy(true);
+    try {
+      const frame = await captureFrame(video);
+      const path = `${classification}/capture-${new Date().toISOString().replaceAll(':', '-')}.jpg`;
+      const outcome = await prepareDatasetImport({
+        projectId: dataset.projectId,
+        datasetId: dataset.id,
+        sources: [{ path, file: new File([frame], path.split('/')[1]!, { type: 'image/jpeg' }) }],
+        fitMode: 'crop',
+        signal: new AbortController().signal,
+        onProgress: () => {},
+      });
+      if (outcome.status === 'imported') {
+        dataChanged();
+        showInfo(t('capture.saved', { classification: t(`capture.class.${classification}`) }));
+      } else if (outcome.status === 'failed') {
+        outcome.errors.forEach((issue) => showError(issueToError(issue)));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="camera-capture" data-testid="camera-capture">
+      {state.status === 'failed' ? (
+        <p role="alert" className="field-problem">
+          {describeError(state.error)}
+        </p>
+      ) : (
+        <video ref={videoRef} className="camera-preview" muted playsInline />
+      )}
+      <div className="toolbar">
+        <button type="button" disabled={state.status !== 'live' || busy} onClick={() => capture('normal')}>
+          {t('capture.asNormal')}
+        </button>
+        <button type="button" className="button-danger" disabled={state.status !== 'live' || busy} onClick={() => capture('anomaly')}>
+          {t('capture.asAnomaly')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onClose}>
+          {t('capture.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function CameraCapture({ dataset }: { dataset: Dataset }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+        {t('capture.open')}
+      </button>
+    );
+  }
+  return <CameraView dataset={dataset} onClose={() => setOpen(false)} />;
+}
