@@ -1,27 +1,17 @@
 // Datasets on a real (in-memory) IndexedDB: creating one of each type, deleting with the typed
 // confirmation (entries and Blobs go, model versions stay), and the single/separate layouts.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetConfiguration, type DatasetConfiguration } from '../../src/domain/datasetConfiguration';
 import type { DatasetType } from '../../src/domain/types';
 import { createDataset, deleteDataset, listDatasets } from '../../src/storage/datasets';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { seedFullProject } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, storeInconsistencies, withoutRecordsOf } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, storeInconsistencies, withoutRecordsOf, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
-
-beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
-});
-
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
+useFreshDatabase((opened) => (db = opened));
 
 async function configurationOf(projectId: string): Promise<DatasetConfiguration> {
   return datasetConfiguration(await listDatasets(db, projectId));

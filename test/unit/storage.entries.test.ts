@@ -1,10 +1,9 @@
 // Gallery operations on a real (in-memory) IndexedDB: classify and remove selections (counts always
 // equal to the entries, masks only on anomalies), the filtered paged listing and its filter counts.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnomalyLabel, Dataset, DatasetEntry } from '../../src/domain/types';
 import { createDataset } from '../../src/storage/datasets';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { classifyEntries, countEntriesByFilter, queryEntries, removeEntries, type EntryQuery } from '../../src/storage/entries';
 import { commitImport } from '../../src/storage/importCommit';
 import { listAnomalyLabels } from '../../src/storage/labels';
@@ -12,18 +11,17 @@ import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { importItem, maskedItem } from '../fixtures/importItems';
 import { fakePng, sampleSize } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, storeInconsistencies } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
 let train: Dataset;
 let test: Dataset;
 let labelId: Record<string, string>;
+useFreshDatabase((opened) => (db = opened));
+
 
 /** Train: two normal, two masked anomalies, one anomaly without mask, one unlabeled. Test: one of each class. */
 beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
   const project = await createProject(db, 'parts');
   train = await createDataset(db, project.id, 'train');
   test = await createDataset(db, project.id, 'test');
@@ -54,9 +52,6 @@ beforeEach(async () => {
   labelId = Object.fromEntries((await listAnomalyLabels(db, project.id)).map((label: AnomalyLabel) => [label.name, label.id]));
 });
 
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
 
 async function entriesByRef(): Promise<Map<string, DatasetEntry>> {
   return new Map((await db.getAll('entries')).map((entry) => [entry.sourceRef, entry]));

@@ -1,33 +1,28 @@
 // commitImport on a real (in-memory) IndexedDB: adds, updates by source-ref, skips duplicate bytes,
 // creates labels, sets the project size, enforces the §5 limits, and on any failure changes nothing.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset, Project } from '../../src/domain/types';
 import { createDataset, listEntries } from '../../src/storage/datasets';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { commitImport, knownContentHashes, type ImportCommitInput } from '../../src/storage/importCommit';
 import { listAnomalyLabels } from '../../src/storage/labels';
 import { createProject, getProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { importItem, maskedItem } from '../fixtures/importItems';
 import { fakePng, sampleSize } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, storeInconsistencies } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
 let project: Project;
 let train: Dataset;
+useFreshDatabase((opened) => (db = opened));
+
 
 beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
   project = await createProject(db, 'parts');
   train = await createDataset(db, project.id, 'train');
 });
 
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
 
 function input(overrides: Partial<ImportCommitInput>): ImportCommitInput {
   return { projectId: project.id, datasetId: train.id, imageSize: sampleSize, newLabels: [], items: [], ...overrides };

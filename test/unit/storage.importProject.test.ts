@@ -1,27 +1,17 @@
 // writeNewProject on a real (in-memory) IndexedDB: a complete project with correct counts, label
 // indices and readable Blobs; and every validation rule, each refusing before anything is written.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeImageStats, listDatasets, listEntries } from '../../src/storage/datasets';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { type NewProjectInput, writeNewProject } from '../../src/storage/importProject';
 import { listAnomalyLabels } from '../../src/storage/labels';
 import { createProject, getProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { sampleProjectInput, sampleSize } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
-
-beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
-});
-
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
+useFreshDatabase((opened) => (db = opened));
 
 async function bytesOf(blob: Blob | undefined): Promise<string> {
   return new TextDecoder().decode(await blob?.arrayBuffer());

@@ -1,10 +1,9 @@
 // Anomaly label management on a real (in-memory) IndexedDB: name and colour rules, distinct default
 // colours, free indices, renames/recolours that leave masks untouched, deletes only when unused.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pickDistinctColor } from '../../src/domain/labelColors';
 import type { Project } from '../../src/domain/types';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import {
   addAnomalyLabel,
   deleteAnomalyLabel,
@@ -16,22 +15,18 @@ import {
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { seedFullProject } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
 /** The sample project: `scratch` (#2ca02c, used by 2 images) and `dent` (#1f77b4, used by 1). */
 let project: Project;
+useFreshDatabase((opened) => (db = opened));
+
 
 beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
   project = await seedFullProject(db, 'parts');
 });
 
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
 
 async function labelNamed(name: string) {
   const label = (await listAnomalyLabels(db, project.id)).find((candidate) => candidate.name === name);

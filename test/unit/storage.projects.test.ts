@@ -1,9 +1,8 @@
 // Project repository on a real (in-memory) IndexedDB: naming rules, ordering, renames, and deletes
 // that are confirmed, refused while something runs, and remove every record the project owns.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelVersionStatus } from '../../src/domain/types';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import {
   createProject,
   deleteProject,
@@ -15,19 +14,10 @@ import {
 } from '../../src/storage/projects';
 import { PROJECT_STORES, type SpotcheckDB } from '../../src/storage/schema';
 import { seedFullProject } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, withoutRecordsOf } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, withoutRecordsOf, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
-
-beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
-});
-
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
+useFreshDatabase((opened) => (db = opened));
 
 describe('createProject', () => {
   it('stores an empty project with a UUID, a UTC timestamp and no size or model type yet', async () => {

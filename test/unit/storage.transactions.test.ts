@@ -1,29 +1,24 @@
 // All-or-nothing writes on a real (in-memory) IndexedDB: a write that fails part-way, through a
 // real IndexedDB failure, leaves every store exactly as it was, and the user reads why.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeNewProject } from '../../src/storage/importProject';
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { writeTransaction } from '../../src/storage/transaction';
 import { fakePng, sampleProjectInput } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, withoutRecordsOf } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, withoutRecordsOf, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
+useFreshDatabase((opened) => (db = opened));
+
 
 beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
   // Something to keep: a failed write must not disturb existing data either.
   await writeNewProject(db, sampleProjectInput('existing'));
   await db.put('settings', { camera: 'rear' }, 'inspection');
 });
 
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
-});
 
 const quotaMessage =
   'Storage is full. Free space by deleting trial detections, old model versions or projects you no longer need, then try again.';
