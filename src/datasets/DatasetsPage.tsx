@@ -1,9 +1,9 @@
-// The project's datasets with their image counts and the anomaly labels.
+// The project's datasets: counts, readiness, anomaly labels, and per dataset its import panel,
+// camera capture and gallery.
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
-import { listAnomalyLabels } from '../storage/labels';
 import type { DatasetType } from '../domain/types';
 import { CameraCapture } from './capture/CameraCapture';
 import { CreateDatasets } from './CreateDatasets';
@@ -11,16 +11,15 @@ import { DeleteDatasetButton } from './DeleteDatasetButton';
 import { ExportDatasetsButton } from './ExportDatasetsButton';
 import { ImportPanel } from './import/ImportPanel';
 import { TrainingReadinessPanel } from './TrainingReadinessPanel';
+import { Gallery } from './gallery/Gallery';
+import { LabelManager } from './labels/LabelManager';
 
 export function DatasetsPage() {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const contents = useStoredData(
-    async (db) => ({ datasets: await listDatasets(db, project.id), labels: await listAnomalyLabels(db, project.id) }),
-    [project.id],
-  );
+  const contents = useStoredData((db) => listDatasets(db, project.id), [project.id]);
   if (contents.status !== 'ready') return <p>{t('common.loading')}</p>;
-  const { datasets, labels } = contents.data;
+  const datasets = contents.data;
   const missing = (['train', 'test'] as const).filter((type: DatasetType) => !datasets.some((dataset) => dataset.type === type));
   if (datasets.length === 0) {
     return (
@@ -60,29 +59,18 @@ export function DatasetsPage() {
         <ExportDatasetsButton project={project} />
       </div>
       {missing.length > 0 && <CreateDatasets projectId={project.id} missing={missing} />}
+      <LabelManager projectId={project.id} />
       {datasets.map((dataset) => (
         <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>
-          <h2>{t('datasets.sectionTitle', { dataset: t(`datasets.type.${dataset.type}`), count: dataset.imageStats.Total })}</h2>
+          <h2>{t('datasets.sectionTitle', { dataset: t(`datasets.type.${dataset.type}`) })}</h2>
           <ImportPanel dataset={dataset} />
           <div className="toolbar">
             <CameraCapture dataset={dataset} />
             <DeleteDatasetButton dataset={dataset} />
           </div>
+          <Gallery projectId={project.id} datasetId={dataset.id} />
         </section>
       ))}
-      {labels.length > 0 && (
-        <section>
-          <h2>{t('datasets.labels')}</h2>
-          <ul className="label-list">
-            {labels.map((label) => (
-              <li key={label.id}>
-                <span className="swatch" style={{ backgroundColor: label.color }} aria-hidden="true" />
-                {label.name}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

@@ -3,16 +3,18 @@ import i18next, { type i18n as I18n } from 'i18next';
 import common from './locales/en/common.json';
 import errors from './locales/en/errors.json';
 import importMessages from './locales/en/import.json';
+import datasets from './locales/en/datasets.json';
+import labeling from './locales/en/labeling.json';
 import { isUserFacingError } from '../domain/errors';
 
 export const defaultNamespace = 'common';
-export const resources = { en: { common, errors, import: importMessages } } as const;
+export const resources = { en: { common, errors, import: importMessages, datasets, labeling } } as const;
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'import'],
+  ns: ['common', 'errors', 'import', 'datasets', 'labeling'],
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,

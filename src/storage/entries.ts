@@ -8,7 +8,8 @@ import { blobDeletions } from './entryBlobs';
 import type { SpotcheckDB } from './schema';
 import { issueAll, writeTransaction, type WriteStore } from './transaction';
 
-export type EntryClassFilter = ImageClass | 'unlabeled';
+/** `labeled`: normal or anomaly. */
+export type EntryClassFilter = ImageClass | 'unlabeled' | 'labeled';
 
 export interface EntryQuery {
   classification?: EntryClassFilter;
@@ -117,7 +118,9 @@ async function refreshDatasetsOf(
 
 function matches(entry: DatasetEntry, query: EntryQuery): boolean {
   const { classification, hasMask, search } = query;
-  if (classification !== undefined && (entry.classification ?? 'unlabeled') !== classification) return false;
+  if (classification === 'labeled' ? entry.classification === null : classification !== undefined && (entry.classification ?? 'unlabeled') !== classification) {
+    return false;
+  }
   if (hasMask !== undefined && (entry.maskId !== null) !== hasMask) return false;
   return search === undefined || entry.sourceRef.toLowerCase().includes(search.toLowerCase());
 }

@@ -32,7 +32,7 @@ test.describe('real photo samples', () => {
     await expect(stat(page, 'Normal')).toHaveText('23');
     await expect(stat(page, 'Anomaly')).toHaveText('24');
     await expect(page.getByText('Project image size: 576×768 px')).toBeVisible();
-    await expect(page.locator('.label-list li')).toHaveText(['cracked']);
+    await expect(page.getByTestId('label-manager').locator('.label-manager-name')).toHaveText(['cracked']);
     await expect(page.getByTestId('training-readiness')).toContainText('meet the minimums for a segmentation model');
 
     // Export the dataset and import the zip as a new project: the same counts and label come back.
@@ -50,7 +50,7 @@ test.describe('real photo samples', () => {
     await expect(stat(page, 'Total')).toHaveText('47');
     await expect(stat(page, 'Normal')).toHaveText('23');
     await expect(stat(page, 'Anomaly')).toHaveText('24');
-    await expect(page.locator('.label-list li')).toHaveText(['cracked']);
+    await expect(page.getByTestId('label-manager').locator('.label-manager-name')).toHaveText(['cracked']);
   });
 
   test('the aliens folders import 40 normal and 40 anomalous images', async ({ page }) => {

@@ -38,7 +38,7 @@ test('the demo project is generated with its images, labels and masks counted', 
   await expect(train.locator('[data-stat="Total"]')).toHaveText('100');
   await expect(train.locator('[data-stat="Normal"]')).toHaveText('40');
   await expect(train.locator('[data-stat="Anomaly"]')).toHaveText('60');
-  await expect(page.locator('.label-list li')).toHaveText(['scratch', 'dent', 'missing-component']);
+  await expect(page.getByTestId('label-manager').locator('.label-manager-name')).toHaveText(['scratch', 'dent', 'missing-component']);
   await expect(page.getByTestId('training-readiness')).toContainText('meet the minimums for a segmentation model');
   await page.goto('/');
   await expect(page.getByTestId('dashboard-image-count')).toHaveText('100');

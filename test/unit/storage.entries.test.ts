@@ -193,6 +193,7 @@ describe('queryEntries', () => {
     ['normal', { classification: 'normal' }, ['img-1.png', 'img-2.png']],
     ['anomaly', { classification: 'anomaly' }, ['img-10.png', 'img-11.png', 'img-20.png']],
     ['unlabeled', { classification: 'unlabeled' }, ['extra/img-3.png']],
+    ['labeled', { classification: 'labeled' }, ['img-1.png', 'img-2.png', 'img-10.png', 'img-11.png', 'img-20.png']],
     ['with a mask', { hasMask: true }, ['img-10.png', 'img-11.png']],
     ['anomalous without a mask', { classification: 'anomaly', hasMask: false }, ['img-20.png']],
     ['named like “IMG-1”', { search: 'IMG-1' }, ['img-1.png', 'img-10.png', 'img-11.png']],
