@@ -18,6 +18,55 @@ async function newProjectWithDataset(page: Page, name: string) {
   await expect(page.getByTestId('dataset-stats')).toBeVisible();
 }
 
+/**
+ * A project's entries as stored, read in the page from IndexedDB: per source-ref its class, label
+ * names and the mask as label names per pixel (label-index PNGs decoded by the browser).
+ */
+function storedProject(page: Page, projectName: string) {
+  return page.evaluate(async (name) => {
+    const request = indexedDB.open('spotcheck');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(store: string, index?: string, key?: IDBValidKey) =>
+      new Promise<T[]>((resolve) => {
+        const source = db.transaction(store).objectStore(store);
+        const query = index ? source.index(index).getAll(key) : source.getAll();
+        query.onsuccess = () => resolve(query.result as T[]);
+      });
+    type Row = { id: string; name: string; index: number; sourceRef: string; classification: string | null; anomalyLabelIds: string[]; maskId: string | null; blob: Blob };
+    const project = (await all<Row>('projects')).find((candidate) => candidate.name === name)!;
+    const labels = await all<Row>('anomalyLabels', 'by-project', project.id);
+    const masks = new Map((await all<Row>('masks')).map((mask) => [mask.id, mask.blob]));
+    const described: Record<string, unknown> = {};
+    for (const entry of await all<Row>('entries', 'by-project', project.id)) {
+      let pixels: string | null = null;
+      if (entry.maskId) {
+        const bitmap = await createImageBitmap(masks.get(entry.maskId)!);
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const rgba = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        const counts: Record<string, number> = {};
+        let signature = 0;
+        for (let pixel = 0; pixel < rgba.length / 4; pixel++) {
+          const label = labels.find((candidate) => candidate.index === rgba[pixel * 4])?.name ?? 'background';
+          counts[label] = (counts[label] ?? 0) + 1;
+          if (label !== 'background') signature = (signature * 31 + pixel) % 1_000_000_007;
+        }
+        pixels = JSON.stringify({ counts, signature });
+      }
+      described[entry.sourceRef] = {
+        classification: entry.classification,
+        labels: entry.anomalyLabelIds.map((id) => labels.find((label) => label.id === id)!.name),
+        pixels,
+      };
+    }
+    db.close();
+    return { labels: labels.map((label) => [label.name, (label as unknown as { color: string }).color]), described };
+  }, projectName);
+}
+
 const stat = (page: Page, name: string) => page.getByTestId('dataset-stats').locator(`tr[data-dataset-type="train"] [data-stat="${name}"]`);
 
 test.describe('real photo samples', () => {
@@ -51,6 +100,10 @@ test.describe('real photo samples', () => {
     await expect(stat(page, 'Normal')).toHaveText('23');
     await expect(stat(page, 'Anomaly')).toHaveText('24');
     await expect(page.getByTestId('label-manager').locator('.label-manager-name')).toHaveText(['cracked']);
+    const [original, copy] = [await storedProject(page, 'cookies'), await storedProject(page, 'cookies-datasets')];
+    expect(Object.keys(copy.described)).toHaveLength(47);
+    expect(Object.values(original.described).filter((entry) => (entry as { pixels: string | null }).pixels?.includes('cracked'))).toHaveLength(24);
+    expect(copy).toEqual(original);
   });
 
   test('the aliens folders import 40 normal and 40 anomalous images', async ({ page }) => {
