@@ -1,6 +1,8 @@
 // The memory bank of normal patch features: a greedy coreset of the training normals' patches,
 // stored transposed with squared row norms, as the kNN Gemm wants it.
+import { deriveSeed } from '../../../src/domain/synthetic/random';
 import { coresetSize, greedyCoreset } from '../memoryBank/coreset';
+import { gaussianProjectionMatrix, projectRows } from '../memoryBank/randomProjection';
 
 export interface MemoryBank {
   dimensions: number;
@@ -11,30 +13,38 @@ export interface MemoryBank {
   squaredNorms: Float32Array;
 }
 
-export interface MemoryBankOptions {
-  /** Share of all normal patches kept, 0–1. */
-  coresetRatio: number;
-  seed: number;
-  /** Width of the random projection the coreset distances are measured on. */
+/** Patch rows of one image, full width for scoring and projected for the coreset's distances. */
+export interface ProjectedPatches {
+  patches: Float32Array;
+  projected: Float32Array;
+}
+
+export interface CoresetSpace {
+  dimensions: number;
   projectedDimensions: number;
 }
 
-/** Concatenates per-image patch rows, picks the coreset and lays it out for scoring. */
-export function buildMemoryBank(imagePatches: readonly Float32Array[], dimensions: number, options: MemoryBankOptions): MemoryBank {
-  const total = imagePatches.reduce((sum, patches) => sum + patches.length, 0);
-  const all = new Float32Array(total);
-  let offset = 0;
-  for (const patches of imagePatches) {
-    all.set(patches, offset);
-    offset += patches.length;
-  }
-  const patchCount = total / dimensions;
-  const kept = greedyCoreset(all, dimensions, {
-    targetSize: coresetSize(patchCount, options.coresetRatio),
-    seed: options.seed,
-    projectedDimensions: options.projectedDimensions,
+/**
+ * Projects each image's patches once, so that every cross-validation fold's coreset reuses them (the
+ * projection is per row; in plain JS it costs about as much as the coreset itself).
+ */
+export function projectPatches(imagePatches: readonly Float32Array[], space: CoresetSpace, seed: number): ProjectedPatches[] {
+  const matrix = gaussianProjectionMatrix(space.dimensions, space.projectedDimensions, deriveSeed(seed, 0));
+  return imagePatches.map((patches) => ({ patches, projected: projectRows(patches, space.dimensions, matrix, space.projectedDimensions) }));
+}
+
+/** The coreset of all given images' patches (share `coresetRatio` of them) laid out for scoring. */
+export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number): MemoryBank {
+  const rows = concatenate(images.map((image) => image.patches));
+  const projected = concatenate(images.map((image) => image.projected));
+  const patchCount = rows.length / space.dimensions;
+  // Already projected: greedyCoreset measures distances on these rows as they are.
+  const kept = greedyCoreset(projected, space.projectedDimensions, {
+    targetSize: coresetSize(patchCount, coresetRatio),
+    seed,
+    projectedDimensions: space.projectedDimensions,
   });
-  return memoryBankFromRows(all, dimensions, kept);
+  return memoryBankFromRows(rows, space.dimensions, kept);
 }
 
 /** The bank of the given rows of `rows` ([n, dimensions] row-major). */
@@ -53,4 +63,14 @@ export function memoryBankFromRows(rows: Float32Array, dimensions: number, selec
     squaredNorms[column] = norm;
   }
   return { dimensions, size, transposed, squaredNorms };
+}
+
+function concatenate(parts: readonly Float32Array[]): Float32Array {
+  const result = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    result.set(part, offset);
+    offset += part.length;
+  }
+  return result;
 }

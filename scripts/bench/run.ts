@@ -1,0 +1,189 @@
+// The benchmark CLI (issue 4 item 6), the public yardstick: train on a dataset, evaluate on its test part,
+// time detection with the packaged model, print a summary and write the results JSON.
+// npm run bench -- --train <manifest | folder> [--test <same>] [--runtime node|browser] [--backbone <id>] [--out results.json] [--synthetic] [--seed <n>] [--coreset-ratio <0–1>]
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { convertBackbone } from '../backbone/convertBackbone';
+import { splitDataset } from '../../src/domain/split';
+import { defaultBackboneId } from '../../workers/engine/backbone/registry';
+import { detectWithPackagedModel } from '../../workers/engine/packaging';
+import { defaultCoresetRatio, trainAnomalyModel } from '../../workers/engine/training';
+import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
+import { ort } from '../../workers/ort';
+import { loadDataset } from './loadDataset';
+import type { LoadedDataset } from './loadDataset';
+import { syntheticDataset } from './syntheticDataset';
+
+/** The split seed when no --test set is given; recorded in the results. */
+const defaultSplitSeed = 1;
+/** Untimed detections first, so wasm compilation and first-run allocation do not count. */
+const warmUpDetections = 2;
+
+const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
+  + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]';
+
+export interface BenchResults {
+  runtime: 'node' | 'browser';
+  backend: string;
+  threads: number;
+  backbone: string;
+  modelType: string;
+  dataset: { train: string; test: string | null; splitSeed: number | null };
+  images: { train: number; test: number };
+  trainMs: number;
+  trainStagesMs: TrainingResult['timings'];
+  detectMs: { p50: number; p95: number };
+  modelBytes: number;
+  bankSize: number;
+  coresetRatio: number;
+  image: { auroc: number | null; ap: number | null; precision: number; recall: number; f1: number; threshold: number; rawThreshold: number; counts: TrainingResult['evaluation']['image']['counts'] };
+  perLabel: { name: string; precision: number; recall: number; f1: number; meanIoU: number; testImages: number }[];
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      options: {
+        train: { type: 'string' },
+        test: { type: 'string' },
+        runtime: { type: 'string', default: 'node' },
+        backbone: { type: 'string', default: defaultBackboneId },
+        out: { type: 'string' },
+        seed: { type: 'string', default: String(defaultSplitSeed) },
+        synthetic: { type: 'boolean', default: false },
+        'coreset-ratio': { type: 'string', default: String(defaultCoresetRatio) },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (args.runtime === 'browser') {
+    console.error('--runtime browser is not implemented yet: it needs the training and detection workers. Use --runtime node.');
+    return 2;
+  }
+  const seed = Number(args.seed);
+  const coresetRatio = Number(args['coreset-ratio']);
+  const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1;
+  if (args.runtime !== 'node' || !validNumbers || (!args.train && !args.synthetic) || (args.synthetic && (args.train || args.test))) {
+    console.error(usage);
+    return 2;
+  }
+  const results = await runBench({
+    trainSource: args.train ?? null,
+    testSource: args.test ?? null,
+    backboneId: args.backbone,
+    seed,
+    coresetRatio,
+  });
+  printSummary(results);
+  if (args.out) {
+    writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Wrote ${args.out}`);
+  }
+  return 0;
+}
+
+interface BenchOptions {
+  trainSource: string | null;
+  testSource: string | null;
+  backboneId: string;
+  seed: number;
+  coresetRatio: number;
+}
+
+async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const trainSet = options.trainSource ? loadDataset(options.trainSource, options.testSource ? 'train/' : '') : syntheticDataset(options.seed);
+  const testSet: LoadedDataset | null = options.testSource ? loadDataset(options.testSource, 'test/') : null;
+  const images = [...trainSet.images, ...(testSet?.images ?? [])];
+  const split = testSet
+    ? { seed: options.seed, trainIds: trainSet.images.map((image) => image.id), testIds: testSet.images.map((image) => image.id) }
+    : splitDataset(trainSet.candidates, options.seed);
+
+  const backboneModel = await convertBackbone(options.backboneId);
+  const started = performance.now();
+  const result = await trainAnomalyModel({ images, split, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
+  const trainMs = performance.now() - started;
+
+  const byId = new Map(images.map((image) => [image.id, image]));
+  const testImages = split.testIds.map((id) => byId.get(id)!);
+  const detectMs = await timeDetections(result, testImages);
+  const { image } = result.evaluation;
+  return {
+    runtime: 'node',
+    backend: 'wasm',
+    threads: ort.env.wasm.numThreads ?? 0,
+    backbone: options.backboneId,
+    modelType: result.metadata.modelType,
+    dataset: { train: options.trainSource ?? 'synthetic', test: options.testSource, splitSeed: testSet ? null : options.seed },
+    images: { train: split.trainIds.length, test: split.testIds.length },
+    trainMs: Math.round(trainMs),
+    trainStagesMs: roundAll(result.timings),
+    detectMs,
+    modelBytes: result.modelBytes.length,
+    bankSize: result.metadata.training.bankSize,
+    coresetRatio: options.coresetRatio,
+    image: {
+      auroc: image.rocAuc,
+      ap: image.averagePrecision,
+      precision: image.precision,
+      recall: image.recall,
+      f1: image.f1,
+      threshold: image.threshold,
+      rawThreshold: result.evaluation.calibration.rawThreshold,
+      counts: image.counts,
+    },
+    // Classification models have no per-label pixel metrics; the segmentation head fills these.
+    perLabel: [],
+  };
+}
+
+async function timeDetections(result: TrainingResult, testImages: readonly TrainingImage[]): Promise<{ p50: number; p95: number }> {
+  const session = await ort.InferenceSession.create(result.modelBytes);
+  try {
+    const times: number[] = [];
+    for (const [index, image] of [...testImages.slice(0, warmUpDetections), ...testImages].entries()) {
+      const started = performance.now();
+      await detectWithPackagedModel(session, image.rgb, image.width, image.height, result.metadata);
+      if (index >= warmUpDetections) times.push(performance.now() - started);
+    }
+    return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+  } finally {
+    await session.release();
+  }
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function roundAll<T extends object>(values: T): T {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Math.round(value as number)])) as T;
+}
+
+function printSummary(results: BenchResults): void {
+  const format = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+  const rows: [string, string][] = [
+    ['dataset', `${results.dataset.train}${results.dataset.test ? ` / ${results.dataset.test}` : ` (split seed ${results.dataset.splitSeed})`}`],
+    ['runtime / backend', `${results.runtime} / ${results.backend} (${results.threads} threads)`],
+    ['backbone / model', `${results.backbone} / ${results.modelType}`],
+    ['images train / test', `${results.images.train} / ${results.images.test}`],
+    ['train ms', `${results.trainMs} (${Object.entries(results.trainStagesMs).map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`).join(', ')})`],
+    ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}`],
+    ['model bytes', `${results.modelBytes} (bank ${results.bankSize} patches)`],
+    ['image AUROC / AP', `${format(results.image.auroc)} / ${format(results.image.ap)}`],
+    ['precision / recall / F1', `${format(results.image.precision)} / ${format(results.image.recall)} / ${format(results.image.f1)}`],
+    ['threshold (raw)', `${results.image.threshold} (${results.image.rawThreshold.toFixed(4)})`],
+    ['TP FP TN FN', `${results.image.counts.truePositives} ${results.image.counts.falsePositives} ${results.image.counts.trueNegatives} ${results.image.counts.falseNegatives}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+}

@@ -1,0 +1,74 @@
+// kNN scoring graph against brute force on small random data: per-patch nearest distances, the
+// Gaussian kernel, and the raw score as the maximum of the blurred map.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/domain/synthetic';
+import { buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
+import { nearestNeighbourDistances } from './helpers/bruteForceKnn';
+
+const layout = { grid: 4, dimensions: 10 };
+const mapSide = 32;
+const patchCount = layout.grid * layout.grid;
+
+function randomRows(count: number, seed: number): Float32Array {
+  const random = new Random(seed);
+  return Float32Array.from({ length: count * layout.dimensions }, () => random.uniform(-2, 2));
+}
+
+describe('kNN scoring graph', () => {
+  let scorer: PatchScorer;
+  beforeAll(async () => {
+    scorer = await PatchScorer.create(layout, mapSide);
+  });
+
+  it('matches brute-force nearest-neighbour distances', async () => {
+    const bankRows = randomRows(37, 1);
+    const queries = randomRows(patchCount, 2);
+    const bank = memoryBankFromRows(bankRows, layout.dimensions, Array.from({ length: 37 }, (_, index) => index));
+    const { distances } = await scorer.score(queries, bank);
+    const expected = nearestNeighbourDistances(queries, bankRows, layout.dimensions);
+    distances.forEach((distance, index) => expect(distance).toBeCloseTo(expected[index]!, 4));
+  });
+
+  it('gives zero distance to a patch that is in the bank', async () => {
+    const queries = randomRows(patchCount, 3);
+    const bank = memoryBankFromRows(queries, layout.dimensions, [5, 9]);
+    const { distances } = await scorer.score(queries, bank);
+    expect(distances[5]).toBe(0);
+    expect(distances[9]).toBe(0);
+  });
+
+  it('scores the maximum of the blurred map, which peaks at the odd patch', async () => {
+    const normal = randomRows(1, 4);
+    const queries = new Float32Array(patchCount * layout.dimensions);
+    for (let patch = 0; patch < patchCount; patch += 1) queries.set(normal, patch * layout.dimensions);
+    queries.fill(5, 6 * layout.dimensions, 7 * layout.dimensions);
+    const { rawMap, rawScore } = await scorer.score(queries, memoryBankFromRows(normal, layout.dimensions, [0]));
+    expect(rawMap).toHaveLength(mapSide * mapSide);
+    expect(rawScore).toBe(Math.max(...rawMap));
+    const peak = rawMap.indexOf(rawScore);
+    // Patch 6 is cell (row 1, column 2) of the 4x4 grid, i.e. pixels 8–15 by 16–23 of the 32x32 map.
+    expect(Math.floor(peak / mapSide / 8)).toBe(1);
+    expect(Math.floor((peak % mapSide) / 8)).toBe(2);
+  });
+
+  it('keeps a coreset of the requested share with matching squared norms', () => {
+    const rows = randomRows(200, 5);
+    const space = { dimensions: layout.dimensions, projectedDimensions: 8 };
+    const bank = buildMemoryBank(projectPatches([rows.subarray(0, 1000), rows.subarray(1000)], space, 7), space, 0.1, 7);
+    expect(bank.size).toBe(20);
+    expect(bank.transposed).toHaveLength(20 * layout.dimensions);
+    const firstColumn = Array.from({ length: layout.dimensions }, (_, dimension) => bank.transposed[dimension * bank.size]!);
+    const norm = firstColumn.reduce((sum, value) => sum + value * value, 0);
+    expect(bank.squaredNorms[0]).toBeCloseTo(norm, 5);
+  });
+});
+
+describe('gaussianKernel', () => {
+  it('is symmetric, sums to one and reaches ±3σ', () => {
+    const kernel = gaussianKernel(4);
+    expect(kernel).toHaveLength(25);
+    expect(kernel.reduce((sum, tap) => sum + tap, 0)).toBeCloseTo(1, 6);
+    expect(kernel[0]).toBeCloseTo(kernel[24]!, 7);
+    expect(Math.max(...kernel)).toBe(kernel[12]);
+  });
+});

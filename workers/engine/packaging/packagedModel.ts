@@ -1,0 +1,56 @@
+// The ONE packaged ONNX graph of a trained model: RGB888 at the project size → pre-processing → backbone →
+// pooled patch features → kNN against the bank (weights) → blurred map → raw score → Sigmoid((raw − c) / s).
+// Threshold and confidence slope travel in the metadata (and the ONNX metadata_props), not as outputs,
+// because the user may override the threshold per project (spec §9) without re-exporting the model.
+import { GraphBuilder } from '../onnx';
+import type { BackboneEntry } from '../backbone/registry';
+import { appendImageToPatches, patchLayoutOf, resizeTo } from '../features/featureGraph';
+import type { ImageSize } from '../features/featureGraph';
+import { appendKnnScoring } from '../scoring/knnGraph';
+import type { MemoryBank } from '../scoring/memoryBank';
+import type { ScoreNormalisation } from '../calibration';
+
+export const packagedOutputs = {
+  /** [1], 0–1: spec §4.1 `anomaly_score`. */
+  score: 'anomaly_score',
+  /** [1, H, W], 0–1: the blurred map at the project size, normalised like the score. */
+  map: 'anomaly_map',
+  /** [1]: the un-normalised kNN score, kept for re-calibration and the evaluation files. */
+  rawScore: 'raw_score',
+} as const;
+
+export interface PackagedModelInput {
+  backboneModel: Uint8Array;
+  backbone: BackboneEntry;
+  inputSize: ImageSize;
+  bank: MemoryBank;
+  normalisation: ScoreNormalisation;
+  /** Written into the ONNX metadata_props, e.g. threshold and slope, for readers of the bare file. */
+  metadataProps: Readonly<Record<string, string>>;
+}
+
+export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
+  const { backbone, inputSize, bank, normalisation } = input;
+  const graph = new GraphBuilder(`spotcheck-${backbone.id}`);
+  const patches = appendImageToPatches(graph, input.backboneModel, backbone, inputSize);
+  const { grid, dimensions } = patchLayoutOf(backbone);
+  const knn = appendKnnScoring(graph, {
+    patches,
+    bankTransposed: graph.floatInitializer('bank/transposed', [dimensions, bank.size], bank.transposed),
+    bankSquaredNorms: graph.floatInitializer('bank/squared_norms', [bank.size], bank.squaredNorms),
+    grid,
+    mapSide: backbone.inputSize,
+  });
+  // Segmentation seam: a per-patch head reads `patches` and `knn.distances` here and adds its mask output.
+  const centre = graph.floatInitializer('normalise/centre', [], [normalisation.centre]);
+  const scale = graph.floatInitializer('normalise/scale', [], [normalisation.scale]);
+  const normalise = (raw: string, output: string): string =>
+    graph.node('Sigmoid', [graph.node('Div', [graph.node('Sub', [raw, centre]), scale])], {}, { output });
+
+  graph.output(normalise(knn.rawScore, packagedOutputs.score), 'float32', [1]);
+  const projectMap = resizeTo(graph, knn.rawMap, [1, 1, inputSize.height, inputSize.width], 'map/project_size');
+  const flatMap = graph.node('Reshape', [projectMap, graph.int64Initializer('map/shape', [3], [1, inputSize.height, inputSize.width])], {}, { output: 'map/raw' });
+  graph.output(normalise(flatMap, packagedOutputs.map), 'float32', [1, inputSize.height, inputSize.width]);
+  graph.output(graph.node('Identity', [knn.rawScore], {}, { output: packagedOutputs.rawScore }), 'float32', [1]);
+  return graph.serialize({ docString: `Spotcheck anomaly model (${backbone.id}, ${inputSize.width}x${inputSize.height} RGB888)`, metadata: input.metadataProps });
+}

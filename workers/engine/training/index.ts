@@ -1,0 +1,6 @@
+// Public API of training: trainAnomalyModel and its types.
+export * from './crossValidation';
+export * from './evaluationFiles';
+export * from './folds';
+export * from './trainAnomalyModel';
+export * from './types';
