@@ -1,0 +1,54 @@
+// Patch targets from label-index masks, checked on hand-made masks small enough to count by eye.
+import { describe, expect, it } from 'vitest';
+import { defaultMinAnomalyCoverage, patchLabelsFromMask } from '../../workers/engine/segmentation';
+
+/** A width x height mask with `label` painted on the given [x, y] pixels. */
+function maskWith(width: number, height: number, strokes: readonly { label: number; pixels: readonly [number, number][] }[]): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  for (const { label, pixels } of strokes) for (const [x, y] of pixels) mask[y * width + x] = label;
+  return mask;
+}
+
+function pixelsOfRow(y: number, fromX: number, count: number): [number, number][] {
+  return Array.from({ length: count }, (_, i) => [fromX + i, y]);
+}
+
+describe('patchLabelsFromMask', () => {
+  it('labels a patch with the anomaly covering at least the minimum fraction of it', () => {
+    // 10x10 pixels on a 2x2 grid: four 5x5 patches of 25 pixels; the default threshold needs 4 pixels.
+    expect(defaultMinAnomalyCoverage * 25).toBeLessThanOrEqual(4);
+    expect(defaultMinAnomalyCoverage * 25).toBeGreaterThan(3);
+    const mask = maskWith(10, 10, [
+      { label: 1, pixels: pixelsOfRow(0, 0, 4) }, // top-left: 4 pixels of label 1 → 1
+      { label: 2, pixels: pixelsOfRow(1, 5, 3) }, // top-right: 3 pixels of label 2 → too thin, background
+      { label: 1, pixels: pixelsOfRow(5, 0, 5) }, // bottom-left: 5 of label 1 but 8 of label 2 → 2
+      { label: 2, pixels: [...pixelsOfRow(6, 0, 5), ...pixelsOfRow(7, 0, 3)] },
+    ]);
+    expect(Array.from(patchLabelsFromMask(mask, 10, 10, 2))).toEqual([1, 0, 2, 0]);
+  });
+
+  it('honours a custom coverage threshold', () => {
+    const mask = maskWith(10, 10, [{ label: 3, pixels: pixelsOfRow(9, 5, 5) }]); // 5 of 25 pixels: 20 %
+    expect(Array.from(patchLabelsFromMask(mask, 10, 10, 2, 0.2))).toEqual([0, 0, 0, 3]);
+    expect(Array.from(patchLabelsFromMask(mask, 10, 10, 2, 0.21))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('covers the default 28x28 grid when the image size is not a multiple of it', () => {
+    const width = 30;
+    const height = 29;
+    const full = patchLabelsFromMask(new Uint8Array(width * height).fill(1), width, height);
+    expect(full).toHaveLength(28 * 28);
+    expect(full.every((label) => label === 1)).toBe(true);
+    // The right-most pixel column only reaches the right-most patch column.
+    const edge = maskWith(width, height, [{ label: 1, pixels: Array.from({ length: height }, (_, y) => [width - 1, y] as [number, number]) }]);
+    const labels = patchLabelsFromMask(edge, width, height);
+    for (let row = 0; row < 28; row++) {
+      expect(labels[row * 28 + 27]).toBe(1);
+      expect(labels[row * 28 + 26]).toBe(0);
+    }
+  });
+
+  it('refuses a mask of the wrong size', () => {
+    expect(() => patchLabelsFromMask(new Uint8Array(99), 10, 10, 2)).toThrow(RangeError);
+  });
+});

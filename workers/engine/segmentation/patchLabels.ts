@@ -1,0 +1,73 @@
+// Training targets for the head: one class index per backbone patch, derived from a full-resolution
+// label-index mask (0 = background, k = anomaly label k), plus the class-imbalance weights.
+
+/**
+ * A patch takes an anomaly label when that label covers at least this fraction of its pixels. Lower
+ * than a majority on purpose: cracks and scratches are a few pixels wide, so a majority rule would
+ * erase them from the targets, while any-coverage would paint every touched patch anomalous.
+ */
+export const defaultMinAnomalyCoverage = 0.15;
+
+export const defaultPatchGridSize = 28;
+
+/**
+ * Patch labels [grid²] row-major, for the grid the backbone sees after resizing the whole image (no
+ * crop): pixel (x, y) falls into patch (⌊(x+½)·grid/width⌋, ⌊(y+½)·grid/height⌋). Each patch gets the
+ * anomaly label with the largest pixel count if it covers ≥ `minAnomalyCoverage` of the patch, else
+ * background (0). Ties go to the lower label index.
+ */
+export function patchLabelsFromMask(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  gridSize = defaultPatchGridSize,
+  minAnomalyCoverage = defaultMinAnomalyCoverage,
+): Uint8Array {
+  if (mask.length !== width * height) throw new RangeError(`Mask has ${mask.length} pixels, expected ${width}x${height}`);
+  if (width < gridSize || height < gridSize) throw new RangeError(`A ${width}x${height} mask is smaller than the ${gridSize}x${gridSize} patch grid`);
+  const patchCount = gridSize * gridSize;
+  const pixelsPerPatch = new Uint32Array(patchCount);
+  // Counts per (patch, label value); label values are bytes.
+  const labelCounts = new Uint32Array(patchCount * 256);
+  const columnOfX = Uint32Array.from({ length: width }, (_, x) => Math.floor(((x + 0.5) * gridSize) / width));
+  for (let y = 0; y < height; y++) {
+    const rowOffset = Math.floor(((y + 0.5) * gridSize) / height) * gridSize;
+    for (let x = 0; x < width; x++) {
+      const patch = rowOffset + columnOfX[x]!;
+      pixelsPerPatch[patch]! += 1;
+      labelCounts[patch * 256 + mask[y * width + x]!]! += 1;
+    }
+  }
+  const labels = new Uint8Array(patchCount);
+  for (let patch = 0; patch < patchCount; patch++) {
+    let bestLabel = 0;
+    let bestCount = 0;
+    for (let label = 1; label < 256; label++) {
+      const count = labelCounts[patch * 256 + label]!;
+      if (count > bestCount) {
+        bestLabel = label;
+        bestCount = count;
+      }
+    }
+    labels[patch] = bestCount >= minAnomalyCoverage * pixelsPerPatch[patch]! && bestCount > 0 ? bestLabel : 0;
+  }
+  return labels;
+}
+
+/**
+ * Inverse class frequency, normalised so the mean weight per labelled patch is 1: w_c = N / (K · n_c)
+ * with K the number of classes present. Every present class then carries the same total weight, so
+ * rare anomaly patches are not drowned by background. Absent classes get 0.
+ */
+export function inverseFrequencyClassWeights(labels: Uint8Array, classCount: number): Float32Array {
+  assertLabelsInRange(labels, classCount);
+  const counts = new Float64Array(classCount);
+  for (const label of labels) counts[label]! += 1;
+  const presentClasses = counts.filter((count) => count > 0).length;
+  return Float32Array.from(counts, (count) => (count > 0 ? labels.length / (presentClasses * count) : 0));
+}
+
+export function assertLabelsInRange(labels: Uint8Array, classCount: number): void {
+  const outOfRange = labels.find((label) => label >= classCount);
+  if (outOfRange !== undefined) throw new RangeError(`Label ${outOfRange} is out of range for ${classCount} classes`);
+}
