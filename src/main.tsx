@@ -7,7 +7,8 @@ import { router } from './app/routes';
 import { i18n } from './i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { useUiStore } from './app/uiStore';
-import { onClosedForUpgrade } from './storage/db';
+import { onClosedForUpgrade, openSpotcheckDb } from './storage/db';
+import { recoverModelVersionsAfterRestart } from './storage/modelVersions';
 import './app/app.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -19,5 +20,9 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerServiceWorker();
+// No worker or model session outlives the page: versions left training or running are set straight.
+void openSpotcheckDb()
+  .then(recoverModelVersionsAfterRestart)
+  .catch((error: unknown) => useUiStore.getState().showError(error));
 // A newer Spotcheck in another tab upgraded the database; this tab must reload to keep working.
 onClosedForUpgrade(() => useUiStore.getState().showInfo(i18n.t('storage.upgradedElsewhere')));

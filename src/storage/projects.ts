@@ -2,18 +2,12 @@
 // record the project owns, across all stores, in one transaction.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
+import { busyModelStatuses } from '../domain/modelVersionStatus';
 import { validateProjectName } from '../domain/projectName';
-import type { ModelVersion, ModelVersionStatus, Project, TrialJob } from '../domain/types';
+import type { ModelVersion, Project, TrialJob } from '../domain/types';
 import { PROJECT_STORES, type SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
 
-/** A version in one of these states holds a worker or a session, so its project must stay. */
-const ACTIVE_MODEL_STATUSES: ReadonlySet<ModelVersionStatus> = new Set<ModelVersionStatus>([
-  'TRAINING',
-  'STARTING_HOSTING',
-  'HOSTED',
-  'STOPPING_HOSTING',
-]);
 
 export interface ProjectSummary {
   project: Project;
@@ -121,7 +115,7 @@ export async function projectSummaries(db: IDBPDatabase<SpotcheckDB>): Promise<P
 
 /** The error naming what keeps `project` from being deleted, or null when nothing runs. */
 function busyError(project: Project, modelVersions: ModelVersion[], trialJobs: TrialJob[]): UserFacingError | null {
-  const activeModel = modelVersions.find((version) => ACTIVE_MODEL_STATUSES.has(version.status));
+  const activeModel = modelVersions.find((version) => busyModelStatuses.has(version.status));
   if (activeModel) {
     return new UserFacingError('project.busy', {
       context: activeModel.status,

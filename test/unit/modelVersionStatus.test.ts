@@ -1,0 +1,101 @@
+// Spec §1.2 model version states: every allowed and every refused transition, the messages for
+// refusals, and what survives an app restart — on the pure rules and on real (fake) IndexedDB.
+import type { IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { assertTransition, canTransition, modelVersionStatuses, statusAfterRestart } from '../../src/domain/modelVersionStatus';
+import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
+import { describeError } from '../../src/i18n';
+import { recoverModelVersionsAfterRestart, setModelVersionStatus } from '../../src/storage/modelVersions';
+import type { SpotcheckDB } from '../../src/storage/schema';
+import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
+
+const allowed: [ModelVersionStatus, ModelVersionStatus][] = [
+  ['TRAINING', 'TRAINED'],
+  ['TRAINING', 'TRAINING_FAILED'],
+  ['TRAINED', 'STARTING_HOSTING'],
+  ['STARTING_HOSTING', 'HOSTED'],
+  ['STARTING_HOSTING', 'HOSTING_FAILED'],
+  ['HOSTED', 'STOPPING_HOSTING'],
+  ['STOPPING_HOSTING', 'TRAINED'],
+  ['HOSTING_FAILED', 'STARTING_HOSTING'],
+];
+const isAllowed = (from: ModelVersionStatus, to: ModelVersionStatus) => allowed.some(([a, b]) => a === from && b === to);
+const everyPair = modelVersionStatuses.flatMap((from) => modelVersionStatuses.map((to) => [from, to] as const));
+
+describe('model version transitions', () => {
+  it('has the seven statuses of the spec', () => {
+    expect([...modelVersionStatuses].sort()).toEqual(['HOSTED', 'HOSTING_FAILED', 'STARTING_HOSTING', 'STOPPING_HOSTING', 'TRAINED', 'TRAINING', 'TRAINING_FAILED']);
+  });
+
+  it.each(everyPair)('%s → %s is allowed only if the spec lists it', (from, to) => {
+    expect(canTransition(from, to)).toBe(isAllowed(from, to));
+  });
+
+  it('TRAINING_FAILED is final', () => {
+    expect(modelVersionStatuses.filter((to) => canTransition('TRAINING_FAILED', to))).toEqual([]);
+  });
+
+  it.each([
+    ['TRAINING_FAILED', 'STARTING_HOSTING', 'Model 3 failed to train, so it cannot be started. Delete it and train a new version.'],
+    ['TRAINING', 'STARTING_HOSTING', 'Model 3 is still training. Start it once training is complete.'],
+    ['HOSTED', 'STARTING_HOSTING', 'Model 3 is already running.'],
+    ['TRAINED', 'STOPPING_HOSTING', 'Model 3 is not running, so there is nothing to stop.'],
+    ['TRAINED', 'HOSTED', 'Model 3 cannot change from TRAINED to HOSTED now.'],
+  ] as const)('refuses %s → %s with a reason', (from, to, message) => {
+    let thrown: unknown;
+    try {
+      assertTransition(3, from, to);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(describeError(thrown)).toBe(message);
+  });
+
+  it.each([
+    ['TRAINING', 'TRAINING_FAILED'],
+    ['STARTING_HOSTING', 'TRAINED'],
+    ['HOSTED', 'TRAINED'],
+    ['STOPPING_HOSTING', 'TRAINED'],
+  ] as const)('after a restart %s becomes %s', (before, after) => {
+    expect(statusAfterRestart(before)?.status).toBe(after);
+  });
+
+  it.each(['TRAINED', 'TRAINING_FAILED', 'HOSTING_FAILED'] as const)('after a restart %s stays', (status) => {
+    expect(statusAfterRestart(status)).toBeNull();
+  });
+});
+
+describe('model versions in storage', () => {
+  let db: IDBPDatabase<SpotcheckDB>;
+  useFreshDatabase((opened) => (db = opened));
+
+  const version = (id: string, number: number, status: ModelVersionStatus): ModelVersion => ({
+    id,
+    projectId: 'p',
+    version: number,
+    status,
+    statusMessage: '',
+    createdAt: '2026-11-21T10:00:00.000Z',
+    description: '',
+    tags: [],
+    modelType: 'classification',
+  });
+
+  it('applies an allowed change and refuses another, leaving the record as it was', async () => {
+    await db.put('modelVersions', version('a', 1, 'TRAINED'));
+    expect((await setModelVersionStatus(db, 'a', 'STARTING_HOSTING')).status).toBe('STARTING_HOSTING');
+    const before = await snapshotDatabase(db);
+    expect(await failureMessage(setModelVersionStatus(db, 'a', 'TRAINED'))).toBe('Model 1 cannot change from STARTING_HOSTING to TRAINED now.');
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('marks interrupted training failed and resets hosting states at app start', async () => {
+    await db.put('modelVersions', version('t', 1, 'TRAINING'));
+    await db.put('modelVersions', version('h', 2, 'HOSTED'));
+    await db.put('modelVersions', version('d', 3, 'TRAINED'));
+    expect(await recoverModelVersionsAfterRestart(db)).toBe(2);
+    expect(await db.get('modelVersions', 't')).toMatchObject({ status: 'TRAINING_FAILED', statusMessage: 'Training was interrupted' });
+    expect((await db.get('modelVersions', 'h'))?.status).toBe('TRAINED');
+    expect((await db.get('modelVersions', 'd'))?.status).toBe('TRAINED');
+  });
+});
