@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { CameraPage } from '../camera/CameraPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
+import { AnnotationPage } from '../labeling/AnnotationPage';
 import { ModelsPage } from '../models/ModelsPage';
 import { ProjectLayout } from '../projects/ProjectLayout';
 import { ProjectsPage } from '../projects/ProjectsPage';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
           { path: 'models', element: <ModelsPage /> },
           { path: 'trials', element: <TrialsPage /> },
           { path: 'camera', element: <CameraPage /> },
+          { path: 'label/:entryId?', element: <AnnotationPage /> },
         ],
       },
       { path: 'settings', element: <SettingsPage /> },

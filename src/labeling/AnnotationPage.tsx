@@ -1,0 +1,55 @@
+// Route `projects/:projectId/label/:entryId?`: the annotation view of one image, or without an
+// image the list of images to open it on (until the gallery links here).
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useStoredData } from '../app/useStoredData';
+import { describeError } from '../i18n';
+import { useCurrentProject } from '../projects/ProjectLayout';
+import { listDatasets } from '../storage/datasets';
+import { queryEntries } from '../storage/entries';
+import { AnnotationEditor } from './AnnotationEditor';
+import { loadEditorData } from './loadEditorData';
+
+/** Images listed per dataset on the index: enough to start, the gallery does the rest. */
+const listedImageCount = 50;
+
+export function AnnotationPage() {
+  const { entryId } = useParams();
+  return entryId ? <EditorLoader entryId={entryId} /> : <ImageIndex />;
+}
+
+function EditorLoader({ entryId }: { entryId: string }) {
+  const { t } = useTranslation();
+  const data = useStoredData((db) => loadEditorData(db, entryId), [entryId]);
+  if (data.status === 'loading') return <p>{t('common.loading')}</p>;
+  if (data.status === 'failed') return <p role="alert">{describeError(data.error)}</p>;
+  // Keyed by image: the editor's undo history and unsaved state belong to one image.
+  return <AnnotationEditor key={entryId} data={data.data} />;
+}
+
+function ImageIndex() {
+  const { t } = useTranslation();
+  const project = useCurrentProject();
+  const listing = useStoredData(async (db) => {
+    const datasets = await listDatasets(db, project.id);
+    return Promise.all(datasets.map(async (dataset) => ({ dataset, page: await queryEntries(db, dataset.id, { sort: 'name', offset: 0, limit: listedImageCount }) })));
+  }, [project.id]);
+  if (listing.status !== 'ready') return <p>{t('common.loading')}</p>;
+  return (
+    <div className="stack">
+      <h2>{t('labeling:index.title')}</h2>
+      {listing.data.map(({ dataset, page }) => (
+        <section key={dataset.id}>
+          <h3>{t('labeling:index.dataset', { type: dataset.type, shown: page.entries.length, total: page.total })}</h3>
+          <ul className="annotation-index">
+            {page.entries.map((entry) => (
+              <li key={entry.id}>
+                <Link to={entry.id}>{entry.sourceRef}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+// The annotation tool in the built app: brush, polygon and eraser strokes land in the stored
+// label-index mask at the right pixels, undo/redo and reopening keep it, imported masks can be
+// corrected, and on a touch tablet a pinch zooms and a finger paints.
+import { expect, test, type Page } from '@playwright/test';
+
+interface StoredMask {
+  /** Pixel count per label index (index 0 included). */
+  counts: Record<number, number>;
+  /** Label index at each sampled image point, in the order given. */
+  samples: number[];
+}
+
+/** Creates the demo project and returns its id with the entry ids and label indices by name. */
+async function demoProject(page: Page) {
+  await page.goto('/projects');
+  await page.getByRole('button', { name: 'Create demo project' }).click();
+  await expect(page.getByRole('heading', { name: 'demo-flange' })).toBeVisible({ timeout: 60_000 });
+  const projectId = /projects\/([^/]+)/.exec(page.url())![1]!;
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('spotcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+      });
+    const entries = await all<{ id: string; sourceRef: string }>('entries');
+    const labels = await all<{ name: string; index: number }>('anomalyLabels');
+    db.close();
+    return {
+      entryIds: Object.fromEntries(entries.map((entry) => [entry.sourceRef, entry.id])),
+      labelIndex: Object.fromEntries(labels.map((label) => [label.name, label.index])),
+    };
+  });
+  return { projectId, ...stored };
+}
+
+/** The stored mask of an entry, decoded in the page: pixel value = label index. */
+function storedMask(page: Page, entryId: string, points: [number, number][] = []): Promise<StoredMask> {
+  return page.evaluate(
+    async ({ entryId, points }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('spotcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const get = <T,>(store: string, key: string) =>
+        new Promise<T | undefined>((resolve) => {
+          const request = db.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => resolve(request.result as T | undefined);
+        });
+      const entry = await get<{ maskId: string | null; width: number; height: number }>('entries', entryId);
+      const mask = entry?.maskId ? await get<{ blob: Blob }>('masks', entry.maskId) : undefined;
+      db.close();
+      if (!entry || !mask) return { counts: {}, samples: points.map(() => 0) };
+      const bitmap = await createImageBitmap(mask.blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const counts: Record<number, number> = {};
+      for (let i = 0; i < data.length; i += 4) counts[data[i]!] = (counts[data[i]!] ?? 0) + 1;
+      return { counts, samples: points.map(([x, y]) => data[(y * bitmap.width + x) * 4]!) };
+    },
+    { entryId, points },
+  );
+}
+
+/** Where image pixel (x, y) is on the page, from the stage's current zoom and pan. */
+async function pagePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const stage = page.getByTestId('annotation-stage');
+  const box = (await stage.boundingBox())!;
+  const [zoom, panX, panY] = await stage.evaluate((element) => ['zoom', 'panX', 'panY'].map((key) => Number(element.dataset[key])));
+  return { x: box.x + panX! + (x + 0.5) * zoom!, y: box.y + panY! + (y + 0.5) * zoom! };
+}
+
+async function mouseStroke(page: Page, from: [number, number], to: [number, number]) {
+  const start = await pagePoint(page, ...from);
+  const end = await pagePoint(page, ...to);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function saveAndWait(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('annotation-editor')).toHaveAttribute('data-dirty', 'false');
+}
+
+async function openEntry(page: Page, projectId: string, entryId: string) {
+  await page.goto(`/projects/${projectId}/label/${entryId}`);
+  await expect(page.getByTestId('annotation-stage')).toHaveAttribute('data-zoom', /\d/);
+}
+
+const brushSizePx = 12;
+/** A round-capped stroke 100 px long: the rectangle plus the two half discs. */
+const strokeArea = 100 * brushSizePx + Math.PI * (brushSizePx / 2) ** 2;
+const polygonArea = 80 * 60;
+const erasedArea = 60 * brushSizePx;
+
+test('brush, polygon and eraser strokes are stored pixel-exact, undoable, and imported masks can be corrected', async ({ page }) => {
+  const { projectId, entryIds, labelIndex } = await demoProject(page);
+  const normalId = entryIds['normal/normal-001.png']!;
+  const scratch = labelIndex.scratch!;
+  const dent = labelIndex.dent!;
+  await openEntry(page, projectId, normalId);
+
+  await page.getByRole('button', { name: 'Anomaly', exact: true }).click();
+  await page.getByRole('button', { name: 'scratch' }).click();
+  await page.getByRole('button', { name: 'Brush' }).click();
+  await mouseStroke(page, [40, 60], [140, 60]);
+
+  await page.keyboard.press('2');
+  await page.keyboard.press('p');
+  for (const [x, y] of [[180, 40], [260, 40], [260, 100], [180, 100], [180, 40]] as [number, number][]) {
+    const point = await pagePoint(page, x - 0.5, y - 0.5);
+    await page.mouse.click(point.x, point.y);
+  }
+  await page.keyboard.press('e');
+  await mouseStroke(page, [220, 20], [220, 140]);
+  await saveAndWait(page);
+
+  const samples: [number, number][] = [[90, 60], [200, 70], [220, 70], [10, 10]];
+  const afterErase = await storedMask(page, normalId, samples);
+  expect(afterErase.samples).toEqual([scratch, dent, 0, 0]);
+  expect(afterErase.counts[scratch]).toBeGreaterThan(strokeArea * 0.92);
+  expect(afterErase.counts[scratch]).toBeLessThan(strokeArea * 1.08);
+  expect(afterErase.counts[dent]).toBeGreaterThan((polygonArea - erasedArea) * 0.95);
+  expect(afterErase.counts[dent]).toBeLessThan((polygonArea - erasedArea) * 1.05);
+  // Pixel-exact: only background and the two painted labels, no anti-aliased in-between values.
+  expect(Object.keys(afterErase.counts).map(Number).sort()).toEqual([0, scratch, dent].sort());
+
+  await page.keyboard.press('Control+z');
+  await saveAndWait(page);
+  const undone = await storedMask(page, normalId, samples);
+  expect(undone.samples).toEqual([scratch, dent, dent, 0]);
+  expect(undone.counts[dent]).toBeGreaterThan(polygonArea * 0.97);
+
+  await page.keyboard.press('Control+Shift+z');
+  await saveAndWait(page);
+  expect(await storedMask(page, normalId, samples)).toEqual(afterErase);
+
+  // Reopened, the tool shows the stored mask: at full opacity the overlay is the label colour.
+  await page.reload();
+  await expect(page.getByTestId('annotation-stage')).toHaveAttribute('data-zoom', /\d/);
+  await page.getByLabel(/Mask opacity/).fill('100');
+  const shown = await pagePoint(page, 90, 60);
+  const stageBox = (await page.getByTestId('annotation-stage').boundingBox())!;
+  const color = await page.getByTestId('annotation-stage').locator('canvas').first().evaluate(
+    (canvas: HTMLCanvasElement, at) => [...canvas.getContext('2d')!.getImageData(at.x, at.y, 1, 1).data].slice(0, 3),
+    { x: Math.round(shown.x - stageBox.x), y: Math.round(shown.y - stageBox.y) },
+  );
+  const scratchColor = await page.getByRole('button', { name: 'scratch' }).locator('.label-dot').evaluate((dot) => getComputedStyle(dot).backgroundColor);
+  expect(`rgb(${color.join(', ')})`).toBe(scratchColor);
+
+  // An imported demo mask opens for correction: erasing across it removes those pixels only.
+  const anomalyId = entryIds['anomaly/scratch-001.png']!;
+  const imported = await storedMask(page, anomalyId);
+  const importedCount = imported.counts[scratch] ?? 0;
+  expect(importedCount).toBeGreaterThan(0);
+  await openEntry(page, projectId, anomalyId);
+  await page.keyboard.press('e');
+  await page.getByLabel(/Brush size/).fill('100');
+  await mouseStroke(page, [0, 120], [319, 120]);
+  await saveAndWait(page);
+  const corrected = await storedMask(page, anomalyId, [[160, 120]]);
+  expect(corrected.samples).toEqual([0]);
+  expect(corrected.counts[scratch] ?? 0).toBeLessThan(importedCount);
+});
+
+test.describe('on a touch tablet', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('a pinch zooms and a finger stroke paints the mask', async ({ page }) => {
+    const { projectId, entryIds, labelIndex } = await demoProject(page);
+    const entryId = entryIds['normal/normal-002.png']!;
+    await openEntry(page, projectId, entryId);
+    const stage = page.getByTestId('annotation-stage');
+    const zoomBefore = Number(await stage.getAttribute('data-zoom'));
+    const box = (await stage.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((point, id) => ({ ...point, id })) });
+
+    await touch('touchStart', [{ x: centre.x - 40, y: centre.y }, { x: centre.x + 40, y: centre.y }]);
+    for (let step = 1; step <= 8; step++) {
+      await touch('touchMove', [{ x: centre.x - 40 - step * 10, y: centre.y }, { x: centre.x + 40 + step * 10, y: centre.y }]);
+    }
+    await touch('touchEnd', []);
+    await expect.poll(async () => Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(zoomBefore * 1.5);
+
+    await page.getByRole('button', { name: 'scratch' }).tap();
+    const start = await pagePoint(page, 140, 120);
+    const end = await pagePoint(page, 180, 120);
+    await touch('touchStart', [start]);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', [{ x: start.x + ((end.x - start.x) * step) / 10, y: start.y }]);
+    await touch('touchEnd', []);
+    await expect(page.getByTestId('annotation-editor')).toHaveAttribute('data-dirty', 'true');
+    await page.screenshot({ path: 'test-results/annotation-tablet.png' });
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('annotation-editor')).toHaveAttribute('data-dirty', 'false');
+    const mask = await storedMask(page, entryId, [[160, 120]]);
+    expect(mask.samples).toEqual([labelIndex.scratch]);
+  });
+});
