@@ -1,23 +1,45 @@
 // Benchmark inputs (Node only): a manifest file or a folder with normal/ and anomaly/ subfolders, decoded
-// to RGB888 training images; manifest refs resolve as the importer does (spec §2.1) over the manifest's folder.
+// to RGB888 training images; manifest refs resolve as the importer does (spec §2.1) over the manifest's folder,
+// and masks become label-index masks of one label registry, as a project import would make them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import jpeg from 'jpeg-js';
 import { classifyByFolder } from '../../src/domain/manifest/folders';
 import { parseManifest } from '../../src/domain/manifest/parse';
 import { PathIndex, resolveReference } from '../../src/domain/manifest/references';
+import { LabelRegistry } from '../../src/domain/masks/labelRegistry';
+import { importMask } from '../../src/domain/masks/importMask';
+import type { ColorMapEntry } from '../../src/domain/manifest/types';
 import { decodePng } from '../../src/domain/png';
 import { sniffImageFormat } from '../../src/domain/rules/imageFile';
 import type { SplitCandidate } from '../../src/domain/split';
-import type { TrainingImage } from '../../workers/engine/training';
+import type { SegmentationLabel, TrainingImage } from '../../workers/engine/training';
 
 export interface LoadedDataset {
   images: TrainingImage[];
   candidates: SplitCandidate[];
+  /** The anomaly labels the masks use (empty without masks). */
+  labels: SegmentationLabel[];
 }
 
-export function loadDataset(source: string, idPrefix: string): LoadedDataset {
-  return statSync(source).isDirectory() ? loadFolder(source, idPrefix) : loadManifest(source, idPrefix);
+interface MaskFile {
+  file: string;
+  ref: string;
+  line: number;
+  colorMap: ColorMapEntry[];
+}
+
+interface LabelledFile {
+  path: string;
+  file: string;
+  classification: 'normal' | 'anomaly';
+  labels: string[];
+  mask?: MaskFile;
+}
+
+/** `registry` carries the labels over from the train set to the test set, so their indices agree. */
+export function loadDataset(source: string, idPrefix: string, registry = new LabelRegistry([])): LoadedDataset {
+  return statSync(source).isDirectory() ? loadFolder(source, idPrefix, registry) : loadManifest(source, idPrefix, registry);
 }
 
 function filesUnder(root: string, directory = root): string[] {
@@ -25,15 +47,15 @@ function filesUnder(root: string, directory = root): string[] {
     entry.isDirectory() ? filesUnder(root, join(directory, entry.name)) : [relative(root, join(directory, entry.name)).replaceAll('\\', '/')]);
 }
 
-function loadFolder(folder: string, idPrefix: string): LoadedDataset {
+function loadFolder(folder: string, idPrefix: string, registry: LabelRegistry): LoadedDataset {
   const labelled = filesUnder(folder)
     .map((path) => ({ path, classification: classifyByFolder(path) }))
     .filter((file): file is { path: string; classification: 'normal' | 'anomaly' } => file.classification !== null && isImageName(file.path));
   if (labelled.length === 0) throw new Error(`${folder}: no images under normal/ or anomaly/`);
-  return build(labelled.map((file) => ({ ...file, file: join(folder, file.path), labels: [] })), idPrefix);
+  return build(labelled.map((file) => ({ ...file, file: join(folder, file.path), labels: [] })), idPrefix, registry);
 }
 
-function loadManifest(manifestFile: string, idPrefix: string): LoadedDataset {
+function loadManifest(manifestFile: string, idPrefix: string, registry: LabelRegistry): LoadedDataset {
   const folder = dirname(manifestFile);
   const name = basename(manifestFile);
   const parsed = parseManifest(readFileSync(manifestFile, 'utf8'), name);
@@ -45,15 +67,30 @@ function loadManifest(manifestFile: string, idPrefix: string): LoadedDataset {
     const resolved = resolveReference(entry.sourceRef, index, { file: name, line: entry.lineNumber });
     if (!resolved.ok) throw new Error(`${manifestFile} line ${entry.lineNumber}: ${entry.sourceRef}: ${resolved.issue.code}`);
     const labels = entry.mask?.colorMap.filter((label) => !label.isBackground).map((label) => label.className) ?? [];
-    return [{ path: resolved.path, file: join(folder, resolved.path), classification: entry.classification, labels }];
+    const file: LabelledFile = { path: resolved.path, file: join(folder, resolved.path), classification: entry.classification, labels };
+    if (entry.mask) {
+      const maskResolved = resolveReference(entry.mask.ref, index, { file: name, line: entry.lineNumber });
+      if (!maskResolved.ok) throw new Error(`${manifestFile} line ${entry.lineNumber}: ${entry.mask.ref}: ${maskResolved.issue.code}`);
+      file.mask = { file: join(folder, maskResolved.path), ref: entry.mask.ref, line: entry.lineNumber, colorMap: entry.mask.colorMap };
+    }
+    return [file];
   });
-  return build(labelled, idPrefix);
+  return build(labelled, idPrefix, registry);
 }
 
-function build(files: readonly { path: string; file: string; classification: 'normal' | 'anomaly'; labels: string[] }[], idPrefix: string): LoadedDataset {
-  const images = files.map(({ path, file, classification }) => ({ id: `${idPrefix}${path}`, classification, ...decodeRgb(file) }));
+function build(files: readonly LabelledFile[], idPrefix: string, registry: LabelRegistry): LoadedDataset {
+  const images: TrainingImage[] = files.map(({ path, file, classification, mask }) => {
+    const image = decodeRgb(file);
+    return { id: `${idPrefix}${path}`, classification, ...image, ...(mask ? { mask: labelMaskOf(mask, image, registry) } : {}) };
+  });
   const candidates = files.map(({ path, classification, labels }) => ({ id: `${idPrefix}${path}`, classification, anomalyLabelIds: labels }));
-  return { images, candidates };
+  return { images, candidates, labels: [...registry.added] };
+}
+
+function labelMaskOf(mask: MaskFile, imageSize: { width: number; height: number }, registry: LabelRegistry): Uint8Array {
+  const imported = importMask({ maskBytes: new Uint8Array(readFileSync(mask.file)), mask: mask.ref, line: mask.line, colorMap: mask.colorMap, imageSize, registry });
+  if (!imported.mask) throw new Error(`${mask.file}: ${imported.issues.map((issue) => `${issue.code} ${JSON.stringify(issue.params)}`).join('; ')}`);
+  return imported.mask.labelIndices;
 }
 
 function isImageName(path: string): boolean {

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convertBackbone } from '../backbone/convertBackbone';
+import { LabelRegistry } from '../../src/domain/masks/labelRegistry';
 import { splitDataset } from '../../src/domain/split';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
@@ -38,6 +39,8 @@ export interface BenchResults {
   coresetRatio: number;
   image: { auroc: number | null; ap: number | null; precision: number; recall: number; f1: number; threshold: number; rawThreshold: number; counts: TrainingResult['evaluation']['image']['counts'] };
   perLabel: { name: string; precision: number; recall: number; f1: number; meanIoU: number; testImages: number }[];
+  /** Segmentation models: the head's training and its tuned mask threshold. */
+  segmentation?: TrainingResult['segmentation'];
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -95,8 +98,11 @@ interface BenchOptions {
 }
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
-  const trainSet = options.trainSource ? loadDataset(options.trainSource, options.testSource ? 'train/' : '') : syntheticDataset(options.seed);
-  const testSet: LoadedDataset | null = options.testSource ? loadDataset(options.testSource, 'test/') : null;
+  const registry = new LabelRegistry([]);
+  const trainSet = options.trainSource ? loadDataset(options.trainSource, options.testSource ? 'train/' : '', registry) : syntheticDataset(options.seed);
+  const testSet: LoadedDataset | null = options.testSource ? loadDataset(options.testSource, 'test/', registry) : null;
+  // The head learns the training labels; a label only the test set uses counts as background there.
+  const labels = trainSet.labels;
   const images = [...trainSet.images, ...(testSet?.images ?? [])];
   const split = testSet
     ? { seed: options.seed, trainIds: trainSet.images.map((image) => image.id), testIds: testSet.images.map((image) => image.id) }
@@ -104,7 +110,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   const backboneModel = await convertBackbone(options.backboneId);
   const started = performance.now();
-  const result = await trainAnomalyModel({ images, split, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
+  const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
   const trainMs = performance.now() - started;
 
   const byId = new Map(images.map((image) => [image.id, image]));
@@ -135,8 +141,9 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       rawThreshold: result.evaluation.calibration.rawThreshold,
       counts: image.counts,
     },
-    // Classification models have no per-label pixel metrics; the segmentation head fills these.
-    perLabel: [],
+    // Classification models have no per-label pixel metrics.
+    ...(result.segmentation ? { segmentation: result.segmentation } : {}),
+    perLabel: (result.evaluation.perLabel ?? []).map(({ name, precision, recall, f1, meanIoU, testImages }) => ({ name, precision, recall, f1, meanIoU, testImages })),
   };
 }
 
@@ -182,6 +189,7 @@ function printSummary(results: BenchResults): void {
     ['image AUROC / AP', `${format(results.image.auroc)} / ${format(results.image.ap)}`],
     ['precision / recall / F1', `${format(results.image.precision)} / ${format(results.image.recall)} / ${format(results.image.f1)}`],
     ['threshold (raw)', `${results.image.threshold} (${results.image.rawThreshold.toFixed(4)})`],
+    ...results.perLabel.map((label): [string, string] => [`label ${label.name}`, `IoU ${format(label.meanIoU)}, P ${format(label.precision)} R ${format(label.recall)} F1 ${format(label.f1)} (${label.testImages} test images)`]),
     ['TP FP TN FN', `${results.image.counts.truePositives} ${results.image.counts.falsePositives} ${results.image.counts.trueNegatives} ${results.image.counts.falseNegatives}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

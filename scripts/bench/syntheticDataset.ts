@@ -1,5 +1,6 @@
 // `--synthetic`: the seeded generator's parts as a benchmark dataset (every defect type, exact masks).
 import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic/catalog';
 import type { LoadedDataset } from './loadDataset';
 
 export const syntheticBenchSize = { width: 224, height: 224 };
@@ -14,5 +15,6 @@ export function syntheticDataset(seed: number, normalCount = 40, perDefectCount 
       return { id: item.fileName, rgb, width: item.sample.width, height: item.sample.height, classification: item.classification, mask: item.sample.mask };
     }),
     candidates: items.map((item) => ({ id: item.fileName, classification: item.classification, anomalyLabelIds: item.sample.defects })),
+    labels: SYNTHETIC_DEFECTS.map((defect) => ({ name: defect.name, color: defect.color, index: defectLabelIndex(defect.type) })),
   };
 }

@@ -2,3 +2,4 @@
 export * from './detect';
 export * from './metadata';
 export * from './packagedModel';
+export * from './segmentationResult';

@@ -3,6 +3,8 @@
 import type { ImageSize } from '../features/featureGraph';
 import type { ScoreNormalisation } from '../calibration';
 import type { ModelType } from '../../../src/domain/types';
+import type { SegmentationLabel } from '../training/types';
+import type { SegmentationSummary } from '../training/segmentationStage';
 
 /** Bump when a reader of older metadata would misread the new one. */
 export const modelFormatVersion = 1;
@@ -19,6 +21,8 @@ export interface TrainingSummary {
   rawThreshold: number;
   warnings: string[];
   trainedAt: string;
+  /** Segmentation models: the head's training and the mask threshold baked into the graph. */
+  segmentation?: SegmentationSummary;
 }
 
 export interface ModelMetadata {
@@ -33,8 +37,8 @@ export interface ModelMetadata {
   confidenceSlope: number;
   /** anomaly_score = σ((raw − c) / s); the graph applies it already. */
   normalisation: { c: number; s: number };
-  /** Anomaly labels in mask-index order (segmentation models; empty for classification). */
-  labels: { name: string; color: string }[];
+  /** Anomaly labels in head-class order, with their mask index (segmentation models; empty for classification). */
+  labels: SegmentationLabel[];
   training: TrainingSummary;
   /** Lower-case hex SHA-256 of the ONNX bytes. */
   sha256: string;

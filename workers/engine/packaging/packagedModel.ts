@@ -1,5 +1,6 @@
 // The ONE packaged ONNX graph of a trained model: RGB888 at the project size → pre-processing → backbone →
-// pooled patch features → kNN against the bank (weights) → blurred map → raw score → Sigmoid((raw − c) / s).
+// pooled patch features → kNN against the bank (weights) → blurred map → raw score → Sigmoid((raw − c) / s);
+// segmentation models add the head on [features, kNN distance] rows → `anomaly_mask` label indices.
 // Threshold and confidence slope travel in the metadata (and the ONNX metadata_props), not as outputs,
 // because the user may override the threshold per project (spec §9) without re-exporting the model.
 import { GraphBuilder } from '../onnx';
@@ -9,6 +10,8 @@ import type { ImageSize } from '../features/featureGraph';
 import { appendKnnScoring } from '../scoring/knnGraph';
 import type { MemoryBank } from '../scoring/memoryBank';
 import type { ScoreNormalisation } from '../calibration';
+import { appendHeadFeatureRows, appendHeadInference, appendLabelMask } from '../segmentation';
+import type { HeadWeights } from '../segmentation';
 
 export const packagedOutputs = {
   /** [1], 0–1: spec §4.1 `anomaly_score`. */
@@ -17,7 +20,16 @@ export const packagedOutputs = {
   map: 'anomaly_map',
   /** [1]: the un-normalised kNN score, kept for re-calibration and the evaluation files. */
   rawScore: 'raw_score',
+  /** Segmentation models: uint8 [1, H, W] label indices at the project size, 0 = background. */
+  mask: 'anomaly_mask',
 } as const;
+
+export interface PackagedSegmentationHead {
+  weights: HeadWeights;
+  /** Project label index (mask value) of head class k at position k − 1. */
+  labelIndices: readonly number[];
+  maskProbabilityThreshold: number;
+}
 
 export interface PackagedModelInput {
   backboneModel: Uint8Array;
@@ -27,6 +39,7 @@ export interface PackagedModelInput {
   normalisation: ScoreNormalisation;
   /** Written into the ONNX metadata_props, e.g. threshold and slope, for readers of the bare file. */
   metadataProps: Readonly<Record<string, string>>;
+  segmentation?: PackagedSegmentationHead;
 }
 
 export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
@@ -41,7 +54,19 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
     grid,
     mapSide: backbone.inputSize,
   });
-  // Segmentation seam: a per-patch head reads `patches` and `knn.distances` here and adds its mask output.
+  if (input.segmentation) {
+    const { weights, labelIndices, maskProbabilityThreshold } = input.segmentation;
+    const probabilities = appendHeadInference(graph, appendHeadFeatureRows(graph, patches, knn.distances), weights);
+    const mask = appendLabelMask(graph, {
+      probabilities,
+      grid,
+      classCount: weights.dims.classCount,
+      size: inputSize,
+      labelIndices,
+      maskProbabilityThreshold: graph.floatInitializer('mask/probability_threshold', [], [maskProbabilityThreshold]),
+    }, packagedOutputs.mask);
+    graph.output(mask, 'uint8', [1, inputSize.height, inputSize.width]);
+  }
   const centre = graph.floatInitializer('normalise/centre', [], [normalisation.centre]);
   const scale = graph.floatInitializer('normalise/scale', [], [normalisation.scale]);
   const normalise = (raw: string, output: string): string =>

@@ -10,6 +10,6 @@ export function evaluationResultInput(result: Pick<TrainingResult, 'evaluation'>
     trainingImages: evaluation.trainingImages,
     testingImages: evaluation.testingImages,
     image: evaluation.image,
-    // Segmentation seam: per-label pixel metrics of the head's masks go here.
+    ...(evaluation.perLabel ? { perLabel: evaluation.perLabel } : {}),
   };
 }

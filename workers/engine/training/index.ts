@@ -4,3 +4,4 @@ export * from './evaluationFiles';
 export * from './folds';
 export * from './trainAnomalyModel';
 export * from './types';
+export * from './segmentationStage';

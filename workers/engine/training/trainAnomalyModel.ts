@@ -1,6 +1,6 @@
-// Trains a classification anomaly model: patch features → memory bank (coreset of the training normals)
-// → threshold cross-validated within the training part → evaluation on the test part → one packaged ONNX.
-// Every stage reports progress; the AbortSignal is checked between images and between stages.
+// Trains an anomaly model: patch features → memory bank (coreset of the training normals) → threshold
+// cross-validated within the training part → evaluation on the test part → (with masks) the segmentation
+// head → one packaged ONNX. Every stage reports progress; the AbortSignal is checked between steps.
 import { imageMetrics } from '../../../src/domain/metrics';
 import { backboneById } from '../backbone/registry';
 import { calibrateThreshold, confidenceOf, fitConfidence, normaliseScore } from '../calibration';
@@ -13,7 +13,9 @@ import { buildMemoryBank, projectPatches } from '../scoring/memoryBank';
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
 import { PatchScorer } from '../scoring/scoringModel';
 import { crossValidatedScores } from './crossValidation';
-import type { PerImageResult, TrainingImage, TrainingResult, TrainingStage, TrainOptions } from './types';
+import { trainSegmentationStage } from './segmentationStage';
+import type { SegmentationStageResult } from './segmentationStage';
+import type { PerImageResult, TrainingImage, TrainingResult, TrainingStage, TrainingTimings, TrainOptions } from './types';
 
 /**
  * 5 % of the normal patches. The greedy coreset costs ~5 ms per kept patch at 25k patches in plain JS and
@@ -39,7 +41,9 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   const foldCount = Math.min(options.calibrationFolds ?? defaultCalibrationFolds, trainNormals.length);
   if (foldCount < 2) throw new RangeError(`Training needs at least 2 normal training images for cross-validation, got ${trainNormals.length}`);
   const report = (stage: TrainingStage, done: number, total: number) => onProgress?.({ stage, percent: total === 0 ? 100 : (100 * done) / total });
-  const timings = { featuresMs: 0, memoryBankMs: 0, calibrationMs: 0, evaluationMs: 0, packagingMs: 0, totalMs: 0 };
+  const timings: TrainingTimings = { featuresMs: 0, memoryBankMs: 0, calibrationMs: 0, evaluationMs: 0, packagingMs: 0, totalMs: 0 };
+  const labels = options.labels ?? [];
+  const isSegmentation = labels.length > 0 && trainAnomalies.some((image) => image.mask !== undefined);
 
   let stageStart = now();
   const features = await extractAll(options, [...train, ...test], size, report);
@@ -47,7 +51,15 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
 
   const scorer = await PatchScorer.create(layout, backbone.inputSize, options.sessionOptions);
   try {
-    const rawScoreOf = async (image: TrainingImage, bank: MemoryBank) => (await scorer.score(features.get(image.id)!, bank)).rawScore;
+    // Each image's kNN distances from the bank that scored it last: for training images the cross-validation
+    // fold bank that held them out (the final bank contains a normal's own patches, so its distances would be
+    // ~0 and teach the head nothing); for test images the final bank, as in the packaged model.
+    const distances = new Map<string, Float32Array>();
+    const rawScoreOf = async (image: TrainingImage, bank: MemoryBank) => {
+      const scores = await scorer.score(features.get(image.id)!, bank);
+      distances.set(image.id, scores.distances);
+      return scores.rawScore;
+    };
 
     stageStart = now();
     report('memory-bank', 0, 1);
@@ -93,24 +105,45 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
       isAnomalous: score >= calibration.threshold,
       confidence: confidenceOf(score, calibration.threshold, confidence),
     }));
-    const evaluatedAt = new Date().toISOString();
     timings.evaluationMs = now() - stageStart;
     signal?.throwIfAborted();
+
+    let segmentation: SegmentationStageResult | undefined;
+    if (isSegmentation) {
+      stageStart = now();
+      report('segmentation', 0, 1);
+      segmentation = await trainSegmentationStage({
+        train,
+        test,
+        labels,
+        features,
+        distances,
+        grid: layout.grid,
+        size,
+        seed: options.seed,
+        settings: options.segmentation ?? {},
+        signal,
+        onEpoch: ({ epoch, loss }, maxEpochs) => onProgress?.({ stage: 'segmentation', percent: (100 * epoch) / maxEpochs, epoch, loss }),
+      });
+      for (const result of perImage) result.predictedMask = segmentation.testMasks.get(result.id);
+      report('segmentation', 1, 1);
+      timings.segmentationMs = now() - stageStart;
+    }
+    const evaluatedAt = new Date().toISOString();
 
     stageStart = now();
     report('packaging', 0, 1);
     const count = (images: readonly TrainingImage[], classification: TrainingImage['classification']) =>
       images.filter((image) => image.classification === classification).length;
     const fields: ModelMetadataFields = {
-      // Segmentation seam: with masks, the head trained here turns this into 'segmentation' with labels.
-      modelType: 'classification',
+      modelType: segmentation ? 'segmentation' : 'classification',
       backbone: backbone.id,
       inputSize: size,
       inputFormat: 'RGB888',
       threshold: calibration.threshold,
       confidenceSlope: confidence.slope,
       normalisation: calibration.normalisation,
-      labels: [],
+      labels: segmentation ? labels.map(({ name, color, index }) => ({ name, color, index })) : [],
       training: {
         trainingImages: { normal: trainNormals.length, anomaly: trainAnomalies.length },
         testingImages: { normal: count(test, 'normal'), anomaly: count(test, 'anomaly') },
@@ -122,6 +155,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
         rawThreshold: calibration.rawThreshold,
         warnings: [...calibration.warnings],
         trainedAt: evaluatedAt,
+        ...(segmentation ? { segmentation: segmentation.summary } : {}),
       },
     };
     const modelBytes = buildPackagedModel({
@@ -131,6 +165,9 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
       bank,
       normalisation: calibration.normalisation,
       metadataProps: onnxMetadataProps(fields),
+      ...(segmentation ? {
+        segmentation: { weights: segmentation.weights, labelIndices: segmentation.labelIndices, maskProbabilityThreshold: segmentation.maskProbabilityThreshold },
+      } : {}),
     });
     const metadata = await buildModelMetadata(fields, modelBytes);
     report('packaging', 1, 1);
@@ -147,9 +184,11 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
         calibration,
         confidence,
         evaluatedAt,
+        ...(segmentation ? { perLabel: segmentation.perLabel } : {}),
       },
       perImage,
       timings,
+      ...(segmentation ? { segmentation: segmentation.summary } : {}),
     };
   } finally {
     await scorer.release();

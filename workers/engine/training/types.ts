@@ -1,10 +1,11 @@
 // Inputs, progress and results of training an anomaly model.
 import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
-import type { ImageMetrics } from '../../../src/domain/metrics';
+import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
 import type { ConfidenceCalibration, ThresholdCalibration } from '../calibration';
 import type { ModelMetadata } from '../packaging/metadata';
 import type { ort } from '../../ort';
+import type { SegmentationHeadSettings, SegmentationSummary } from './segmentationStage';
 
 export interface TrainingImage {
   id: string;
@@ -25,12 +26,23 @@ export interface FeatureCache {
   set(contentHash: string, backboneId: string, features: Float32Array): void | Promise<void>;
 }
 
-export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'evaluation' | 'packaging';
+export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'segmentation' | 'evaluation' | 'packaging';
 
 export interface TrainingProgress {
   stage: TrainingStage;
   /** 0–100 within the stage. */
   percent: number;
+  /** Stage `segmentation`: the head's epoch just finished (1-based) and its mean training loss. */
+  epoch?: number;
+  loss?: number;
+}
+
+/** A project anomaly label: `index` is its value in label-index masks (0 is the background). */
+export interface SegmentationLabel {
+  name: string;
+  /** `#rrggbb` as the project stores it. */
+  color: string;
+  index: number;
 }
 
 export interface TrainOptions {
@@ -48,6 +60,12 @@ export interface TrainOptions {
   signal?: AbortSignal;
   featureCache?: FeatureCache;
   sessionOptions?: ort.InferenceSession.SessionOptions;
+  /**
+   * The project's anomaly labels. Given (non-empty) with masks on the anomalous training images, the model
+   * is a segmentation model (spec §1.3); otherwise classification.
+   */
+  labels?: readonly SegmentationLabel[];
+  segmentation?: SegmentationHeadSettings;
 }
 
 export interface PerImageResult {
@@ -58,6 +76,8 @@ export interface PerImageResult {
   score: number;
   isAnomalous: boolean;
   confidence: number;
+  /** Segmentation models: the predicted label-index mask at the project size (what the packaged model outputs). */
+  predictedMask?: Uint8Array;
 }
 
 export interface TrainingEvaluation {
@@ -69,6 +89,8 @@ export interface TrainingEvaluation {
   confidence: ConfidenceCalibration;
   /** ISO 8601 UTC, for EvaluationResult's EvaluationEndTimestamp. */
   evaluatedAt: string;
+  /** Segmentation models: spec §6 pixel metrics per anomaly label on the test part, in label order. */
+  perLabel?: PixelLabelMetrics[];
 }
 
 export interface TrainingTimings {
@@ -77,6 +99,8 @@ export interface TrainingTimings {
   calibrationMs: number;
   evaluationMs: number;
   packagingMs: number;
+  /** Segmentation models: head training, threshold tuning and test masks. */
+  segmentationMs?: number;
   totalMs: number;
 }
 
@@ -87,4 +111,6 @@ export interface TrainingResult {
   /** Test images, in split order. */
   perImage: PerImageResult[];
   timings: TrainingTimings;
+  /** Segmentation models: how the head was trained and the tuned mask threshold. */
+  segmentation?: SegmentationSummary;
 }

@@ -1,0 +1,196 @@
+// The segmentation stage of training: per-patch head rows (backbone features + kNN distance) and patch
+// labels from the masks, a seeded image-level validation hold-out for early stopping and for tuning the
+// mask threshold, the head's training, and per-label pixel metrics of its masks on the test part.
+import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
+import type { PixelLabelMetrics } from '../../../src/domain/metrics';
+import { ort } from '../../ort';
+import type { ImageSize } from '../features/featureGraph';
+import {
+  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
+  maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
+} from '../segmentation';
+import type { EpochProgress, HeadExecutionProvider, HeadWeights } from '../segmentation';
+import { assignFolds } from './folds';
+import type { SegmentationLabel, TrainingImage } from './types';
+
+export interface SegmentationHeadSettings {
+  /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
+  executionProvider?: HeadExecutionProvider;
+  hiddenUnits?: number;
+  maxEpochs?: number;
+  learningRate?: number;
+  batchSize?: number;
+  weightDecay?: number;
+  /** Share of the training images (per class) held out for early stopping and the mask threshold. */
+  validationShare?: number;
+  /** Patch-label coverage rule; see `defaultMinAnomalyCoverage`. */
+  minAnomalyCoverage?: number;
+}
+
+export const defaultSegmentationSettings = {
+  executionProvider: 'wasm',
+  hiddenUnits: defaultHiddenUnits,
+  maxEpochs: 60,
+  learningRate: 3e-3,
+  batchSize: 256,
+  weightDecay: 1e-4,
+  validationShare: 0.2,
+  minAnomalyCoverage: defaultMinAnomalyCoverage,
+} as const satisfies Required<SegmentationHeadSettings>;
+
+/** Candidate mask thresholds (probability of the best anomaly class); the validation IoU picks one. */
+export const maskThresholdCandidates = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99] as const;
+
+export interface SegmentationStageInput {
+  train: readonly TrainingImage[];
+  test: readonly TrainingImage[];
+  labels: readonly SegmentationLabel[];
+  features: ReadonlyMap<string, Float32Array>;
+  /** kNN distances per image: held-out banks for training images, the final bank for test images. */
+  distances: ReadonlyMap<string, Float32Array>;
+  grid: number;
+  size: ImageSize;
+  seed: number;
+  settings: SegmentationHeadSettings;
+  signal?: AbortSignal;
+  onEpoch?: (progress: EpochProgress, maxEpochs: number) => void;
+}
+
+export interface SegmentationSummary {
+  hiddenUnits: number;
+  epochs: number;
+  bestEpoch: number;
+  learningRate: number;
+  minAnomalyCoverage: number;
+  validationImages: number;
+  maskProbabilityThreshold: number;
+  /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
+  validationMeanIoU: number | null;
+}
+
+export interface SegmentationStageResult {
+  weights: HeadWeights;
+  /** Project label index per head class 1…C−1. */
+  labelIndices: number[];
+  maskProbabilityThreshold: number;
+  perLabel: PixelLabelMetrics[];
+  /** Predicted label-index mask per test image id, at the project size. */
+  testMasks: Map<string, Uint8Array>;
+  summary: SegmentationSummary;
+}
+
+export async function trainSegmentationStage(input: SegmentationStageInput): Promise<SegmentationStageResult> {
+  const settings = { ...defaultSegmentationSettings, ...input.settings };
+  const { labels, size, grid } = input;
+  const labelIndices = labels.map((label) => label.index);
+  const classOfMaskValue = new Uint8Array(256);
+  labelIndices.forEach((index, position) => { classOfMaskValue[index] = position + 1; });
+  const rowsOf = (image: TrainingImage) => headFeatureRows(input.features.get(image.id)!, input.distances.get(image.id)!);
+  const groundTruthOf = (image: TrainingImage) => image.mask ?? (image.classification === 'normal' ? new Uint8Array(size.width * size.height) : undefined);
+
+  // Anomalies without a mask carry no patch targets; the dataset rules block them before training.
+  const usable = input.train.filter((image) => groundTruthOf(image) !== undefined);
+  const { headTrain, validation } = holdOutValidation(usable, settings.validationShare, input.seed);
+  const patchRows = (images: readonly TrainingImage[]) => {
+    const imageRows = images.map(rowsOf);
+    const rows = new Float32Array(imageRows.reduce((sum, part) => sum + part.length, 0));
+    const classes = new Uint8Array(images.length * grid * grid);
+    let offset = 0;
+    images.forEach((image, position) => {
+      rows.set(imageRows[position]!, offset);
+      offset += imageRows[position]!.length;
+      const patchLabels = patchLabelsFromMask(groundTruthOf(image)!, size.width, size.height, grid, settings.minAnomalyCoverage);
+      classes.set(patchLabels.map((value) => classOfMaskValue[value]!), position * grid * grid);
+    });
+    return { rows, classes };
+  };
+  const trainSet = patchRows(headTrain);
+  const validationSet = patchRows(validation);
+  const trained = await trainSegmentationHead({
+    trainPatches: trainSet.rows,
+    trainLabels: trainSet.classes,
+    validationPatches: validationSet.rows,
+    validationLabels: validationSet.classes,
+    classCount: labels.length + 1,
+    seed: input.seed,
+    maxEpochs: settings.maxEpochs,
+    batchSize: settings.batchSize,
+    learningRate: settings.learningRate,
+    hiddenUnits: settings.hiddenUnits,
+    weightDecay: settings.weightDecay,
+    executionProvider: settings.executionProvider,
+    signal: input.signal,
+    onProgress: (progress) => input.onEpoch?.(progress, settings.maxEpochs),
+  });
+
+  const session = await ort.InferenceSession.create(buildMaskEvaluationGraph(trained.weights, grid, size, labelIndices), { executionProviders: ['wasm'] });
+  try {
+    const maskOf = async (image: TrainingImage, threshold: number): Promise<Uint8Array> => {
+      input.signal?.throwIfAborted();
+      const rows = rowsOf(image);
+      const result = await session.run({
+        [maskEvaluationInputs.features]: new ort.Tensor('float32', rows, [grid * grid, rows.length / (grid * grid)]),
+        [maskEvaluationInputs.threshold]: new ort.Tensor('float32', Float32Array.of(threshold), []),
+      });
+      return result[maskEvaluationOutput]!.data as Uint8Array;
+    };
+    const metricsOf = async (images: readonly TrainingImage[], threshold: number, masks?: Map<string, Uint8Array>) => {
+      const accumulator = new PixelMetricsAccumulator(labels);
+      for (const image of images) {
+        const predicted = await maskOf(image, threshold);
+        masks?.set(image.id, predicted);
+        const groundTruth = groundTruthOf(image);
+        if (groundTruth) accumulator.add(predicted, groundTruth);
+      }
+      return accumulator.results();
+    };
+    const meanIoUOf = (metrics: readonly PixelLabelMetrics[]) => metrics.reduce((sum, label) => sum + label.meanIoU, 0) / metrics.length;
+
+    let maskProbabilityThreshold: number = defaultMaskProbabilityThreshold;
+    let validationMeanIoU: number | null = null;
+    if (validation.some((image) => image.classification === 'anomaly')) {
+      for (const candidate of maskThresholdCandidates) {
+        const meanIoU = meanIoUOf(await metricsOf(validation, candidate));
+        if (validationMeanIoU === null || meanIoU > validationMeanIoU) {
+          validationMeanIoU = meanIoU;
+          maskProbabilityThreshold = candidate;
+        }
+      }
+    }
+    const testMasks = new Map<string, Uint8Array>();
+    const perLabel = await metricsOf(input.test, maskProbabilityThreshold, testMasks);
+    return {
+      weights: trained.weights,
+      labelIndices,
+      maskProbabilityThreshold,
+      perLabel,
+      testMasks,
+      summary: {
+        hiddenUnits: trained.weights.dims.hiddenUnits,
+        epochs: trained.history.length,
+        bestEpoch: trained.bestEpoch,
+        learningRate: settings.learningRate,
+        minAnomalyCoverage: settings.minAnomalyCoverage,
+        validationImages: validation.length,
+        maskProbabilityThreshold,
+        validationMeanIoU,
+      },
+    };
+  } finally {
+    await session.release();
+  }
+}
+
+/**
+ * Fold 0 of a seeded per-class fold assignment (1 / share folds) is the validation part. With fewer than
+ * two anomalies there is nothing to spare: every image trains the head and validation is empty.
+ */
+function holdOutValidation(images: readonly TrainingImage[], share: number, seed: number) {
+  const anomalies = images.filter((image) => image.classification === 'anomaly');
+  if (anomalies.length < 2 || share <= 0) return { headTrain: images, validation: [] as TrainingImage[] };
+  const foldCount = Math.max(2, Math.round(1 / share));
+  const normalFolds = assignFolds(images.filter((image) => image.classification === 'normal').map((image) => image.id), foldCount, seed);
+  const anomalyFolds = assignFolds(anomalies.map((image) => image.id), foldCount, seed);
+  const isValidation = (image: TrainingImage) => (image.classification === 'anomaly' ? anomalyFolds : normalFolds).get(image.id) === 0;
+  return { headTrain: images.filter((image) => !isValidation(image)), validation: images.filter(isValidation) };
+}
