@@ -1,6 +1,8 @@
 // The benchmark CLI (issue 4 item 6), the public yardstick: train on a dataset, evaluate on its test part,
 // time detection with the packaged model, print a summary and write the results JSON.
-// npm run bench -- --train <manifest | folder> [--test <same>] [--runtime node|browser] [--backbone <id>] [--out results.json] [--synthetic] [--seed <n>] [--coreset-ratio <0–1>]
+// npm run bench -- --train <manifest | folder> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--synthetic] [--seed <n>] [--coreset-ratio <0–1>]
+// `node` runs the engine in this process; `browser` runs the app's training and detection workers in headless
+// Chromium (browserRuntime.ts), where --backend picks where the segmentation head trains.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convertBackbone } from '../backbone/convertBackbone';
@@ -10,7 +12,11 @@ import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { defaultCoresetRatio, trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
+import type { ModelMetadata } from '../../workers/engine/packaging';
+import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
+import type { TrainingBackend } from '../../workers/training/types';
 import { ort } from '../../workers/ort';
+import { runInBrowser, datasetRoot } from './browserRuntime';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
 import { syntheticDataset } from './syntheticDataset';
@@ -20,8 +26,11 @@ const defaultSplitSeed = 1;
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
 const warmUpDetections = 2;
 
-const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
-  + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]';
+const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
+  + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
+  + '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
+/** Memory is sampled this often while training and detecting. */
+const memorySampleIntervalMs = 250;
 
 export interface BenchResults {
   runtime: 'node' | 'browser';
@@ -34,7 +43,11 @@ export interface BenchResults {
   trainMs: number;
   trainStagesMs: TrainingResult['timings'];
   detectMs: { p50: number; p95: number };
+  /** Browser runtime: DetectAnomalies with the original PNG/JPEG file (decoded in the worker) instead of an RGBA frame. */
+  detectFileMs?: { p50: number; p95: number };
   modelBytes: number;
+  /** Peak resident memory while training and detecting: this process (node) or the browser's processes (browser). */
+  memory: { peakRssBytes: number };
   bankSize: number;
   coresetRatio: number;
   image: { auroc: number | null; ap: number | null; precision: number; recall: number; f1: number; threshold: number; rawThreshold: number; counts: TrainingResult['evaluation']['image']['counts'] };
@@ -52,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         train: { type: 'string' },
         test: { type: 'string' },
         runtime: { type: 'string', default: 'node' },
+        backend: { type: 'string', default: 'wasm' },
         backbone: { type: 'string', default: defaultBackboneId },
         out: { type: 'string' },
         seed: { type: 'string', default: String(defaultSplitSeed) },
@@ -63,14 +77,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${usage}`);
     return 2;
   }
-  if (args.runtime === 'browser') {
-    console.error('--runtime browser is not implemented yet: it needs the training and detection workers. Use --runtime node.');
-    return 2;
-  }
   const seed = Number(args.seed);
   const coresetRatio = Number(args['coreset-ratio']);
   const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1;
-  if (args.runtime !== 'node' || !validNumbers || (!args.train && !args.synthetic) || (args.synthetic && (args.train || args.test))) {
+  const runtimes = ['node', 'browser'];
+  const backends = args.runtime === 'browser' ? ['wasm', 'webgpu', 'auto'] : ['wasm'];
+  if (!runtimes.includes(args.runtime) || !backends.includes(args.backend) || !validNumbers || (!args.train && !args.synthetic)
+    || (args.synthetic && (args.train || args.test || args.runtime === 'browser'))) {
     console.error(usage);
     return 2;
   }
@@ -80,6 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     backboneId: args.backbone,
     seed,
     coresetRatio,
+    runtime: args.runtime as BenchResults['runtime'],
+    backend: args.backend as TrainingBackend,
   });
   printSummary(results);
   if (args.out) {
@@ -95,6 +110,8 @@ interface BenchOptions {
   backboneId: string;
   seed: number;
   coresetRatio: number;
+  runtime: BenchResults['runtime'];
+  backend: TrainingBackend;
 }
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -108,29 +125,85 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     ? { seed: options.seed, trainIds: trainSet.images.map((image) => image.id), testIds: testSet.images.map((image) => image.id) }
     : splitDataset(trainSet.candidates, options.seed);
 
-  const backboneModel = await convertBackbone(options.backboneId);
-  const started = performance.now();
-  const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
-  const trainMs = performance.now() - started;
+  const dataset = { train: options.trainSource ?? 'synthetic', test: options.testSource, splitSeed: testSet ? null : options.seed };
+  if (options.runtime === 'browser') {
+    const output = await runInBrowser({
+      trainSet,
+      testSet,
+      trainRoot: datasetRoot(options.trainSource!),
+      testRoot: options.testSource ? datasetRoot(options.testSource) : null,
+      split: testSet ? null : { trainIds: split.trainIds, testIds: split.testIds },
+      config: { seed: options.seed, backend: options.backend, backboneId: options.backboneId, coresetRatio: options.coresetRatio },
+    });
+    if (output.verdictMismatches.length > 0) console.warn(`The detection worker judged ${output.verdictMismatches.join(', ')} differently from the training-time evaluation.`);
+    const stored = output.evaluation as StoredEvaluation;
+    return resultsOf({
+      runtime: 'browser', backend: options.backend, threads: output.threads, options, dataset,
+      images: { train: output.trainImages, test: output.testImages },
+      trainMs: output.trainMs, stored, metadata: output.metadata as ModelMetadata, modelBytes: output.modelBytes,
+      detectMs: percentiles(output.detectMs), detectFileMs: percentiles(output.detectFileMs), peakRssBytes: output.peakRssBytes,
+    });
+  }
 
-  const byId = new Map(images.map((image) => [image.id, image]));
-  const testImages = split.testIds.map((id) => byId.get(id)!);
-  const detectMs = await timeDetections(result, testImages);
-  const { image } = result.evaluation;
+  let peakRssBytes = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss); }, memorySampleIntervalMs);
+  try {
+    const backboneModel = await convertBackbone(options.backboneId);
+    const started = performance.now();
+    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
+    const trainMs = performance.now() - started;
+
+    const byId = new Map(images.map((image) => [image.id, image]));
+    const testImages = split.testIds.map((id) => byId.get(id)!);
+    const detectMs = await timeDetections(result, testImages);
+    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
+    return resultsOf({
+      runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, options, dataset,
+      images: { train: split.trainIds.length, test: split.testIds.length },
+      trainMs, stored: { evaluation: result.evaluation, timings: result.timings, ...(result.segmentation ? { segmentation: result.segmentation } : {}) },
+      metadata: result.metadata, modelBytes: result.modelBytes.length, detectMs, peakRssBytes,
+    });
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+interface RunFigures {
+  runtime: BenchResults['runtime'];
+  backend: string;
+  threads: number;
+  options: BenchOptions;
+  dataset: BenchResults['dataset'];
+  images: BenchResults['images'];
+  trainMs: number;
+  stored: Pick<StoredEvaluation, 'evaluation' | 'timings' | 'segmentation'>;
+  metadata: ModelMetadata;
+  modelBytes: number;
+  detectMs: BenchResults['detectMs'];
+  detectFileMs?: BenchResults['detectMs'];
+  peakRssBytes: number;
+}
+
+/** One results shape for both runtimes. */
+function resultsOf(run: RunFigures): BenchResults {
+  const { evaluation, timings, segmentation } = run.stored;
+  const { image } = evaluation;
   return {
-    runtime: 'node',
-    backend: 'wasm',
-    threads: ort.env.wasm.numThreads ?? 0,
-    backbone: options.backboneId,
-    modelType: result.metadata.modelType,
-    dataset: { train: options.trainSource ?? 'synthetic', test: options.testSource, splitSeed: testSet ? null : options.seed },
-    images: { train: split.trainIds.length, test: split.testIds.length },
-    trainMs: Math.round(trainMs),
-    trainStagesMs: roundAll(result.timings),
-    detectMs,
-    modelBytes: result.modelBytes.length,
-    bankSize: result.metadata.training.bankSize,
-    coresetRatio: options.coresetRatio,
+    runtime: run.runtime,
+    backend: run.backend,
+    threads: run.threads,
+    backbone: run.options.backboneId,
+    modelType: run.metadata.modelType,
+    dataset: run.dataset,
+    images: run.images,
+    trainMs: Math.round(run.trainMs),
+    trainStagesMs: roundAll(timings),
+    detectMs: run.detectMs,
+    ...(run.detectFileMs ? { detectFileMs: run.detectFileMs } : {}),
+    modelBytes: run.modelBytes,
+    memory: { peakRssBytes: run.peakRssBytes },
+    bankSize: run.metadata.training.bankSize,
+    coresetRatio: run.options.coresetRatio,
     image: {
       auroc: image.rocAuc,
       ap: image.averagePrecision,
@@ -138,12 +211,12 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       recall: image.recall,
       f1: image.f1,
       threshold: image.threshold,
-      rawThreshold: result.evaluation.calibration.rawThreshold,
+      rawThreshold: evaluation.calibration.rawThreshold,
       counts: image.counts,
     },
     // Classification models have no per-label pixel metrics.
-    ...(result.segmentation ? { segmentation: result.segmentation } : {}),
-    perLabel: (result.evaluation.perLabel ?? []).map(({ name, precision, recall, f1, meanIoU, testImages }) => ({ name, precision, recall, f1, meanIoU, testImages })),
+    ...(segmentation ? { segmentation } : {}),
+    perLabel: (evaluation.perLabel ?? []).map(({ name, precision, recall, f1, meanIoU, testImages }) => ({ name, precision, recall, f1, meanIoU, testImages })),
   };
 }
 
@@ -156,10 +229,14 @@ async function timeDetections(result: TrainingResult, testImages: readonly Train
       await detectWithPackagedModel(session, image.rgb, image.width, image.height, result.metadata);
       if (index >= warmUpDetections) times.push(performance.now() - started);
     }
-    return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+    return percentiles(times);
   } finally {
     await session.release();
   }
+}
+
+function percentiles(times: readonly number[]): { p50: number; p95: number } {
+  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
 }
 
 /** Nearest-rank percentile. */
@@ -184,8 +261,10 @@ function printSummary(results: BenchResults): void {
     ['backbone / model', `${results.backbone} / ${results.modelType}`],
     ['images train / test', `${results.images.train} / ${results.images.test}`],
     ['train ms', `${results.trainMs} (${Object.entries(results.trainStagesMs).map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`).join(', ')})`],
-    ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}`],
+    ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}${results.runtime === 'browser' ? ' (RGBA frame through DetectAnomalies)' : ''}`],
+    ...(results.detectFileMs ? [['detect file ms p50 / p95', `${results.detectFileMs.p50} / ${results.detectFileMs.p95} (PNG/JPEG Blob)`] as [string, string]] : []),
     ['model bytes', `${results.modelBytes} (bank ${results.bankSize} patches)`],
+    ['peak memory', `${(results.memory.peakRssBytes / 2 ** 20).toFixed(0)} MiB RSS (${results.runtime === 'browser' ? 'browser processes' : 'this process'})`],
     ['image AUROC / AP', `${format(results.image.auroc)} / ${format(results.image.ap)}`],
     ['precision / recall / F1', `${format(results.image.precision)} / ${format(results.image.recall)} / ${format(results.image.f1)}`],
     ['threshold (raw)', `${results.image.threshold} (${results.image.rawThreshold.toFixed(4)})`],

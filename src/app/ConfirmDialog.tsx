@@ -1,10 +1,11 @@
 // A modal that states a change and applies it only on confirmation: problems the user can fix
 // stay in the dialog, anything else becomes a notice.
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from './uiStore';
 import { isUserFacingError } from '../domain/errors';
 import { describeError } from '../i18n';
+import { ModalDialog } from './ModalDialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -21,16 +22,8 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ title, confirmLabel, onConfirm, onClose, danger = false, confirmDisabled = false, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const showError = useUiStore((state) => state.showError);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,9 +43,8 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onClose, danger 
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" onClose={onClose} aria-labelledby={titleId}>
+    <ModalDialog title={title} onClose={onClose}>
       <form method="dialog" onSubmit={submit}>
-        <h2 id={titleId}>{title}</h2>
         {children}
         {problem && (
           <p className="field-problem" role="alert">
@@ -68,6 +60,6 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onClose, danger 
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -10,8 +10,17 @@ export type StoredData<T> =
   | { status: 'ready'; data: T }
   | { status: 'failed'; error: unknown };
 
-export function useStoredData<T>(load: (db: IDBPDatabase<SpotcheckDB>) => Promise<T>, deps: readonly unknown[]): StoredData<T> {
-  const revision = useUiStore((state) => state.dataRevision);
+/**
+ * `load`'s result, read again when `deps` change and, unless `rereadOnChange` is false (a view
+ * that owns its copy while editing it), whenever stored data changes.
+ */
+export function useStoredData<T>(
+  load: (db: IDBPDatabase<SpotcheckDB>) => Promise<T>,
+  deps: readonly unknown[],
+  { rereadOnChange = true }: { rereadOnChange?: boolean } = {},
+): StoredData<T> {
+  const dataRevision = useUiStore((state) => state.dataRevision);
+  const revision = rereadOnChange ? dataRevision : 0;
   const [result, setResult] = useState<StoredData<T>>({ status: 'loading' });
   useEffect(() => {
     let current = true;

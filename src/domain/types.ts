@@ -104,6 +104,46 @@ export interface ModelVersion {
   description: string;
   tags: ModelTag[];
   modelType: ModelType;
+  /** Spec §6 image-level figures on the test part, at the trained threshold; set with TRAINED. */
+  performance?: ModelPerformance;
+  /** The normalised threshold detection uses now (the user may move it, spec §9). */
+  anomalyThreshold?: number;
+  /** The threshold training calibrated; never changed afterwards. */
+  trainedAnomalyThreshold?: number;
+  /** Entry ids of the train and test parts, and the seed of a single dataset's split (spec §1.1). */
+  split?: ModelVersionSplit;
+  /** The request that created this version; the same key again returns it instead of a second run. */
+  idempotencyKey?: string;
+  /** Backbone registry id the model was trained with. */
+  backbone?: string;
+  /** Wall time of the training run, set with TRAINED. */
+  trainingDurationMs?: number;
+}
+
+export interface ModelVersionSplit {
+  /** Seed of the stratified split of a single dataset; also seeds the training itself. */
+  seed: number;
+  /** True when the project has separate train and test datasets, taken as given (no split drawn). */
+  fromDatasets?: boolean;
+  trainIds: string[];
+  testIds: string[];
+}
+
+/** Spec §3.4 Performance plus the §6 figures the model views show. Ratios 0–1. */
+export interface ModelPerformance {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Null when the test part lacks anomalous or normal images. */
+  auroc: number | null;
+  /** Null when the test part has no anomalous image. */
+  ap: number | null;
+  truePositives: number;
+  falsePositives: number;
+  trueNegatives: number;
+  falseNegatives: number;
+  trainingImages: number;
+  testingImages: number;
 }
 
 export interface TrialJob {

@@ -5,16 +5,17 @@ import errors from './locales/en/errors.json';
 import importMessages from './locales/en/import.json';
 import datasets from './locales/en/datasets.json';
 import labeling from './locales/en/labeling.json';
+import dashboard from './locales/en/dashboard.json';
 import { isUserFacingError } from '../domain/errors';
 
 export const defaultNamespace = 'common';
-export const resources = { en: { common, errors, import: importMessages, datasets, labeling } } as const;
+export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard } } as const;
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'import', 'datasets', 'labeling'],
+  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard'],
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,

@@ -1,7 +1,7 @@
 // The annotation view of one image: classify it, paint its mask per label, move to the previous or
 // next image without losing changes, and save class, labels and mask together.
 import type { FabricObject } from 'fabric';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate } from 'react-router';
 import { useUiStore } from '../app/uiStore';
@@ -14,8 +14,9 @@ import { openSpotcheckDb } from '../storage/db';
 import { editorCommands, isTypingTarget, type EditorActions } from './commands';
 import { HelpOverlay } from './HelpOverlay';
 import { LabelPicker } from './LabelPicker';
+import { deletedLabelsInMask, paintableLabels, reconcileLabels } from './labelTracking';
 import type { EditorData } from './loadEditorData';
-import { hasMaskPixels, paintCoverage } from './maskModel';
+import { hasMaskPixels, maskedPixelCount, paintCoverage } from './maskModel';
 import { MaskStage, type MaskStageHandle } from './MaskStage';
 import { rasterizeCoverage } from './rasterize';
 import { ToolPanel } from './ToolPanel';
@@ -25,11 +26,17 @@ import { useMaskHistory } from './useMaskHistory';
 
 const defaultOpacityPercent = 55;
 
-export function AnnotationEditor({ data }: { data: EditorData }) {
+interface AnnotationEditorProps {
+  data: EditorData;
+  /** The project's labels as stored now: re-read whenever data changes, here or elsewhere. */
+  labels: readonly AnomalyLabel[];
+}
+
+export function AnnotationEditor({ data, labels }: AnnotationEditorProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { showError, showInfo, dataChanged } = useUiStore();
-  const { entry, labels } = data;
+  const { entry } = data;
   const { width, height } = entry;
   const history = useMaskHistory(() => data.maskPixels);
   const [classification, setClassification] = useState<ImageClass | null>(entry.classification);
@@ -42,9 +49,14 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [confirmNormal, setConfirmNormal] = useState(false);
   const stageRef = useRef<MaskStageHandle>(null);
-  // Every label seen while open, so a label deleted elsewhere can still be named in messages.
-  const seenLabels = useRef(new Map<number, AnomalyLabel>());
-  for (const label of labels) seenLabels.current.set(label.index, label);
+  const maskIndices = useMemo(() => labelIndicesInMask(history.pixels), [history.pixels]);
+  const maskedPixels = useMemo(() => maskedPixelCount(history.pixels), [history.pixels]);
+  // The label each mask index was painted with, kept for labels deleted elsewhere meanwhile.
+  const knownLabels = useRef<ReadonlyMap<number, AnomalyLabel>>(new Map());
+  knownLabels.current = reconcileLabels(knownLabels.current, labels, maskIndices);
+  const known = knownLabels.current;
+  const deletedInMask = deletedLabelsInMask(known, labels, maskIndices);
+  const paintable = useMemo(() => paintableLabels(known, labels), [known, labels]);
 
   const dirty = history.pixels !== saved.pixels || classification !== saved.classification;
   // Read by the blocker at navigation time, after a save in the same event has cleared it.
@@ -58,8 +70,11 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
     return () => window.removeEventListener('beforeunload', warnOnUnload);
   }, []);
 
-  // A label deleted elsewhere disappears from the picker; painting with it must stop too.
-  const activeLabel = currentLabel && (labels.some((label) => label.id === currentLabel.id) || !seenLabels.current.has(currentLabel.index)) ? currentLabel : null;
+  // A label deleted elsewhere disappears from the picker; painting with it must stop too. One just
+  // added here paints at once, before the re-read lists it.
+  const listed = currentLabel !== null && labels.some((label) => label.id === currentLabel.id);
+  const activeLabel =
+    currentLabel && (listed ? paintable.some((label) => label.id === currentLabel.id) : !known.has(currentLabel.index)) ? currentLabel : null;
 
   async function applyShape(shapeTool: Tool, shape: FabricObject) {
     const paintIndex = shapeTool === 'eraser' ? 0 : activeLabel?.index;
@@ -69,6 +84,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
     }
     try {
       const coverage = await rasterizeCoverage(shape, width, height);
+      if (activeLabel && paintIndex !== 0) knownLabels.current = new Map(known).set(paintIndex, activeLabel);
       history.edit((pixels) => paintCoverage(pixels, coverage, paintIndex));
       if (paintIndex !== 0) setClassification('anomaly');
     } catch (error) {
@@ -83,10 +99,11 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
 
   /** Stores class, labels and mask in one transaction; false when refused (the message is shown). */
   async function save(): Promise<boolean> {
-    const indices = [...labelIndicesInMask(history.pixels)];
     try {
-      const maskLabels = indices.map((index) => {
-        const label = seenLabels.current.get(index);
+      const deleted = deletedInMask[0];
+      if (deleted) throw new UserFacingError('labeling:errors.labelDeleted', { name: deleted.name });
+      const maskLabels = [...maskIndices].map((index) => {
+        const label = known.get(index);
         if (!label) throw new UserFacingError('labeling:errors.labelDeleted', { name: `#${index}` });
         return label;
       });
@@ -172,7 +189,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           ref={stageRef}
           image={data.picture}
           pixels={history.pixels}
-          labels={labels}
+          labels={paintable}
           onlyIndex={showOtherLabels ? null : (activeLabel?.index ?? null)}
           opacity={opacityPercent / 100}
           tool={tool}
@@ -190,7 +207,15 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
                 </button>
               ))}
             </div>
+            <p className="hint" data-testid="mask-area" data-pixels={maskedPixels}>
+              {t('labeling:maskArea', { count: maskedPixels, percent: ((100 * maskedPixels) / (width * height)).toFixed(1) })}
+            </p>
           </fieldset>
+          {deletedInMask.map((label) => (
+            <p key={label.id} className="field-problem" role="alert">
+              {t('labeling:labels.deletedElsewhere', { name: label.name })}
+            </p>
+          ))}
           <LabelPicker projectId={entry.projectId} labels={labels} current={activeLabel} onPick={setCurrentLabel} />
           <ToolPanel
             tool={tool}

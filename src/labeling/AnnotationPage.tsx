@@ -1,5 +1,5 @@
-// Route `projects/:projectId/label/:entryId?`: the annotation view of one image, or without an
-// image the list of images to open it on (until the gallery links here).
+// Route `projects/:projectId/label/:entryId?`: the annotation view of one image (opened from the
+// gallery's large view), or without an image the list of images to open it on.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useStoredData } from '../app/useStoredData';
@@ -7,6 +7,7 @@ import { describeError } from '../i18n';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
 import { queryEntries } from '../storage/entries';
+import { listAnomalyLabels } from '../storage/labels';
 import { AnnotationEditor } from './AnnotationEditor';
 import { loadEditorData } from './loadEditorData';
 
@@ -15,16 +16,22 @@ const listedImageCount = 50;
 
 export function AnnotationPage() {
   const { entryId } = useParams();
-  return entryId ? <EditorLoader entryId={entryId} /> : <ImageIndex />;
+  // Keyed by image: the editor's undo history and unsaved state belong to one image, and a
+  // previous image's data must never be shown under the next one's id.
+  return entryId ? <EditorLoader key={entryId} entryId={entryId} /> : <ImageIndex />;
 }
 
 function EditorLoader({ entryId }: { entryId: string }) {
   const { t } = useTranslation();
-  const data = useStoredData((db) => loadEditorData(db, entryId), [entryId]);
-  if (data.status === 'loading') return <p>{t('common.loading')}</p>;
-  if (data.status === 'failed') return <p role="alert">{describeError(data.error)}</p>;
-  // Keyed by image: the editor's undo history and unsaved state belong to one image.
-  return <AnnotationEditor key={entryId} data={data.data} />;
+  const project = useCurrentProject();
+  // The picture and mask are read once: the editor owns its copy until it saves. The labels are
+  // re-read on every change, so one added or deleted elsewhere shows at once.
+  const data = useStoredData((db) => loadEditorData(db, entryId), [entryId], { rereadOnChange: false });
+  const labels = useStoredData((db) => listAnomalyLabels(db, project.id), [project.id]);
+  const failed = [data, labels].find((each) => each.status === 'failed');
+  if (failed?.status === 'failed') return <p role="alert">{describeError(failed.error)}</p>;
+  if (data.status !== 'ready' || labels.status !== 'ready') return <p>{t('common.loading')}</p>;
+  return <AnnotationEditor data={data.data} labels={labels.data} />;
 }
 
 function ImageIndex() {

@@ -1,19 +1,12 @@
 // The keyboard shortcuts, listed from the command definitions themselves.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../app/ModalDialog';
 import { editorCommands } from './commands';
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog ref={dialogRef} className="dialog" onClose={onClose} aria-label={t('labeling:help.title')}>
-      <h2>{t('labeling:help.title')}</h2>
+    <ModalDialog title={t('labeling:help.title')} onClose={onClose}>
       <table className="table annotation-help">
         <tbody>
           {editorCommands.map((command) => (
@@ -31,6 +24,6 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           {t('labeling:help.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

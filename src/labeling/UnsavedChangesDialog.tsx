@@ -1,6 +1,6 @@
 // Asked before leaving an image with unsaved changes: save them, drop them, or stay.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../app/ModalDialog';
 
 interface UnsavedChangesDialogProps {
   onSave(): void;
@@ -10,15 +10,8 @@ interface UnsavedChangesDialogProps {
 
 export function UnsavedChangesDialog({ onSave, onDiscard, onStay }: UnsavedChangesDialogProps) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog ref={dialogRef} className="dialog" onClose={onStay} aria-label={t('labeling:unsaved.title')}>
-      <h2>{t('labeling:unsaved.title')}</h2>
+    <ModalDialog title={t('labeling:unsaved.title')} onClose={onStay}>
       <p>{t('labeling:unsaved.body')}</p>
       <div className="dialog-actions">
         <button type="button" className="button-quiet" onClick={onStay}>
@@ -31,6 +24,6 @@ export function UnsavedChangesDialog({ onSave, onDiscard, onStay }: UnsavedChang
           {t('labeling:unsaved.save')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -7,7 +7,8 @@ import { loadAnnotation, type StoredAnnotation } from '../storage/annotations';
 import { queryEntries } from '../storage/entries';
 import type { SpotcheckDB } from '../storage/schema';
 
-export interface EditorData extends StoredAnnotation {
+/** The project's labels are not part of it: the editor reads them live. */
+export interface EditorData extends Omit<StoredAnnotation, 'labels'> {
   picture: HTMLImageElement;
   /** One label index per pixel, row by row; all 0 when the image has no mask. */
   maskPixels: Uint8Array;

@@ -18,6 +18,13 @@ export function hasMaskPixels(pixels: Uint8Array): boolean {
   return pixels.some((value) => value !== 0);
 }
 
+/** How many pixels carry a label. */
+export function maskedPixelCount(pixels: Uint8Array): number {
+  let count = 0;
+  for (const value of pixels) if (value !== 0) count++;
+  return count;
+}
+
 function rgbOf(hexColor: string): [number, number, number] {
   const value = Number.parseInt(hexColor.slice(1), 16);
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { diagnosticsWorker } from '../app/workers';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
+import { RetentionSettings } from '../dashboard/RetentionSettings';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
 import type { RuntimeReport } from '../../workers/runtime/selfTest';
 
@@ -59,6 +60,8 @@ export function SettingsPage() {
         <p>{t('settings.storage.unavailable')}</p>
       )}
       <p className="hint">{t('settings.storage.whatToDelete')}</p>
+      <h2>{t('dashboard:retention.title')}</h2>
+      <RetentionSettings />
       <h2>{t('settings.offline.title')}</h2>
       <p>{offlineReady ? t('pwa.offlineReady') : t('settings.offline.notYet')}</p>
       <h2>{t('settings.runtime.title')}</h2>

@@ -1,22 +1,11 @@
 // Importing real photos through the UI: the cookie sample by its Ground Truth manifest (with
 // masks), the aliens sample by its normal/anomaly folders, and a broken manifest that changes
 // nothing. The photos are read from ../shared/datasets and never copied into the repository.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-
-const datasetsRoot = resolve(import.meta.dirname, '../../../shared/datasets');
-const cookies = join(datasetsRoot, 'cookies');
-const aliens = join(datasetsRoot, 'aliens');
-
-async function newProjectWithDataset(page: Page, name: string) {
-  await page.goto('/projects');
-  await page.getByLabel('New project name').fill(name);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByRole('button', { name: 'Create a dataset' }).click();
-  await expect(page.getByTestId('dataset-stats')).toBeVisible();
-}
+import { aliensDir, cookiesDir, importCookieProject, missingSamplesReason, newProjectWithDataset } from './helpers/samples';
 
 /**
  * A project's entries as stored, read in the page from IndexedDB: per source-ref its class, label
@@ -71,12 +60,11 @@ const stat = (page: Page, name: string) => page.getByTestId('dataset-stats').loc
 
 test.describe('real photo samples', () => {
   // The samples live outside the repository (their licence keeps them out); say so when absent.
-  test.skip(!existsSync(cookies) || !existsSync(aliens), `../shared/datasets not found at ${datasetsRoot}`);
+  const missing = missingSamplesReason(cookiesDir, aliensDir);
+  test.skip(missing !== null, missing ?? '');
 
   test('the cookie manifest imports 47 images, 24 of them masked with label cracked', async ({ page }) => {
-    await newProjectWithDataset(page, 'cookies');
-    await page.getByTestId('import-folder-train').setInputFiles(cookies);
-    await expect(page.getByTestId('import-report')).toContainText('Imported 47 new images', { timeout: 60_000 });
+    await importCookieProject(page, 'cookies');
     await expect(stat(page, 'Total')).toHaveText('47');
     await expect(stat(page, 'Normal')).toHaveText('23');
     await expect(stat(page, 'Anomaly')).toHaveText('24');
@@ -108,7 +96,7 @@ test.describe('real photo samples', () => {
 
   test('the aliens folders import 40 normal and 40 anomalous images', async ({ page }) => {
     await newProjectWithDataset(page, 'aliens');
-    await page.getByTestId('import-folder-train').setInputFiles(aliens);
+    await page.getByTestId('import-folder-train').setInputFiles(aliensDir);
     await expect(page.getByTestId('import-report')).toContainText('Imported 80 new images', { timeout: 60_000 });
     await expect(stat(page, 'Normal')).toHaveText('40');
     await expect(stat(page, 'Anomaly')).toHaveText('40');

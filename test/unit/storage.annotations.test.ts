@@ -1,29 +1,29 @@
 // The annotation tool's storage on a real (in-memory) IndexedDB: class, labels and mask saved
 // together, the old mask replaced, counts refreshed, and every refusal leaving the data untouched.
 import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng } from '../../src/domain/png';
 import type { AnomalyLabel, Dataset } from '../../src/domain/types';
 import { loadAnnotation, saveAnnotation } from '../../src/storage/annotations';
 import { createDataset } from '../../src/storage/datasets';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { commitImport } from '../../src/storage/importCommit';
 import { addAnomalyLabel, deleteAnomalyLabel, listAnomalyLabels } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { importItem, maskedItem } from '../fixtures/importItems';
 import { sampleSize } from '../fixtures/sampleProject';
-import { failureMessage, freshDbName, snapshotDatabase, storeInconsistencies } from '../fixtures/storageTestKit';
+import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
 
-let dbName: string;
 let db: IDBPDatabase<SpotcheckDB>;
 let train: Dataset;
 let label: Record<string, AnomalyLabel>;
 let entryId: Record<string, string>;
 
+useFreshDatabase((opened) => {
+  db = opened;
+});
+
 beforeEach(async () => {
-  dbName = freshDbName();
-  db = await openSpotcheckDb(dbName);
   const project = await createProject(db, 'parts');
   train = await createDataset(db, project.id, 'train');
   await commitImport(db, {
@@ -38,10 +38,6 @@ beforeEach(async () => {
   });
   label = Object.fromEntries((await listAnomalyLabels(db, project.id)).map((stored) => [stored.name, stored]));
   entryId = Object.fromEntries((await db.getAll('entries')).map((entry) => [entry.sourceRef, entry.id]));
-});
-
-afterEach(async () => {
-  await closeSpotcheckDb(dbName);
 });
 
 /** A 64×64 label-index PNG with `index` painted over the first `pixelCount` pixels of each listed index. */

@@ -1,7 +1,8 @@
-// The large view of one gallery image: the full image, its name, class and labels, and
-// Previous/Next through the images the gallery currently lists.
+// The large view of one gallery image: the full image, its name, class and labels,
+// Previous/Next through the images the gallery currently lists, and Annotate to edit it.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
 import { ClassBadge, labelsOf } from './EntryFacts';
 import { useStoredImageUrl } from './useStoredImageUrl';
@@ -57,6 +58,9 @@ export function ImageViewer({ entries, index, labelsById, onNavigate, onClose }:
         <button type="button" className="button-secondary" disabled={index >= entries.length - 1} onClick={() => onNavigate(index + 1)}>
           {t('datasets:gallery.viewer.next')}
         </button>
+        <Link className="button-link button-secondary" to={`/projects/${entry.projectId}/label/${entry.id}`}>
+          {t('datasets:gallery.viewer.annotate')}
+        </Link>
         <button type="button" onClick={onClose}>
           {t('datasets:gallery.viewer.close')}
         </button>

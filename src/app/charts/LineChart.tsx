@@ -1,0 +1,56 @@
+// A small generic line chart on uPlot: x values shared by every series, each series with its own
+// colour and dash pattern (so lines differ by more than colour), resized with its container.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface LineSeries {
+  label: string;
+  /** CSS colour; pick from a colour-blind-safe palette and give series different `dash` too. */
+  color: string;
+  /** Line dash in CSS px, e.g. `[6, 4]`; solid when absent. */
+  dash?: number[];
+  values: readonly (number | null)[];
+}
+
+export interface LineChartProps {
+  /** Accessible name of the chart (the canvas itself is not readable). */
+  label: string;
+  /** X positions; with `time`, epoch seconds. */
+  x: readonly number[];
+  series: readonly LineSeries[];
+  time?: boolean;
+  heightPx?: number;
+  /** Draw each series as steps (counts per bucket) rather than sloped lines. */
+  stepped?: boolean;
+}
+
+const defaultHeightPx = 200;
+const minWidthPx = 200;
+
+export function LineChart({ label, x, series, time = false, heightPx = defaultHeightPx, stepped = false }: LineChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const steps = stepped ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
+    const options: uPlot.Options = {
+      width: Math.max(container.clientWidth, minWidthPx),
+      height: heightPx,
+      scales: { x: { time } },
+      series: [{}, ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) }))],
+      axes: [{}, { size: 50 }],
+    };
+    const data = [Array.from(x), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;
+    const chart = new uPlot(options, data, container);
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(container.clientWidth, minWidthPx), height: heightPx }));
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [x, series, time, heightPx, stepped]);
+
+  return <div ref={containerRef} className="line-chart" role="img" aria-label={label} data-points={x.length} />;
+}

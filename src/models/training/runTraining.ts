@@ -1,0 +1,48 @@
+// Main-thread side of a training run (contract 1): hands the TRAINING version to the training worker
+// and, when the run does not finish — cancelled (the worker is terminated), crashed, or refused for bad
+// input — marks the version TRAINING_FAILED with the reason. The worker writes nothing until its single
+// final transaction, so a failed run leaves no artifacts.
+import type { IDBPDatabase } from 'idb';
+import { isUserFacingError, UserFacingError } from '../../domain/errors';
+import type { ModelVersion } from '../../domain/types';
+import { describeError, i18n } from '../../i18n';
+import { markTrainingFailed } from '../../storage/modelVersions';
+import type { SpotcheckDB } from '../../storage/schema';
+import { trainingWorker } from '../../app/workers';
+import { proxy } from '../../../workers/bridge';
+import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from '../../../workers/training/types';
+
+export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split'> {
+  backend?: TrainingBackend;
+  onProgress?: (progress: TrainingProgressReport) => void;
+  /** Aborting terminates the worker at once; the version becomes TRAINING_FAILED "Training was cancelled". */
+  signal?: AbortSignal;
+}
+
+/** Resolves with the TRAINED version; rejects with the failure after recording it on the version. */
+export async function runTraining(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
+  const { backend = 'auto', onProgress: _onProgress, signal: _signal, ...settings } = options;
+  const request: TrainModelVersionRequest = { ...settings, modelVersionId, backend, databaseName: db.name };
+  const onProgress = options.onProgress ?? (() => undefined);
+  try {
+    await trainingWorker.run((api) => api.trainModelVersion(request, proxy(onProgress)), options.signal);
+  } catch (error) {
+    const failed = await markTrainingFailed(db, modelVersionId, failureReason(error, options.signal)).catch(async (markError: unknown) => {
+      // The run committed TRAINED just before the cancel or crash arrived: it did finish.
+      const version = await db.get('modelVersions', modelVersionId);
+      if (version?.status === 'TRAINED') return version;
+      throw markError;
+    });
+    if (failed.status === 'TRAINED') return failed;
+    throw error;
+  }
+  const trained = await db.get('modelVersions', modelVersionId);
+  if (!trained) throw new UserFacingError('model.notFound');
+  return trained;
+}
+
+function failureReason(error: unknown, signal: AbortSignal | undefined): string {
+  if (signal?.aborted) return i18n.t('model.trainingCancelled', { ns: 'errors' });
+  if (isUserFacingError(error) && error.code === 'worker.crashed') return i18n.t('model.trainingCrashed', { ns: 'errors', detail: String(error.params.detail ?? '') });
+  return describeError(error);
+}

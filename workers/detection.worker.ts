@@ -1,0 +1,29 @@
+// Worker entry: the detection runtime (spec §4.3) over the models stored in IndexedDB. One instance
+// holds the sessions of every started model; DetectionRuntimeErrors reach the page intact.
+import { openSpotcheckDb } from '../src/storage/db';
+import { DB_NAME } from '../src/storage/schema';
+import { exposeWorker } from './exposeWorker';
+import { browserImageDecoder } from './runtime/browserImageDecoder';
+import { DetectionRuntime } from './runtime/detectionRuntime';
+import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
+import { storedModelSource } from './runtime/storedModelSource';
+import type { DetectionWorkerApi } from './runtime/types';
+
+export type { DetectionWorkerApi, DetectionInput, DetectionOutput, ModelDescription, ModelStatusName, RgbaFrame } from './runtime/types';
+
+let databaseName = DB_NAME;
+const runtime = new DetectionRuntime({ source: storedModelSource(() => openSpotcheckDb(databaseName)), decoder: browserImageDecoder });
+
+const detectionWorkerApi: DetectionWorkerApi = {
+  startModel: (modelComponent) => runtime.startModel(modelComponent),
+  stopModel: (modelComponent) => runtime.stopModel(modelComponent),
+  describeModel: (modelComponent) => runtime.describeModel(modelComponent),
+  listModels: () => runtime.listModels(),
+  detectAnomalies: (modelComponent, input) => runtime.detectAnomalies(modelComponent, input),
+  async useDatabase(name) {
+    databaseName = name;
+  },
+};
+
+transferDetectionRuntimeErrors();
+exposeWorker(detectionWorkerApi);

@@ -1,0 +1,51 @@
+// The detection runtime's models from IndexedDB: trained versions by model_component, their packaged
+// files, the threshold in effect, and hosting statuses written back to the version (spec §1.2).
+import type { IDBPDatabase } from 'idb';
+import { canTransition } from '../../src/domain/modelVersionStatus';
+import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
+import { findModelVersionByComponent, isTrainedStatus, listTrainedModels, readModelFile } from '../../src/storage/modelFiles';
+import { setModelVersionStatus } from '../../src/storage/modelVersions';
+import type { SpotcheckDB } from '../../src/storage/schema';
+import type { ModelSource, StoredModel } from './detectionRuntime';
+
+/**
+ * A hosting status left behind by a runtime that is gone (crashed worker, closed tab) is walked back
+ * through allowed §1.2 transitions before a new start, e.g. HOSTED → STOPPING_HOSTING → TRAINED.
+ */
+const stalePathToStart: Partial<Record<ModelVersionStatus, ModelVersionStatus[]>> = {
+  HOSTED: ['STOPPING_HOSTING', 'TRAINED'],
+  STOPPING_HOSTING: ['TRAINED'],
+  STARTING_HOSTING: ['HOSTING_FAILED'],
+};
+
+function stored(modelComponent: string, version: ModelVersion): StoredModel {
+  return { modelComponent, modelVersionId: version.id, status: version.status, statusMessage: version.statusMessage };
+}
+
+export function storedModelSource(openDb: () => Promise<IDBPDatabase<SpotcheckDB>>): ModelSource {
+  return {
+    async list() {
+      return (await listTrainedModels(await openDb())).map(({ modelComponent, version }) => stored(modelComponent, version));
+    },
+    async find(modelComponent) {
+      const version = await findModelVersionByComponent(await openDb(), modelComponent);
+      return version && isTrainedStatus(version.status) ? stored(modelComponent, version) : undefined;
+    },
+    async load(modelVersionId) {
+      const files = await readModelFile(await openDb(), modelVersionId);
+      if (!files) throw new Error('its model file is missing from storage');
+      return files;
+    },
+    async currentThreshold(modelVersionId) {
+      return (await (await openDb()).get('modelVersions', modelVersionId))?.anomalyThreshold;
+    },
+    async recordStatus(modelVersionId, status, statusMessage = '') {
+      const db = await openDb();
+      const current = await db.get('modelVersions', modelVersionId);
+      if (current && status === 'STARTING_HOSTING' && !canTransition(current.status, status)) {
+        for (const step of stalePathToStart[current.status] ?? []) await setModelVersionStatus(db, modelVersionId, step);
+      }
+      await setModelVersionStatus(db, modelVersionId, status, statusMessage);
+    },
+  };
+}

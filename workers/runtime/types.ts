@@ -1,0 +1,42 @@
+// The detection runtime's API (spec §4.3) as the page sees it through the detection worker bridge.
+import type { DetectAnomalyResult } from '../engine/packaging/detect';
+
+/** Spec §4.3 ModelStatus; the numbers are the wire codes. */
+export const modelStatusCodes = { STOPPED: 0, STARTING: 1, RUNNING: 2, FAILED: 3, STOPPING: 4 } as const;
+
+export type ModelStatusName = keyof typeof modelStatusCodes;
+
+export interface ModelDescription {
+  /** `<ProjectName>:<ModelVersion>` for local versions. */
+  model_component: string;
+  status: ModelStatusName;
+  status_message: string;
+}
+
+/** A camera frame or canvas read-back: RGBA, 4 bytes per pixel, row-major. */
+export interface RgbaFrame {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** PNG/JPEG file (checked by content), a decoded bitmap, or an RGBA frame; resized to the model input. */
+export type DetectionInput = Blob | ImageBitmap | RgbaFrame;
+
+export interface DetectionOutput {
+  result: DetectAnomalyResult;
+  /** Conversion + inference in the worker, milliseconds. */
+  latencyMs: number;
+}
+
+export interface DetectionWorkerApi {
+  /** Resolves once loading has begun; poll `describeModel` until RUNNING (or FAILED). */
+  startModel(modelComponent: string): Promise<'STARTING'>;
+  /** Resolves once the model is STOPPED. */
+  stopModel(modelComponent: string): Promise<'STOPPED'>;
+  describeModel(modelComponent: string): Promise<ModelDescription>;
+  listModels(): Promise<ModelDescription[]>;
+  detectAnomalies(modelComponent: string, input: DetectionInput): Promise<DetectionOutput>;
+  /** Which IndexedDB database the worker serves (tests and benchmarks); the app's own by default. */
+  useDatabase(databaseName: string): Promise<void>;
+}

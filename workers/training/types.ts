@@ -1,0 +1,45 @@
+// The training worker's API as the page sees it through the training worker bridge.
+import type { SegmentationHeadSettings } from '../engine/training/segmentationStage';
+import type { TrainingStage } from '../engine/training/types';
+
+export type { TrainingStage } from '../engine/training/types';
+
+/** Where the segmentation head's training steps run: WebGPU when an adapter exists ('auto'), or forced. */
+export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
+
+export interface TrainingProgressReport {
+  stage: TrainingStage;
+  /** 0–100 within the stage. */
+  percent: number;
+  /** 0–100 over the whole run, stages weighted by their usual share of the time. */
+  overallPercent: number;
+  elapsedMs: number;
+  /** Estimated from the progress so far; absent until there is enough to go by. */
+  remainingMs?: number;
+  /** Stage `segmentation`: the head's epoch (1-based) and its mean training loss. */
+  epoch?: number;
+  loss?: number;
+}
+
+export interface TrainModelVersionRequest {
+  modelVersionId: string;
+  backend: TrainingBackend;
+  /** Which IndexedDB database holds the project (tests and benchmarks); the app's own by default. */
+  databaseName?: string;
+  /** Split and training seed; a fresh random one (recorded on the version) when absent. */
+  seed?: number;
+  /** The app default backbone when absent. */
+  backboneId?: string;
+  /** Entry ids of a split drawn elsewhere (benchmarks reproducing another runtime's split); drawn here when absent. */
+  split?: { trainIds: string[]; testIds: string[] };
+  /** Overrides of the head's training schedule (tests and benchmarks); the backend comes from `backend`. */
+  segmentation?: Omit<SegmentationHeadSettings, 'executionProvider'>;
+}
+
+export interface TrainingWorkerApi {
+  /**
+   * Trains the TRAINING version from the project's stored datasets and commits its artifacts with
+   * TRAINED in one transaction; rejects (storing nothing) on bad input or failure.
+   */
+  trainModelVersion(request: TrainModelVersionRequest, onProgress: (progress: TrainingProgressReport) => void): Promise<void>;
+}
