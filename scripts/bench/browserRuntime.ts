@@ -10,7 +10,7 @@ import { createServer, type Plugin } from 'vite';
 import { encodeLabelMaskPng } from '../../src/domain/png';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import type { LoadedDataset } from './loadDataset';
-import { benchDataPath, benchFilePath, type BenchData, type BenchItem, type PageBenchResult } from './browser/protocol';
+import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type BenchItem, type PageBenchResult } from './browser/protocol';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const benchPageUrl = '/scripts/bench/browser/index.html';
@@ -29,8 +29,12 @@ export interface BrowserBenchInput {
 }
 
 export interface BrowserBenchOutput extends PageBenchResult {
-  /** Peak resident memory of the browser's processes together (all children of the bench) while the page ran, bytes. */
-  peakRssBytes: number;
+  /** Peak memory (summed PSS) of the browser's processes together (all children of the bench) while the page ran, bytes. */
+  peakBytes: number;
+  /** The same until training finished (before the detection worker started). */
+  trainingPeakBytes: number;
+  /** The browser with the bench page loaded and nothing run yet. */
+  idleBytes: number;
 }
 
 export function datasetRoot(source: string): string {
@@ -85,15 +89,28 @@ function benchDataPlugin(data: BenchData, files: Map<string, Buffer>): Plugin {
   };
 }
 
-/** Sum of RSS over all descendants of a process (the browser's processes, esbuild's service), via ps. */
-function descendantsRssBytes(rootPid: number): number {
+/**
+ * Memory of all descendants of a process (the browser's processes; esbuild's service is small), as the
+ * sum of their proportional set sizes: summed RSS would count the pages Chromium's processes share
+ * (libraries, shared memory) once per process. Linux /proc; RSS where smaps_rollup cannot be read.
+ */
+function descendantsMemoryBytes(rootPid: number): number {
   const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
   const inTree = new Set([rootPid]);
   for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of table) if (!inTree.has(pid!) && inTree.has(ppid!)) { inTree.add(pid!); grew = true; }
   }
-  return table.filter(([pid]) => pid !== rootPid && inTree.has(pid!)).reduce((sum, [, , rssKb]) => sum + rssKb! * 1024, 0);
+  return table.filter(([pid]) => pid !== rootPid && inTree.has(pid!)).reduce((sum, [pid, , rssKb]) => sum + (pssKb(pid!) ?? rssKb!) * 1024, 0);
+}
+
+function pssKb(pid: number): number | undefined {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runInBrowser(input: BrowserBenchInput): Promise<BrowserBenchOutput> {
@@ -111,18 +128,23 @@ export async function runInBrowser(input: BrowserBenchInput): Promise<BrowserBen
   const address = server.httpServer!.address();
   const origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
   const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-  let peakRssBytes = 0;
+  let peakBytes = 0;
+  let trainingPeakBytes = 0;
   const sampler = setInterval(() => {
-    peakRssBytes = Math.max(peakRssBytes, descendantsRssBytes(process.pid));
+    peakBytes = Math.max(peakBytes, descendantsMemoryBytes(process.pid));
   }, memorySampleIntervalMs);
   try {
     const page = await browser.newPage();
-    page.on('console', (message) => { if (message.type() === 'error') console.error(`[page] ${message.text()}`); });
+    page.on('console', (message) => {
+      if (message.text() === trainedMarker) trainingPeakBytes = Math.max(peakBytes, descendantsMemoryBytes(process.pid));
+      else if (message.type() === 'error') console.error(`[page] ${message.text()}`);
+    });
     page.setDefaultTimeout(pageTimeoutMs);
     await page.goto(`${origin}${benchPageUrl}`);
     await page.waitForFunction(() => 'runSpotcheckBench' in globalThis);
+    const idleBytes = descendantsMemoryBytes(process.pid);
     const result = await page.evaluate(() => (globalThis as unknown as { runSpotcheckBench: () => Promise<PageBenchResult> }).runSpotcheckBench());
-    return { ...result, peakRssBytes };
+    return { ...result, peakBytes, trainingPeakBytes, idleBytes };
   } finally {
     clearInterval(sampler);
     await browser.close();

@@ -46,8 +46,8 @@ export interface BenchResults {
   /** Browser runtime: DetectAnomalies with the original PNG/JPEG file (decoded in the worker) instead of an RGBA frame. */
   detectFileMs?: { p50: number; p95: number };
   modelBytes: number;
-  /** Peak resident memory while training and detecting: this process (node) or the browser's processes (browser). */
-  memory: { peakRssBytes: number };
+  /** Peak memory while training and detecting: RSS of this process (node), summed PSS of the browser's processes (browser). */
+  memory: { peakBytes: number; trainingPeakBytes: number; measure: 'rss' | 'pss'; idleBytes?: number };
   bankSize: number;
   coresetRatio: number;
   image: { auroc: number | null; ap: number | null; precision: number; recall: number; f1: number; threshold: number; rawThreshold: number; counts: TrainingResult['evaluation']['image']['counts'] };
@@ -141,27 +141,29 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       runtime: 'browser', backend: options.backend, threads: output.threads, options, dataset,
       images: { train: output.trainImages, test: output.testImages },
       trainMs: output.trainMs, stored, metadata: output.metadata as ModelMetadata, modelBytes: output.modelBytes,
-      detectMs: percentiles(output.detectMs), detectFileMs: percentiles(output.detectFileMs), peakRssBytes: output.peakRssBytes,
+      detectMs: percentiles(output.detectMs), detectFileMs: percentiles(output.detectFileMs),
+      peakBytes: output.peakBytes, trainingPeakBytes: output.trainingPeakBytes, idleBytes: output.idleBytes,
     });
   }
 
-  let peakRssBytes = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss); }, memorySampleIntervalMs);
+  let peakBytes = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peakBytes = Math.max(peakBytes, process.memoryUsage().rss); }, memorySampleIntervalMs);
   try {
     const backboneModel = await convertBackbone(options.backboneId);
     const started = performance.now();
     const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
     const trainMs = performance.now() - started;
+    const trainingPeakBytes = Math.max(peakBytes, process.memoryUsage().rss);
 
     const byId = new Map(images.map((image) => [image.id, image]));
     const testImages = split.testIds.map((id) => byId.get(id)!);
     const detectMs = await timeDetections(result, testImages);
-    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
     return resultsOf({
       runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, options, dataset,
       images: { train: split.trainIds.length, test: split.testIds.length },
       trainMs, stored: { evaluation: result.evaluation, timings: result.timings, ...(result.segmentation ? { segmentation: result.segmentation } : {}) },
-      metadata: result.metadata, modelBytes: result.modelBytes.length, detectMs, peakRssBytes,
+      metadata: result.metadata, modelBytes: result.modelBytes.length, detectMs, peakBytes, trainingPeakBytes,
     });
   } finally {
     clearInterval(sampler);
@@ -181,7 +183,9 @@ interface RunFigures {
   modelBytes: number;
   detectMs: BenchResults['detectMs'];
   detectFileMs?: BenchResults['detectMs'];
-  peakRssBytes: number;
+  peakBytes: number;
+  trainingPeakBytes: number;
+  idleBytes?: number;
 }
 
 /** One results shape for both runtimes. */
@@ -201,7 +205,12 @@ function resultsOf(run: RunFigures): BenchResults {
     detectMs: run.detectMs,
     ...(run.detectFileMs ? { detectFileMs: run.detectFileMs } : {}),
     modelBytes: run.modelBytes,
-    memory: { peakRssBytes: run.peakRssBytes },
+    memory: {
+      peakBytes: run.peakBytes,
+      trainingPeakBytes: run.trainingPeakBytes,
+      measure: run.runtime === 'browser' ? 'pss' : 'rss',
+      ...(run.idleBytes ? { idleBytes: run.idleBytes } : {}),
+    },
     bankSize: run.metadata.training.bankSize,
     coresetRatio: run.options.coresetRatio,
     image: {
@@ -235,6 +244,10 @@ async function timeDetections(result: TrainingResult, testImages: readonly Train
   }
 }
 
+function mebibytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
 function percentiles(times: readonly number[]): { p50: number; p95: number } {
   return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
 }
@@ -264,7 +277,7 @@ function printSummary(results: BenchResults): void {
     ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}${results.runtime === 'browser' ? ' (RGBA frame through DetectAnomalies)' : ''}`],
     ...(results.detectFileMs ? [['detect file ms p50 / p95', `${results.detectFileMs.p50} / ${results.detectFileMs.p95} (PNG/JPEG Blob)`] as [string, string]] : []),
     ['model bytes', `${results.modelBytes} (bank ${results.bankSize} patches)`],
-    ['peak memory', `${(results.memory.peakRssBytes / 2 ** 20).toFixed(0)} MiB RSS (${results.runtime === 'browser' ? 'browser processes' : 'this process'})`],
+    ['peak memory', `${mebibytes(results.memory.peakBytes)} MiB, ${mebibytes(results.memory.trainingPeakBytes)} MiB until trained (${results.memory.idleBytes ? `browser processes' PSS, ${mebibytes(results.memory.idleBytes)} MiB idle` : 'RSS of this process'})`],
     ['image AUROC / AP', `${format(results.image.auroc)} / ${format(results.image.ap)}`],
     ['precision / recall / F1', `${format(results.image.precision)} / ${format(results.image.recall)} / ${format(results.image.f1)}`],
     ['threshold (raw)', `${results.image.threshold} (${results.image.rawThreshold.toFixed(4)})`],

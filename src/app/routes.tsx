@@ -5,6 +5,7 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
 import { AnnotationPage } from '../labeling/AnnotationPage';
 import { ModelsPage } from '../models/ModelsPage';
+import { ModelDetailPage } from '../models/detail/ModelDetailPage';
 import { ProjectLayout } from '../projects/ProjectLayout';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="datasets" replace /> },
           { path: 'datasets', element: <DatasetsPage /> },
           { path: 'models', element: <ModelsPage /> },
+          { path: 'models/:version', element: <ModelDetailPage /> },
           { path: 'trials', element: <TrialsPage /> },
           { path: 'camera', element: <CameraPage /> },
           { path: 'label/:entryId?', element: <AnnotationPage /> },

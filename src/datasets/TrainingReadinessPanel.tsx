@@ -1,17 +1,17 @@
 // What is still missing before a model can be trained (spec §5 minimums), e.g. "Training
 // dataset: 14 of 20 normal images.", recomputed whenever the datasets change.
 import { useTranslation } from 'react-i18next';
-import { useStoredData } from '../app/useStoredData';
+import { useStoredData, type StoredData } from '../app/useStoredData';
 import { issueToError } from '../domain/rules/issues';
-import { checkTrainingReadiness } from '../domain/rules/readiness';
+import { checkTrainingReadiness, type TrainingReadiness } from '../domain/rules/readiness';
 import { summarizeEntries } from '../domain/rules/summarizeEntries';
 import { describeError } from '../i18n';
 import { listDatasets, listEntries } from '../storage/datasets';
 import { listAnomalyLabels } from '../storage/labels';
 
-export function TrainingReadinessPanel({ projectId }: { projectId: string }) {
-  const { t } = useTranslation();
-  const readiness = useStoredData(async (db) => {
+/** The project's training readiness, re-read whenever stored data changes (the Models page enables Train with it). */
+export function useTrainingReadiness(projectId: string): StoredData<TrainingReadiness> {
+  return useStoredData(async (db) => {
     const [datasets, labels] = await Promise.all([listDatasets(db, projectId), listAnomalyLabels(db, projectId)]);
     const summaryOf = async (type: 'train' | 'test') => {
       const dataset = datasets.find((candidate) => candidate.type === type);
@@ -19,8 +19,16 @@ export function TrainingReadinessPanel({ projectId }: { projectId: string }) {
     };
     return checkTrainingReadiness({ train: await summaryOf('train'), test: await summaryOf('test') });
   }, [projectId]);
-  if (readiness.status !== 'ready') return null;
-  const { canTrain, modelType, issues } = readiness.data;
+}
+
+export function TrainingReadinessPanel({ projectId }: { projectId: string }) {
+  const readiness = useTrainingReadiness(projectId);
+  return readiness.status === 'ready' ? <TrainingReadinessView readiness={readiness.data} /> : null;
+}
+
+export function TrainingReadinessView({ readiness }: { readiness: TrainingReadiness }) {
+  const { t } = useTranslation();
+  const { canTrain, modelType, issues } = readiness;
   return (
     <section className={`readiness ${canTrain ? 'readiness-ok' : 'readiness-missing'}`} data-testid="training-readiness" aria-label={t('readiness.title')}>
       <h2>{t('readiness.title')}</h2>

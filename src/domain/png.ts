@@ -38,6 +38,35 @@ export function encodeLabelMaskPng(mask: Uint8Array, width: number, height: numb
   return encode({ width, height, data: mask, channels: 1, depth: 8 });
 }
 
+/**
+ * Indexed-colour PNG: one palette entry ([r, g, b]) per index value, at the smallest bit depth (1, 2, 4 or 8)
+ * that holds the palette. A two-colour mask packs 8 pixels per byte, which makes encoding ~10x faster than RGB.
+ */
+export function encodeIndexedPng(indices: Uint8Array, width: number, height: number, palette: readonly (readonly number[])[]): Uint8Array {
+  checkSize(indices.length, width, height, 1, 'encodeIndexedPng');
+  if (palette.length < 1 || palette.length > 256) throw new RangeError(`encodeIndexedPng: ${palette.length} palette entries (1–256 allowed)`);
+  const depth = ([1, 2, 4, 8] as const).find((bits) => palette.length <= 1 << bits)!;
+  const data = depth === 8 ? indices : packSamples(indices, width, height, depth);
+  return encode({ width, height, data, channels: 1, depth, palette: palette.map((colour) => [...colour]) });
+}
+
+/** Packs one value per sample into rows of `depth`-bit samples, most significant bits first, rows byte-aligned. */
+function packSamples(values: Uint8Array, width: number, height: number, depth: 1 | 2 | 4): Uint8Array {
+  const samplesPerByte = 8 / depth;
+  const bytesPerRow = Math.ceil(width / samplesPerByte);
+  const packed = new Uint8Array(bytesPerRow * height);
+  for (let row = 0; row < height; row++) {
+    const rowStart = row * width;
+    let target = row * bytesPerRow;
+    for (let x = 0; x < width; x += samplesPerByte) {
+      let byte = 0;
+      for (let k = 0; k < samplesPerByte; k++) byte = (byte << depth) | (x + k < width ? values[rowStart + x + k]! : 0);
+      packed[target++] = byte;
+    }
+  }
+  return packed;
+}
+
 /** Accepts only what encodeLabelMaskPng writes (8-bit greyscale): anything else is not a label mask. */
 export function decodeLabelMaskPng(png: Uint8Array): { width: number; height: number; mask: Uint8Array } {
   const image = decode(png);

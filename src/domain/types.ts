@@ -151,8 +151,14 @@ export interface TrialJob {
   projectId: string;
   name: string;
   modelVersion: number;
-  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  /** STOPPED: cancelled, or interrupted by a closed tab; it can be resumed like a FAILED one. */
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED' | 'STOPPED';
   createdAt: string;
+  /** The ModelVersion record the job detects with. */
+  modelVersionId: string;
+  /** Why the job failed or stopped; empty otherwise. */
+  statusMessage: string;
+  imageCount: number;
 }
 
 export interface DetectionEvent {
@@ -177,6 +183,36 @@ export interface TrialResult {
   projectId: string;
   /** Key of the tested image Blob in the `images` store (its thumbnail shares the key). */
   imageId: string;
-  /** Key of the predicted mask Blob in the `masks` store, or null for classification. */
+  /** Key of the mask Blob in the `masks` store: the predicted one, or the corrected one once `correction` is set. */
   maskId: string | null;
+  /** 0-based order within the job. */
+  position: number;
+  /** The file's path as picked (folder included). */
+  fileName: string;
+  /** Hex SHA-256 of the image bytes, for de-duplication when added to a dataset. */
+  contentHash: string;
+  width: number;
+  height: number;
+  /** Null until the image has been judged. */
+  prediction: TrialPrediction | null;
+  /** Why this image could not be judged (it is skipped, not retried). */
+  error: string | null;
+  verification: 'correct' | 'incorrect' | null;
+  /** The label fixed in the annotation tool; `maskId` then holds its mask. */
+  correction: { classification: ImageClass; labelIds: string[] } | null;
+  /** Set once the verified image went into a dataset. */
+  addedToDatasetId: string | null;
+}
+
+/** Spec §4.1 fields of one trial detection, without the mask image (stored in `masks`). */
+export interface TrialPrediction {
+  isAnomalous: boolean;
+  confidence: number;
+  anomalyScore: number;
+  anomalyThreshold: number;
+  /** Segmentation models: each label with pixels, areas as 0–1 fractions, background left out. */
+  labelAreas: { label: string; color: string; area: number }[];
+  /** Project label ids present in the predicted mask. */
+  labelIds: string[];
+  latencyMs: number;
 }

@@ -6,16 +6,20 @@ import importMessages from './locales/en/import.json';
 import datasets from './locales/en/datasets.json';
 import labeling from './locales/en/labeling.json';
 import dashboard from './locales/en/dashboard.json';
+import camera from './locales/en/camera.json';
+import trials from './locales/en/trials.json';
+import models from './locales/en/models.json';
+import modelDetail from './locales/en/modelDetail.json';
 import { isUserFacingError } from '../domain/errors';
 
 export const defaultNamespace = 'common';
-export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard } } as const;
+export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard, camera, models, modelDetail, trials } } as const;
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard'],
+  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard', 'camera', 'models', 'modelDetail', 'trials'],
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,

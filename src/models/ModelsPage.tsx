@@ -1,6 +1,52 @@
-// The project's models tab.
-import { FeaturePlaceholder } from '../app/FeaturePlaceholder';
+// The project's Models tab: training (readiness, the Train dialog, progress of runs), the versions with
+// their lifecycle actions, and importing a model package.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStoredData } from '../app/useStoredData';
+import { TrainingReadinessView, useTrainingReadiness } from '../datasets/TrainingReadinessPanel';
+import { describeError } from '../i18n';
+import { useCurrentProject } from '../projects/ProjectLayout';
+import { listModelVersions } from '../storage/modelVersions';
+import { ImportModelButton } from './ImportModelButton';
+import { ModelVersionsTable } from './ModelVersionsTable';
+import { TrainingProgressPanel } from './TrainingProgressPanel';
+import { TrainModelDialog } from './TrainModelDialog';
+import { useTrainingJobs } from './trainingJobs';
+import './models.css';
 
 export function ModelsPage() {
-  return <FeaturePlaceholder feature="models" />;
+  const { t } = useTranslation();
+  const project = useCurrentProject();
+  const readiness = useTrainingReadiness(project.id);
+  const versions = useStoredData((db) => listModelVersions(db, project.id), [project.id]);
+  const jobs = useTrainingJobs((state) => Object.values(state.jobs).filter((job) => job.projectId === project.id));
+  const [training, setTraining] = useState(false);
+
+  if (versions.status === 'failed') return <p role="alert">{describeError(versions.error)}</p>;
+  if (versions.status !== 'ready' || readiness.status !== 'ready') return <p>{t('common.loading')}</p>;
+  const activeRun = versions.data.find((version) => version.status === 'TRAINING');
+  const canTrain = readiness.data.canTrain && !activeRun;
+  return (
+    <div className="stack">
+      <section className="stack" aria-label={t('models:train.section')}>
+        <div className="toolbar">
+          <button type="button" onClick={() => setTraining(true)} disabled={!canTrain || training}>
+            {t('models:train.action')}
+          </button>
+          <ImportModelButton projectId={project.id} />
+        </div>
+        {activeRun && <p className="hint">{t('models:train.activeRun', { version: activeRun.version })}</p>}
+        {!readiness.data.canTrain && <TrainingReadinessView readiness={readiness.data} />}
+        {jobs.map((job) => (
+          <TrainingProgressPanel key={job.modelVersionId} job={job} />
+        ))}
+      </section>
+      {versions.data.length === 0 ? (
+        <p className="empty">{t('models:list.empty')}</p>
+      ) : (
+        <ModelVersionsTable project={project} versions={versions.data} />
+      )}
+      {training && <TrainModelDialog projectId={project.id} readiness={readiness.data} onClose={() => setTraining(false)} />}
+    </div>
+  );
 }

@@ -11,8 +11,8 @@ import { planImport, type ImportItem, type ImportPlan, type SkippedDuplicate } f
 import { assertLabelAcceptable, assertRoomForLabels, type LabelDraft } from './labelRules';
 import { newLabelRecords } from './labels';
 import { validateEntries } from './newProjectValidation';
-import type { SpotcheckDB } from './schema';
-import { issueAll, writeTransaction } from './transaction';
+import type { SpotcheckDB, StoreName } from './schema';
+import { issueAll, writeTransaction, type WriteStore, type WriteTransaction } from './transaction';
 
 export type { ImportItem, SkippedDuplicate } from './importPlan';
 
@@ -43,7 +43,24 @@ export async function knownContentHashes(db: IDBPDatabase<SpotcheckDB>, datasetI
   return new Map(hashed.flatMap((entry) => (entry.contentHash ? [[entry.contentHash, entry.sourceRef] as const] : [])));
 }
 
-const IMPORT_STORES = ['projects', 'datasets', 'entries', 'images', 'thumbnails', 'masks', 'anomalyLabels'] as const;
+export const IMPORT_STORES = ['projects', 'datasets', 'entries', 'images', 'thumbnails', 'masks', 'anomalyLabels'] as const;
+
+/** The stores an import writes, taken from any write transaction that includes them. */
+export type ImportStores = { [Name in (typeof IMPORT_STORES)[number]]: WriteStore<Name> };
+
+/** The import's stores of a write transaction that may hold more stores after them. */
+export function importStoresOf(transaction: WriteTransaction<readonly [...typeof IMPORT_STORES, ...StoreName[]]>): ImportStores {
+  const store = transaction.objectStore.bind(transaction);
+  return {
+    projects: store('projects'),
+    datasets: store('datasets'),
+    entries: store('entries'),
+    images: store('images'),
+    thumbnails: store('thumbnails'),
+    masks: store('masks'),
+    anomalyLabels: store('anomalyLabels'),
+  };
+}
 
 /**
  * Commits an import batch, all or nothing: on any failure the store, the dataset's status and its
@@ -53,52 +70,60 @@ const IMPORT_STORES = ['projects', 'datasets', 'entries', 'images', 'thumbnails'
 export async function commitImport(db: IDBPDatabase<SpotcheckDB>, input: ImportCommitInput): Promise<ImportReport> {
   const commitTime = new Date().toISOString();
   return writeTransaction(db, IMPORT_STORES, async (transaction) => {
-    const store = transaction.objectStore.bind(transaction);
-    const [project, dataset, existingLabels, existingEntries] = await Promise.all([
-      store('projects').get(input.projectId),
-      store('datasets').get(input.datasetId),
-      store('anomalyLabels').index('by-project').getAll(input.projectId),
-      store('entries').index('by-dataset').getAll(input.datasetId),
-    ]);
-    if (!project) throw new UserFacingError('project.notFound');
-    if (!dataset || dataset.projectId !== project.id) throw datasetNotFound();
-
-    const labelsCreated = createLabels(project.id, existingLabels, input.newLabels);
-    const labels = [...existingLabels, ...labelsCreated];
-    const labelIdByName = new Map(labels.map((label) => [label.name.toLowerCase(), label.id]));
-    validateEntries({ type: dataset.type, entries: input.items }, project.imageSize ?? input.imageSize, new Set(labelIdByName.keys()));
-    const plan = planImport(existingEntries, input.items, {
-      projectId: project.id,
-      datasetId: dataset.id,
-      commitTime,
-      labelIdByName,
-    });
-    assertWithinDatasetLimit(project, dataset, existingEntries, plan);
-
-    const blobStores = { images: store('images'), thumbnails: store('thumbnails'), masks: store('masks') };
-    const sizedProject: Project | null = project.imageSize ? null : { ...project, imageSize: { ...input.imageSize } };
-    await issueAll([
-      ...(sizedProject ? [() => store('projects').put(sizedProject)] : []),
-      ...labelsCreated.map((label) => () => store('anomalyLabels').add(label)),
-      ...plan.replacedEntries.flatMap((entry) => blobDeletions(blobStores, entry)),
-      ...plan.images.map((record) => () => store('images').add(record)),
-      ...plan.thumbnails.map((record) => () => store('thumbnails').add(record)),
-      ...plan.masks.map((record) => () => store('masks').add(record)),
-      ...plan.updatedEntries.map((entry) => () => store('entries').put(entry)),
-      ...plan.newEntries.map((entry) => () => store('entries').add(entry)),
-    ]);
-    // A dataset filled for the first time is still being created; any later import updates it.
-    const isFirstFill = existingEntries.length === 0 && dataset.status.startsWith('CREATE_');
-    const status = isFirstFill ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
-    const refreshed = await refreshDataset(store('datasets'), store('entries'), dataset.id, status);
-    return {
-      dataset: refreshed,
-      added: plan.newEntries.length,
-      updated: plan.updatedEntries.length,
-      skippedDuplicates: plan.skippedDuplicates,
-      labelsCreated,
-    };
+    return writeImport(importStoresOf(transaction), input, commitTime);
   });
+}
+
+/**
+ * commitImport's writes inside a transaction the caller owns, so it can add its own records to the
+ * same all-or-nothing commit (trial results added to a dataset). Awaits only requests of `stores`.
+ */
+export async function writeImport(stores: ImportStores, input: ImportCommitInput, commitTime: string): Promise<ImportReport> {
+  const store = <Name extends keyof ImportStores>(name: Name): ImportStores[Name] => stores[name];
+  const [project, dataset, existingLabels, existingEntries] = await Promise.all([
+    store('projects').get(input.projectId),
+    store('datasets').get(input.datasetId),
+    store('anomalyLabels').index('by-project').getAll(input.projectId),
+    store('entries').index('by-dataset').getAll(input.datasetId),
+  ]);
+  if (!project) throw new UserFacingError('project.notFound');
+  if (!dataset || dataset.projectId !== project.id) throw datasetNotFound();
+
+  const labelsCreated = createLabels(project.id, existingLabels, input.newLabels);
+  const labels = [...existingLabels, ...labelsCreated];
+  const labelIdByName = new Map(labels.map((label) => [label.name.toLowerCase(), label.id]));
+  validateEntries({ type: dataset.type, entries: input.items }, project.imageSize ?? input.imageSize, new Set(labelIdByName.keys()));
+  const plan = planImport(existingEntries, input.items, {
+    projectId: project.id,
+    datasetId: dataset.id,
+    commitTime,
+    labelIdByName,
+  });
+  assertWithinDatasetLimit(project, dataset, existingEntries, plan);
+
+  const blobStores = { images: store('images'), thumbnails: store('thumbnails'), masks: store('masks') };
+  const sizedProject: Project | null = project.imageSize ? null : { ...project, imageSize: { ...input.imageSize } };
+  await issueAll([
+    ...(sizedProject ? [() => store('projects').put(sizedProject)] : []),
+    ...labelsCreated.map((label) => () => store('anomalyLabels').add(label)),
+    ...plan.replacedEntries.flatMap((entry) => blobDeletions(blobStores, entry)),
+    ...plan.images.map((record) => () => store('images').add(record)),
+    ...plan.thumbnails.map((record) => () => store('thumbnails').add(record)),
+    ...plan.masks.map((record) => () => store('masks').add(record)),
+    ...plan.updatedEntries.map((entry) => () => store('entries').put(entry)),
+    ...plan.newEntries.map((entry) => () => store('entries').add(entry)),
+  ]);
+  // A dataset filled for the first time is still being created; any later import updates it.
+  const isFirstFill = existingEntries.length === 0 && dataset.status.startsWith('CREATE_');
+  const status = isFirstFill ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
+  const refreshed = await refreshDataset(store('datasets'), store('entries'), dataset.id, status);
+  return {
+    dataset: refreshed,
+    added: plan.newEntries.length,
+    updated: plan.updatedEntries.length,
+    skippedDuplicates: plan.skippedDuplicates,
+    labelsCreated,
+  };
 }
 
 function createLabels(projectId: string, existing: readonly AnomalyLabel[], drafts: readonly LabelDraft[]): AnomalyLabel[] {

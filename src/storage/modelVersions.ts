@@ -68,6 +68,11 @@ export async function createModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
   });
 }
 
+/** The project's versions, newest (highest number) first. */
+export async function listModelVersions(db: IDBPDatabase<SpotcheckDB>, projectId: string): Promise<ModelVersion[]> {
+  return (await db.getAllFromIndex('modelVersions', 'by-project', projectId)).sort((a, b) => b.version - a.version);
+}
+
 /** TRAINING → TRAINING_FAILED with the reason, and none of the run's artifacts kept. */
 export async function markTrainingFailed(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, reason: string): Promise<ModelVersion> {
   return writeTransaction(db, ['modelVersions', 'modelArtifacts'], async (transaction) => {

@@ -23,8 +23,10 @@ const side = 64;
 const seed = 21;
 /** Two epochs of a few large batches: SwiftShader WebGPU takes seconds per step. */
 const headSchedule = { maxEpochs: 2, batchSize: 8192 };
-/** The head's weights agree to ~1e-7 between backends; scores pass through the same graph. */
+/** Scores come from the kNN part, identical for both; the head's weights agree to ~1e-7 between backends. */
 const scoreTolerance = 1e-3;
+/** Mask areas (0–1 fractions) from the head: weights this close flip at most a few border pixels. */
+const areaTolerance = 0.01;
 const trainingTimeoutMs = 300_000;
 
 let db: IDBPDatabase<SpotcheckDB>;
@@ -97,6 +99,8 @@ describe('training and detection through the workers', () => {
     for (const component of components) await startAndWait(component);
     expect((await db.get('modelVersions', trained.wasm!.id))!.status).toBe('HOSTED');
     let worstDifference = 0;
+    let worstAreaDifference = 0;
+    const areaOf = (output: DetectionOutput, name: string) => output.result.Anomalies!.find((anomaly) => anomaly.Name === name)?.PixelAnomaly.TotalPercentageArea ?? 0;
     for (const item of unseen) {
       const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(item.sample.rgba), side, side));
       const outputs = [
@@ -112,7 +116,15 @@ describe('training and detection through the workers', () => {
         expect(result.Anomalies![0]!.Name).toBe('background');
         worstDifference = Math.max(worstDifference, Math.abs(result.anomaly_score - outputs[0]!.result.anomaly_score));
       }
+      // The wasm-trained and the WebGPU-trained head mark the same pixels.
+      for (const name of ['background', 'missing-component']) {
+        const difference = Math.abs(areaOf(outputs[0]!, name) - areaOf(outputs[1]!, name));
+        worstAreaDifference = Math.max(worstAreaDifference, difference);
+        expect(difference, `${item.fileName} ${name}`).toBeLessThan(areaTolerance);
+      }
+      console.info(`${item.fileName}: missing-component area ${areaOf(outputs[0]!, 'missing-component').toFixed(4)} (wasm head) / ${areaOf(outputs[1]!, 'missing-component').toFixed(4)} (WebGPU head)`);
     }
+    console.info(`largest mask area difference ${worstAreaDifference.toExponential(2)}`);
     console.info(`wasm-trained vs WebGPU-trained model: largest anomaly_score difference ${worstDifference.toExponential(2)}`);
   });
 

@@ -1,12 +1,13 @@
 // kNN scoring graph against brute force on small random data: per-patch nearest distances, the
-// Gaussian kernel, and the raw score as the maximum of the blurred map.
+// Gaussian kernel, and the raw score as the maximum of the map blurred on the patch grid.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/domain/synthetic';
-import { buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
+import { blurSigmaCells, buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
 import { nearestNeighbourDistances } from './helpers/bruteForceKnn';
 
 const layout = { grid: 4, dimensions: 10 };
-const mapSide = 32;
+/** Backbone input side: 8 px per grid cell, the stride-8 grid of the real backbones. */
+const inputSide = 32;
 const patchCount = layout.grid * layout.grid;
 
 function randomRows(count: number, seed: number): Float32Array {
@@ -14,10 +15,24 @@ function randomRows(count: number, seed: number): Float32Array {
   return Float32Array.from({ length: count * layout.dimensions }, () => random.uniform(-2, 2));
 }
 
+/** Separable blur of a side × side map with reflected borders (…, 2, 1 | 0, 1, 2, …), in plain JS. */
+function referenceBlur(map: Float32Array, side: number, kernel: Float32Array): Float64Array {
+  const radius = (kernel.length - 1) / 2;
+  const reflect = (index: number) => (index < 0 ? -index : index >= side ? 2 * (side - 1) - index : index);
+  const pass = (source: ArrayLike<number>, alongRows: boolean) => Float64Array.from({ length: side * side }, (_, cell) => {
+    const row = Math.floor(cell / side);
+    const column = cell % side;
+    return Array.from(kernel).reduce((sum, tap, k) => sum + tap * (alongRows
+      ? source[row * side + reflect(column + k - radius)]!
+      : source[reflect(row + k - radius) * side + column]!), 0);
+  });
+  return pass(pass(map, true), false);
+}
+
 describe('kNN scoring graph', () => {
   let scorer: PatchScorer;
   beforeAll(async () => {
-    scorer = await PatchScorer.create(layout, mapSide);
+    scorer = await PatchScorer.create(layout, inputSide);
   });
 
   it('matches brute-force nearest-neighbour distances', async () => {
@@ -37,18 +52,17 @@ describe('kNN scoring graph', () => {
     expect(distances[9]).toBe(0);
   });
 
-  it('scores the maximum of the blurred map, which peaks at the odd patch', async () => {
+  it('scores the maximum of the grid map blurred as PatchCore blurs, which peaks at the odd patch', async () => {
     const normal = randomRows(1, 4);
     const queries = new Float32Array(patchCount * layout.dimensions);
     for (let patch = 0; patch < patchCount; patch += 1) queries.set(normal, patch * layout.dimensions);
     queries.fill(5, 6 * layout.dimensions, 7 * layout.dimensions);
-    const { rawMap, rawScore } = await scorer.score(queries, memoryBankFromRows(normal, layout.dimensions, [0]));
-    expect(rawMap).toHaveLength(mapSide * mapSide);
+    const { distances, rawMap, rawScore } = await scorer.score(queries, memoryBankFromRows(normal, layout.dimensions, [0]));
+    expect(rawMap).toHaveLength(patchCount);
     expect(rawScore).toBe(Math.max(...rawMap));
-    const peak = rawMap.indexOf(rawScore);
-    // Patch 6 is cell (row 1, column 2) of the 4x4 grid, i.e. pixels 8–15 by 16–23 of the 32x32 map.
-    expect(Math.floor(peak / mapSide / 8)).toBe(1);
-    expect(Math.floor((peak % mapSide) / 8)).toBe(2);
+    expect(rawMap.indexOf(rawScore)).toBe(6);
+    const expected = referenceBlur(distances, layout.grid, gaussianKernel(blurSigmaCells(inputSide / layout.grid)));
+    rawMap.forEach((value, cell) => expect(value, `cell ${cell}`).toBeCloseTo(expected[cell]!, 4));
   });
 
   it('keeps a coreset of the requested share with matching squared norms', () => {
@@ -70,5 +84,10 @@ describe('gaussianKernel', () => {
     expect(kernel.reduce((sum, tap) => sum + tap, 0)).toBeCloseTo(1, 6);
     expect(kernel[0]).toBeCloseTo(kernel[24]!, 7);
     expect(Math.max(...kernel)).toBe(kernel[12]);
+  });
+
+  it('blurs the grid as bilinear upsampling (variance 1/6 cell²) plus PatchCore\'s σ = 4 px did', () => {
+    expect(blurSigmaCells(8)).toBeCloseTo(Math.sqrt(0.25 + 1 / 6), 10);
+    expect(gaussianKernel(blurSigmaCells(8))).toHaveLength(5);
   });
 });

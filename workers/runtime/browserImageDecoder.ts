@@ -7,7 +7,8 @@ export const browserImageDecoder: ImageDecoder = {
   async decodeFile(file, size) {
     let bitmap: ImageBitmap;
     try {
-      bitmap = await createImageBitmap(file);
+      // The file's own pixel values, as the Node decoders give them: no colour-profile conversion, no premultiplying.
+      bitmap = await createImageBitmap(file, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
     } catch {
       return undefined;
     }

@@ -10,7 +10,7 @@ import { modelArtifactNames, readModelArtifact } from '../../../src/storage/mode
 import type { ModelVersion } from '../../../src/domain/types';
 import type { RgbaFrame } from '../../../workers/runtime/types';
 import { ort } from '../../../workers/ort';
-import { benchDataPath, benchFilePath, type BenchData, type PageBenchResult } from './protocol';
+import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
 const warmUpDetections = 2;
@@ -71,6 +71,7 @@ async function runBench(): Promise<PageBenchResult> {
     ...(data.split ? { split: { trainIds: data.split.trainIds.map((id) => entryIdOf.get(id)!), testIds: data.split.testIds.map((id) => entryIdOf.get(id)!) } } : {}),
   });
   const trainMs = performance.now() - started;
+  console.info(trainedMarker);
 
   const readJson = async (name: string) => JSON.parse(await (await readModelArtifact(db, version.id, name))!.text()) as unknown;
   const evaluation = await readJson(modelArtifactNames.evaluation) as { perImage: { entryId: string; isAnomalous: boolean }[] };

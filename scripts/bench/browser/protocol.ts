@@ -3,6 +3,8 @@ import type { TrainingBackend } from '../../../workers/training/types';
 
 export const benchDataPath = '/__bench/data.json';
 export const benchFilePath = '/__bench/file/';
+/** Logged by the page once training is done, so memory can be attributed to training and detection. */
+export const trainedMarker = 'spotcheck-bench:trained';
 
 export interface BenchItem {
   /** The bench's image id (dataset-relative path, with a train/ or test/ prefix for separate sets), also the sourceRef. */

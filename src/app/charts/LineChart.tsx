@@ -11,6 +11,8 @@ export interface LineSeries {
   /** Line dash in CSS px, e.g. `[6, 4]`; solid when absent. */
   dash?: number[];
   values: readonly (number | null)[];
+  /** Draw each value as a dot and no line between them (a marked point on another series). */
+  pointsOnly?: boolean;
 }
 
 export interface LineChartProps {
@@ -23,12 +25,20 @@ export interface LineChartProps {
   heightPx?: number;
   /** Draw each series as steps (counts per bucket) rather than sloped lines. */
   stepped?: boolean;
+  /** Fixed axis ranges, e.g. [0, 1] for rates; fitted to the data when absent. */
+  xRange?: [number, number];
+  yRange?: [number, number];
+  /** Axis titles. */
+  xLabel?: string;
+  yLabel?: string;
 }
 
 const defaultHeightPx = 200;
 const minWidthPx = 200;
 
-export function LineChart({ label, x, series, time = false, heightPx = defaultHeightPx, stepped = false }: LineChartProps) {
+const markerSizePx = 10;
+
+export function LineChart({ label, x, series, time = false, heightPx = defaultHeightPx, stepped = false, xRange, yRange, xLabel, yLabel }: LineChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -38,9 +48,11 @@ export function LineChart({ label, x, series, time = false, heightPx = defaultHe
     const options: uPlot.Options = {
       width: Math.max(container.clientWidth, minWidthPx),
       height: heightPx,
-      scales: { x: { time } },
-      series: [{}, ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) }))],
-      axes: [{}, { size: 50 }],
+      scales: { x: { time, ...(xRange ? { range: xRange } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
+      series: [{}, ...series.map((line) => line.pointsOnly
+        ? { label: line.label, stroke: line.color, fill: line.color, paths: () => null, points: { show: true, size: markerSizePx, fill: line.color } }
+        : { label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) })],
+      axes: [{ ...(xLabel ? { label: xLabel } : {}) }, { size: 50, ...(yLabel ? { label: yLabel } : {}) }],
     };
     const data = [Array.from(x), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;
     const chart = new uPlot(options, data, container);
@@ -50,7 +62,7 @@ export function LineChart({ label, x, series, time = false, heightPx = defaultHe
       resize.disconnect();
       chart.destroy();
     };
-  }, [x, series, time, heightPx, stepped]);
+  }, [x, series, time, heightPx, stepped, xRange, yRange, xLabel, yLabel]);
 
   return <div ref={containerRef} className="line-chart" role="img" aria-label={label} data-points={x.length} />;
 }

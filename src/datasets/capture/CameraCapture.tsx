@@ -6,8 +6,7 @@ import { useUiStore } from '../../app/uiStore';
 import { captureFrame, useCameraStream } from '../../camera/useCameraStream';
 import type { Dataset, ImageClass } from '../../domain/types';
 import { describeError } from '../../i18n';
-import { issueToError } from '../../domain/rules/issues';
-import { prepareDatasetImport } from '../import/runImport';
+import { importCapturedFrame } from './importCapturedFrame';
 
 function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,22 +19,9 @@ function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => voi
     if (!video) return;
     setBusy(true);
     try {
-      const frame = await captureFrame(video);
-      const path = `${classification}/capture-${new Date().toISOString().replaceAll(':', '-')}.jpg`;
-      const outcome = await prepareDatasetImport({
-        projectId: dataset.projectId,
-        datasetId: dataset.id,
-        sources: [{ path, file: new File([frame], path.split('/')[1]!, { type: 'image/jpeg' }) }],
-        fitMode: 'crop',
-        signal: new AbortController().signal,
-        onProgress: () => {},
-      });
-      if (outcome.status === 'imported') {
-        dataChanged();
-        showInfo(t('capture.saved', { classification: t(`capture.class.${classification}`) }));
-      } else if (outcome.status === 'failed') {
-        outcome.errors.forEach((issue) => showError(issueToError(issue)));
-      }
+      await importCapturedFrame(dataset, await captureFrame(video), classification);
+      dataChanged();
+      showInfo(t('capture.saved', { classification: t(`capture.class.${classification}`) }));
     } catch (error) {
       showError(error);
     } finally {

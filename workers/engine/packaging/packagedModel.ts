@@ -52,7 +52,7 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
     bankTransposed: graph.floatInitializer('bank/transposed', [dimensions, bank.size], bank.transposed),
     bankSquaredNorms: graph.floatInitializer('bank/squared_norms', [bank.size], bank.squaredNorms),
     grid,
-    mapSide: backbone.inputSize,
+    inputSide: backbone.inputSize,
   });
   if (input.segmentation) {
     const { weights, labelIndices, maskProbabilityThreshold } = input.segmentation;
@@ -73,9 +73,10 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
     graph.node('Sigmoid', [graph.node('Div', [graph.node('Sub', [raw, centre]), scale])], {}, { output });
 
   graph.output(normalise(knn.rawScore, packagedOutputs.score), 'float32', [1]);
-  const projectMap = resizeTo(graph, knn.rawMap, [1, 1, inputSize.height, inputSize.width], 'map/project_size');
-  const flatMap = graph.node('Reshape', [projectMap, graph.int64Initializer('map/shape', [3], [1, inputSize.height, inputSize.width])], {}, { output: 'map/raw' });
-  graph.output(normalise(flatMap, packagedOutputs.map), 'float32', [1, inputSize.height, inputSize.width]);
+  // Normalised on the grid, then resized: the only full-resolution pass of the map is the resize itself.
+  const projectMap = resizeTo(graph, normalise(knn.rawMap, 'map/normalised_grid'), [1, 1, inputSize.height, inputSize.width], 'map/project_size');
+  const flatMap = graph.node('Reshape', [projectMap, graph.int64Initializer('map/shape', [3], [1, inputSize.height, inputSize.width])], {}, { output: packagedOutputs.map });
+  graph.output(flatMap, 'float32', [1, inputSize.height, inputSize.width]);
   graph.output(graph.node('Identity', [knn.rawScore], {}, { output: packagedOutputs.rawScore }), 'float32', [1]);
   return graph.serialize({ docString: `Spotcheck anomaly model (${backbone.id}, ${inputSize.width}x${inputSize.height} RGB888)`, metadata: input.metadataProps });
 }

@@ -1,6 +1,6 @@
 // The segmentation part of spec §4.1 `DetectAnomalyResult` from a label-index mask: `Anomalies` (background
 // first, then each label with pixels, areas as 0–1 fractions summing to 1) and `AnomalyMask` (base64 PNG).
-import { encodeRgbaPng } from '../../../src/domain/png';
+import { encodeIndexedPng } from '../../../src/domain/png';
 import type { SegmentationLabel } from '../training/types';
 
 export interface PixelAnomaly {
@@ -21,8 +21,8 @@ const base64ChunkBytes = 0x8000;
 
 /** `mask`: label index per pixel (0 = background), `width` × `height`, as the packaged model outputs it. */
 export function segmentationFields(mask: Uint8Array, width: number, height: number, labels: readonly SegmentationLabel[]): SegmentationFields {
-  const pixelsPerValue = new Float64Array(256);
-  for (const value of mask) pixelsPerValue[value]! += 1;
+  const pixelsPerValue = new Uint32Array(256);
+  for (let pixel = 0; pixel < mask.length; pixel += 1) pixelsPerValue[mask[pixel]!]! += 1;
   const labelled = labels.filter((label) => pixelsPerValue[label.index]! > 0);
   const fractionOf = (pixels: number) => pixels / mask.length;
   const labelledPixels = labelled.reduce((sum, label) => sum + pixelsPerValue[label.index]!, 0);
@@ -31,22 +31,15 @@ export function segmentationFields(mask: Uint8Array, width: number, height: numb
     { Name: backgroundName, PixelAnomaly: { TotalPercentageArea: fractionOf(mask.length - labelledPixels), Color: backgroundColor } },
     ...labelled.map((label) => ({ Name: label.name, PixelAnomaly: { TotalPercentageArea: fractionOf(pixelsPerValue[label.index]!), Color: label.color.toUpperCase() } })),
   ];
-  return { Anomalies: anomalies, AnomalyMask: base64Of(encodeRgbaPng(colouredMask(mask, labelled), width, height)) };
+  return { Anomalies: anomalies, AnomalyMask: base64Of(encodeIndexedPng(mask, width, height, paletteOf(pixelsPerValue, labelled))) };
 }
 
-function colouredMask(mask: Uint8Array, labels: readonly SegmentationLabel[]): Uint8Array {
-  const palette = new Uint8Array(256 * 3);
-  for (let value = 0; value < 256; value += 1) palette.set(whiteRgb, value * 3);
-  for (const label of labels) palette.set(rgbOf(label.color), label.index * 3);
-  const rgba = new Uint8Array(mask.length * 4);
-  for (let pixel = 0; pixel < mask.length; pixel += 1) {
-    const entry = mask[pixel]! * 3;
-    rgba[pixel * 4] = palette[entry]!;
-    rgba[pixel * 4 + 1] = palette[entry + 1]!;
-    rgba[pixel * 4 + 2] = palette[entry + 2]!;
-    rgba[pixel * 4 + 3] = 255;
-  }
-  return rgba;
+/** The mask values are the palette indices: white up to the highest value present, labels in their colours. */
+function paletteOf(pixelsPerValue: Uint32Array, labels: readonly SegmentationLabel[]): number[][] {
+  const highestValue = pixelsPerValue.findLastIndex((pixels) => pixels > 0);
+  const palette = Array.from({ length: Math.max(highestValue, 0) + 1 }, (): number[] => [...whiteRgb]);
+  for (const label of labels) palette[label.index] = rgbOf(label.color);
+  return palette;
 }
 
 function rgbOf(hexColor: string): [number, number, number] {

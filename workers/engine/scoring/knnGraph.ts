@@ -1,15 +1,14 @@
 // kNN scoring as ONNX ops: each patch's Euclidean distance to its nearest memory-bank row,
 // |q|² − 2 q·b + |b|² with one Gemm against the bank stored transposed, then the anomaly map
-// (grid → backbone input size, Gaussian blur) and the raw image score = its maximum.
+// (Gaussian blur on the patch grid) and the raw image score = its maximum.
 import { attr } from '../onnx';
 import type { GraphBuilder } from '../onnx';
-import { resizeTo } from '../features/featureGraph';
-import { appendGaussianBlur, blurSigmaPx } from './gaussianBlur';
+import { appendGaussianBlur, blurSigmaCells } from './gaussianBlur';
 
 export interface KnnScoringValues {
   /** Nearest-neighbour distance per patch, [grid²]. */
   distances: string;
-  /** Blurred raw-distance map, [1, 1, mapSide, mapSide]. */
+  /** Blurred raw-distance map on the patch grid, [1, 1, grid, grid]. */
   rawMap: string;
   /** Maximum of the blurred map, [1]. */
   rawScore: string;
@@ -23,12 +22,12 @@ export interface KnnScoringInputs {
   /** float32 [bankSize]: |b|² per bank row. */
   bankSquaredNorms: string;
   grid: number;
-  /** Side of the square map the score is taken on: the backbone input size, where σ is defined. */
-  mapSide: number;
+  /** Backbone input side in pixels, where PatchCore's blur σ is defined (a grid cell is inputSide / grid px). */
+  inputSide: number;
 }
 
 export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs): KnnScoringValues {
-  const { patches, bankTransposed, bankSquaredNorms, grid, mapSide } = inputs;
+  const { patches, bankTransposed, bankSquaredNorms, grid, inputSide } = inputs;
   // min_b(|q|² − 2 q·b + |b|²) = |q|² + min_b(|b|² − 2 q·b): one Gemm (alpha −2, |b|² as C) over the
   // [patches, bank] matrix, and |q|² added after the reduction on a single column.
   const crossTerms = graph.node('Gemm', [patches, bankTransposed, bankSquaredNorms], { alpha: attr.float(-2), beta: attr.float(1) }, { output: 'knn/cross_terms' });
@@ -39,11 +38,10 @@ export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs):
   // Rounding can make a zero distance slightly negative; Relu clamps it before the square root.
   const distances = graph.node('Sqrt', [graph.node('Relu', [squaredDistances], {}, { output: 'knn/clamped' })], {}, { output: 'knn/distances' });
   const gridMap = graph.node('Reshape', [distances, graph.int64Initializer('knn/map_shape', [4], [1, 1, grid, grid])], {}, { output: 'knn/grid_map' });
-  const upsampled = resizeTo(graph, gridMap, [1, 1, mapSide, mapSide], 'knn/upsampled_map');
-  const rawMap = appendGaussianBlur(graph, upsampled, blurSigmaPx, 'knn/raw_map');
-  const rawScore = graph.node('Reshape', [
-    graph.node('ReduceMax', [rawMap], { keepdims: attr.int(0) }, { output: 'knn/max' }),
-    graph.int64Initializer('knn/score_shape', [1], [1]),
-  ], {}, { output: 'knn/raw_score' });
+  const rawMap = appendGaussianBlur(graph, gridMap, blurSigmaCells(inputSide / grid), 'knn/raw_map');
+  // The maximum of a bilinear upsampling is attained on the grid, so the score needs no full-size map.
+  const rawScore = graph.node('ReduceMax', [
+    graph.node('Reshape', [rawMap, graph.int64Initializer('knn/cells_shape', [2], [1, grid * grid])], {}, { output: 'knn/cells' }),
+  ], { axes: attr.ints([1]), keepdims: attr.int(0) }, { output: 'knn/raw_score' });
   return { distances, rawMap, rawScore };
 }

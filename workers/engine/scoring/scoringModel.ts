@@ -9,12 +9,13 @@ import type { MemoryBank } from './memoryBank';
 export interface PatchScores {
   /** Nearest-bank-row distance per patch, [grid²]. */
   distances: Float32Array;
-  /** Blurred raw map, mapSide × mapSide. */
+  /** Blurred raw map on the patch grid, grid × grid. */
   rawMap: Float32Array;
   rawScore: number;
 }
 
-export function buildScoringModel(layout: PatchLayout, mapSide: number): Uint8Array {
+/** `inputSide`: the backbone input side in pixels, where the blur σ is defined. */
+export function buildScoringModel(layout: PatchLayout, inputSide: number): Uint8Array {
   const graph = new GraphBuilder('knn-scoring');
   const patchCount = layout.grid * layout.grid;
   const values = appendKnnScoring(graph, {
@@ -22,10 +23,10 @@ export function buildScoringModel(layout: PatchLayout, mapSide: number): Uint8Ar
     bankTransposed: graph.input('bank_transposed', 'float32', [layout.dimensions, 'bank']),
     bankSquaredNorms: graph.input('bank_squared_norms', 'float32', ['bank']),
     grid: layout.grid,
-    mapSide,
+    inputSide,
   });
   graph.output(values.distances, 'float32', [patchCount]);
-  graph.output(values.rawMap, 'float32', [1, 1, mapSide, mapSide]);
+  graph.output(values.rawMap, 'float32', [1, 1, layout.grid, layout.grid]);
   graph.output(values.rawScore, 'float32', [1]);
   return graph.serialize({ docString: 'kNN anomaly scoring against a memory bank given as inputs' });
 }
@@ -37,8 +38,8 @@ export class PatchScorer {
     private readonly outputNames: { distances: string; rawMap: string; rawScore: string },
   ) {}
 
-  static async create(layout: PatchLayout, mapSide: number, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<PatchScorer> {
-    const session = await ort.InferenceSession.create(buildScoringModel(layout, mapSide), sessionOptions);
+  static async create(layout: PatchLayout, inputSide: number, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<PatchScorer> {
+    const session = await ort.InferenceSession.create(buildScoringModel(layout, inputSide), sessionOptions);
     const [distances, rawMap, rawScore] = session.outputNames;
     return new PatchScorer(session, layout, { distances: distances!, rawMap: rawMap!, rawScore: rawScore! });
   }

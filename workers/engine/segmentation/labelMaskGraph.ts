@@ -8,6 +8,8 @@ import type { HeadWeights } from './headGraph';
 
 /** Used when validation cannot tune it (no held-out anomaly): an anomaly class must beat one half. */
 export const defaultMaskProbabilityThreshold = 0.5;
+/** ONNX TensorProto.DataType of the mask. */
+const uint8Type = 2;
 
 export interface LabelMaskInputs {
   /** float32 [grid², C], class 0 = background. */
@@ -22,31 +24,50 @@ export interface LabelMaskInputs {
 }
 
 /**
- * uint8 [1, H, W] label indices (0 = background). Probabilities are resized bilinearly (half-pixel, like
- * the anomaly map) before the decision, so masks follow smooth boundaries instead of 28x28 blocks.
+ * uint8 [1, H, W] label indices (0 = background). The decisions are taken on the patch grid and only cheap
+ * maps reach the project size: the best anomaly probability, resized bilinearly (half-pixel, like the anomaly
+ * map) so that masks follow smooth boundaries instead of 28x28 blocks, then thresholded; and, with several
+ * labels, the best anomaly class's label, resized nearest. With one anomaly label this equals resizing every
+ * class map and deciding per pixel, at a fraction of the full-resolution work.
  */
 export function appendLabelMask(graph: GraphBuilder, inputs: LabelMaskInputs, output?: string): string {
-  const { grid, classCount, size } = inputs;
-  if (inputs.labelIndices.length !== classCount - 1) throw new RangeError(`${inputs.labelIndices.length} label indices for ${classCount - 1} anomaly classes`);
-  const classMaps = graph.node('Reshape', [
-    graph.node('Transpose', [inputs.probabilities], { perm: attr.ints([1, 0]) }),
-    graph.int64Initializer(graph.freshName('mask/class_grid_shape'), [4], [1, classCount, grid, grid]),
-  ]);
-  const resized = resizeTo(graph, classMaps, [1, classCount, size.height, size.width], graph.freshName('mask/class_maps'));
-  const anomalyMaps = graph.node('Slice', [
-    resized,
+  const { grid, classCount, size, labelIndices } = inputs;
+  if (labelIndices.length !== classCount - 1) throw new RangeError(`${labelIndices.length} label indices for ${classCount - 1} anomaly classes`);
+  const anomalyProbabilities = graph.node('Slice', [
+    inputs.probabilities,
     graph.int64Initializer(graph.freshName('mask/anomaly_start'), [1], [1]),
     graph.int64Initializer(graph.freshName('mask/anomaly_end'), [1], [classCount]),
     graph.int64Initializer(graph.freshName('mask/class_axis'), [1], [1]),
   ]);
-  const bestAnomalyProbability = graph.node('ReduceMax', [anomalyMaps], { axes: attr.ints([1]), keepdims: attr.int(0) });
-  const bestAnomalyClass = graph.node('ArgMax', [anomalyMaps], { axis: attr.int(1), keepdims: attr.int(0) });
-  const labelIndexTable = graph.int64Initializer(graph.freshName('mask/label_indices'), [classCount - 1], inputs.labelIndices);
-  const labelOfBest = graph.node('Gather', [labelIndexTable, bestAnomalyClass], { axis: attr.int(0) });
-  const isAnomaly = graph.node('GreaterOrEqual', [bestAnomalyProbability, inputs.maskProbabilityThreshold]);
-  const background = graph.int64Initializer(graph.freshName('mask/background'), [], [0]);
-  const labels = graph.node('Where', [isAnomaly, labelOfBest, background]);
-  return graph.node('Cast', [labels], { to: attr.int(2) /* UINT8 */ }, output === undefined ? {} : { output });
+  const gridShape = graph.int64Initializer(graph.freshName('mask/grid_shape'), [4], [1, 1, grid, grid]);
+  const mapSize = [1, 1, size.height, size.width];
+
+  const bestAnomalyProbability = graph.node('Reshape', [
+    graph.node('ReduceMax', [anomalyProbabilities], { axes: attr.ints([1]), keepdims: attr.int(0) }),
+    gridShape,
+  ]);
+  const probabilityMap = resizeTo(graph, bestAnomalyProbability, mapSize, graph.freshName('mask/probability_map'));
+  const isAnomaly = graph.node('GreaterOrEqual', [probabilityMap, inputs.maskProbabilityThreshold]);
+
+  let labelMap: string;
+  if (labelIndices.length === 1) {
+    labelMap = uint8Constant(graph, 'mask/only_label', labelIndices[0]!);
+  } else {
+    const bestAnomalyClass = graph.node('ArgMax', [anomalyProbabilities], { axis: attr.int(1), keepdims: attr.int(0) });
+    const labelIndexTable = graph.int64Initializer(graph.freshName('mask/label_indices'), [classCount - 1], labelIndices);
+    const labelOfBest = graph.node('Cast', [graph.node('Gather', [labelIndexTable, bestAnomalyClass], { axis: attr.int(0) })], { to: attr.int(uint8Type) });
+    labelMap = graph.node('Resize', [
+      graph.node('Reshape', [labelOfBest, gridShape]), '', '', graph.int64Initializer(graph.freshName('mask/label_map_sizes'), [4], mapSize),
+    ], { mode: attr.string('nearest'), coordinate_transformation_mode: attr.string('half_pixel') });
+  }
+  const labels = graph.node('Where', [isAnomaly, labelMap, uint8Constant(graph, 'mask/background', 0)]);
+  const maskShape = graph.int64Initializer(graph.freshName('mask/shape'), [3], [1, size.height, size.width]);
+  return graph.node('Reshape', [labels, maskShape], {}, output === undefined ? {} : { output });
+}
+
+/** A uint8 scalar (GraphBuilder stores integers as int64; ORT folds the Cast at load). */
+function uint8Constant(graph: GraphBuilder, name: string, value: number): string {
+  return graph.node('Cast', [graph.int64Initializer(graph.freshName(name), [], [value])], { to: attr.int(uint8Type) });
 }
 
 export const maskEvaluationInputs = { features: 'patch_features', threshold: 'mask_probability_threshold' } as const;

@@ -1,0 +1,52 @@
+// The camera's model: the project's trained versions, the runtime status of the chosen one, and
+// starting it (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING).
+import { useCallback, useEffect, useState } from 'react';
+import { detectionWorker } from '../app/workers';
+import { useStoredData } from '../app/useStoredData';
+import { listTrainedModels } from '../storage/modelFiles';
+import type { ModelDescription } from '../../workers/detection.worker';
+
+const startPollIntervalMs = 200;
+
+/** Trained versions of one project, newest first. */
+export function useProjectModels(projectId: string) {
+  return useStoredData(
+    async (db) => (await listTrainedModels(db)).filter(({ version }) => version.projectId === projectId).sort((a, b) => b.version.version - a.version.version),
+    [projectId],
+  );
+}
+
+export function describeModel(modelComponent: string): Promise<ModelDescription> {
+  return detectionWorker.run((api) => api.describeModel(modelComponent));
+}
+
+/** Starts the model and resolves once it is RUNNING; rejects with the runtime's reason otherwise. */
+export async function startModelAndWait(modelComponent: string): Promise<ModelDescription> {
+  await detectionWorker.run((api) => api.startModel(modelComponent));
+  for (;;) {
+    const description = await describeModel(modelComponent);
+    if (description.status !== 'STARTING') return description;
+    await new Promise((resolve) => setTimeout(resolve, startPollIntervalMs));
+  }
+}
+
+/** The runtime status of `modelComponent` (null while unknown), re-read on `refresh`. */
+export function useModelDescription(modelComponent: string | null) {
+  const [description, setDescription] = useState<ModelDescription | null>(null);
+  const [revision, setRevision] = useState(0);
+  const refresh = useCallback(() => setRevision((value) => value + 1), []);
+  useEffect(() => {
+    let current = true;
+    setDescription(null);
+    if (modelComponent) {
+      describeModel(modelComponent).then(
+        (found) => current && setDescription(found),
+        (error: unknown) => current && setDescription({ model_component: modelComponent, status: 'FAILED', status_message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+    return () => {
+      current = false;
+    };
+  }, [modelComponent, revision]);
+  return { description, refresh, setDescription };
+}

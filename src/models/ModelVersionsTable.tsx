@@ -1,0 +1,69 @@
+// The project's model versions (spec §6 model list, plus type, F1 and tags), newest first, each with
+// its lifecycle actions: start/stop, tags, export, delete.
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ModelVersion, Project } from '../domain/types';
+import { i18n } from '../i18n';
+import { isTrainedStatus } from '../storage/modelFiles';
+import { DeleteModelButton } from './DeleteModelButton';
+import { EditTagsButton } from './EditTagsButton';
+import { ExportModelButton } from './ExportModelButton';
+import { formatPercent } from './formatPercent';
+import { ModelHostingButton } from './ModelHostingButton';
+import { modelStatusText } from './modelStatusText';
+import { useTrainingJobs } from './trainingJobs';
+
+export function ModelVersionsTable({ project, versions }: { project: Project; versions: readonly ModelVersion[] }) {
+  const { t } = useTranslation();
+  const jobs = useTrainingJobs((state) => state.jobs);
+  return (
+    <table className="table" data-testid="model-versions">
+      <thead>
+        <tr>
+          <th>{t('models:list.model')}</th>
+          <th>{t('models:list.status')}</th>
+          <th>{t('models:list.type')}</th>
+          <th>{t('models:list.created')}</th>
+          <th>{t('models:list.precision')}</th>
+          <th>{t('models:list.recall')}</th>
+          <th>{t('models:list.f1')}</th>
+          <th>{t('models:list.tags')}</th>
+          <th>{t('models:list.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((version) => (
+          <tr key={version.id} data-model-version={version.version} data-status={version.status}>
+            <td>
+              <Link to={String(version.version)}>{t('models:list.name', { version: version.version })}</Link>
+              {version.description && <div className="hint">{version.description}</div>}
+            </td>
+            <td data-testid="model-status">{modelStatusText(t, version, jobs[version.id])}</td>
+            <td>{t(`models:type.${version.modelType}`)}</td>
+            <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
+            <td>{formatPercent(version.performance?.precision)}</td>
+            <td>{formatPercent(version.performance?.recall)}</td>
+            <td data-testid="model-f1">{formatPercent(version.performance?.f1)}</td>
+            <td data-testid="model-tags">
+              <ul className="tag-list">
+                {version.tags.map((tag) => (
+                  <li key={tag.Key} className="chip">
+                    {tag.Value ? t('models:tags.pair', { key: tag.Key, value: tag.Value }) : tag.Key}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <div className="row-actions">
+                <ModelHostingButton version={version} projectName={project.name} />
+                <EditTagsButton version={version} />
+                {isTrainedStatus(version.status) && <ExportModelButton version={version} />}
+                <DeleteModelButton version={version} />
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,61 @@
+// The training dialog (spec §7 item 5): the counts against the minimums, an optional description and
+// tags, where the segmentation head trains, then confirmation. One idempotency key per opened dialog,
+// so a double-clicked or repeated submission returns the same version instead of starting a second run.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { TrainingReadinessView } from '../datasets/TrainingReadinessPanel';
+import { normalizeModelTags } from '../domain/modelTags';
+import type { TrainingReadiness } from '../domain/rules/readiness';
+import type { ModelTag } from '../domain/types';
+import { openSpotcheckDb } from '../storage/db';
+import { createModelVersion } from '../storage/modelVersions';
+import type { TrainingBackend } from '../../workers/training/types';
+import { TagsEditor } from './TagsEditor';
+import { startTrainingJob } from './trainingJobs';
+
+const backends: readonly TrainingBackend[] = ['auto', 'wasm', 'webgpu'];
+
+interface TrainModelDialogProps {
+  projectId: string;
+  readiness: TrainingReadiness;
+  onClose: () => void;
+}
+
+export function TrainModelDialog({ projectId, readiness, onClose }: TrainModelDialogProps) {
+  const { t } = useTranslation();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [description, setDescription] = useState('');
+  const [tags, setTags] = useState<ModelTag[]>([]);
+  const [backend, setBackend] = useState<TrainingBackend>('auto');
+
+  async function train() {
+    const db = await openSpotcheckDb();
+    const version = await createModelVersion(db, projectId, { description: description.trim(), tags: normalizeModelTags(tags), idempotencyKey });
+    startTrainingJob(db, version, backend);
+  }
+
+  return (
+    <ConfirmDialog title={t('models:train.title')} confirmLabel={t('models:train.confirm')} onConfirm={train} onClose={onClose}>
+      <TrainingReadinessView readiness={readiness} />
+      <label>
+        <span>{t('models:train.description')}</span>
+        <textarea name="description" value={description} onChange={(event) => setDescription(event.target.value)} rows={2} />
+      </label>
+      <TagsEditor tags={tags} onChange={setTags} />
+      {readiness.modelType === 'segmentation' && (
+        <label>
+          <span>{t('models:train.backend.label')}</span>
+          <select name="backend" value={backend} onChange={(event) => setBackend(event.target.value as TrainingBackend)}>
+            {backends.map((option) => (
+              <option key={option} value={option}>
+                {t(`models:train.backend.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p className="hint">{t('models:train.resultsVary')}</p>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,62 @@
+// One test image in the results overview: correct or not at the previewed threshold, predicted vs actual
+// class, confidence and score, and for segmentation models the predicted mask next to the ground truth.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TestPrediction } from '../../domain/evaluation/thresholdPreview';
+import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
+import { ClassBadge, LabelDots } from '../../datasets/gallery/EntryFacts';
+import { useStoredImageUrl } from '../../datasets/gallery/useStoredImageUrl';
+import { labelIndicesInMask } from '../../storage/annotations';
+import { formatPercent } from '../formatPercent';
+import { formatScore } from './format';
+import { MaskFigure } from './MaskFigure';
+import { useTestImageMasks } from './useTestImageMasks';
+
+interface TestResultCardProps {
+  modelVersionId: string;
+  prediction: TestPrediction;
+  /** Undefined when the image was removed from the dataset after training. */
+  entry: DatasetEntry | undefined;
+  labels: readonly AnomalyLabel[];
+  segmentation: boolean;
+  showMasks: boolean;
+  scoreDecimals: number;
+}
+
+export const TestResultCard = memo(function TestResultCard({ modelVersionId, prediction, entry, labels, segmentation, showMasks, scoreDecimals }: TestResultCardProps) {
+  const { t } = useTranslation();
+  const thumbnailUrl = useStoredImageUrl(entry?.imageId ?? '', true);
+  const masks = useTestImageMasks(modelVersionId, prediction.entryId, entry?.maskId ?? null, segmentation);
+  const predictedIndices = masks?.predicted ? labelIndicesInMask(masks.predicted.mask) : new Set<number>();
+  const predictedLabels = labels.filter((label) => predictedIndices.has(label.index));
+  const name = entry?.sourceRef ?? t('modelDetail:results.removedImage', { id: prediction.entryId });
+  return (
+    <li className={`test-result ${prediction.correct ? 'test-result-correct' : 'test-result-incorrect'}`} data-entry-name={name} data-correct={prediction.correct}>
+      <div className="test-result-pictures">
+        <MaskFigure caption={segmentation ? t('modelDetail:results.predictedMask') : t('modelDetail:results.picture')} thumbnailUrl={thumbnailUrl}
+          mask={masks?.predicted ?? null} labels={labels} showMask={showMasks} testId="predicted-mask" />
+        {segmentation && (
+          <MaskFigure caption={t('modelDetail:results.groundTruthMask')} thumbnailUrl={thumbnailUrl}
+            mask={masks?.groundTruth ?? null} labels={labels} showMask={showMasks} testId="ground-truth-mask" />
+        )}
+      </div>
+      <p className="test-result-name" title={name}>{name}</p>
+      <p>
+        <span className={`badge ${prediction.correct ? 'badge-ok' : 'badge-danger'}`}>
+          {prediction.correct ? t('modelDetail:results.correct') : t('modelDetail:results.incorrect')}
+        </span>
+      </p>
+      <dl className="test-result-facts">
+        <dt>{t('modelDetail:results.predicted')}</dt>
+        <dd data-testid="predicted-class"><ClassBadge classification={prediction.predicted} /></dd>
+        <dt>{t('modelDetail:results.actual')}</dt>
+        <dd><ClassBadge classification={prediction.actual} /></dd>
+        <dt>{t('modelDetail:results.confidence')}</dt>
+        <dd>{formatPercent(prediction.confidence)}</dd>
+        <dt>{t('modelDetail:results.score')}</dt>
+        <dd>{formatScore(prediction.score, scoreDecimals)}</dd>
+      </dl>
+      {predictedLabels.length > 0 && <LabelDots labels={predictedLabels} />}
+    </li>
+  );
+});

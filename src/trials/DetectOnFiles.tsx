@@ -1,0 +1,223 @@
+// Detect on files (issue 6, item 5): pick or drop images, judge each with a running model version and
+// show its verdict, confidence, score against the threshold, mask over the image and per-label area;
+// the full `DetectAnomalyResult` can be copied or downloaded. Each detection is recorded as a detection
+// event with source 'file' (spec §1), an image the runtime refuses as an invalid one.
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../app/downloadFile';
+import { useUiStore } from '../app/uiStore';
+import { detectionWorker } from '../app/workers';
+import { filesFromDrop, filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { detectionEventOf, invalidDetectionEventOf, labelAreasOf, type DetectionEventContext } from '../domain/detectionEvent';
+import type { Project } from '../domain/types';
+import { openSpotcheckDb } from '../storage/db';
+import { appendDetectionEvent } from '../storage/detectionEvents';
+import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
+import { anomalyMaskUrl } from './maskImage';
+import { MaskedImage } from './MaskedImage';
+import { RunningModelPicker, type PickedModel } from './RunningModelPicker';
+import { VerdictFacts } from './VerdictFacts';
+
+interface FileDetection {
+  id: number;
+  fileName: string;
+  imageUrl: string;
+  outcome: { result: DetectAnomalyResult; latencyMs: number } | { error: string } | null;
+}
+
+let nextDetectionId = 1;
+
+export function DetectOnFiles({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  return (
+    <section className="trial-section" aria-labelledby="detect-files-title">
+      <h2 id="detect-files-title">{t('trials:files.title')}</h2>
+      <p className="hint">{t('trials:files.hint')}</p>
+      <RunningModelPicker projectId={project.id} withStart>
+        {(model) => <FileDetections project={project} model={model} />}
+      </RunningModelPicker>
+    </section>
+  );
+}
+
+function FileDetections({ project, model }: { project: Project; model: PickedModel | null }) {
+  const { t } = useTranslation();
+  const { showError, dataChanged } = useUiStore();
+  const [detections, setDetections] = useState<FileDetection[]>([]);
+  const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [showMasks, setShowMasks] = useState(true);
+  const cancelRef = useRef(false);
+  const urlsRef = useRef<string[]>([]);
+
+  useEffect(() => () => urlsRef.current.forEach((url) => URL.revokeObjectURL(url)), []);
+
+  async function detectAll(sources: SourceFile[]) {
+    if (!model?.running || sources.length === 0) return;
+    cancelRef.current = false;
+    const db = await openSpotcheckDb();
+    const added = sources.map((source): FileDetection => {
+      const imageUrl = URL.createObjectURL(source.file);
+      urlsRef.current.push(imageUrl);
+      return { id: nextDetectionId++, fileName: source.path, imageUrl, outcome: null };
+    });
+    setDetections((current) => [...added, ...current]);
+    setBusy({ done: 0, total: sources.length });
+    try {
+      for (const [i, source] of sources.entries()) {
+        // Cancel stops between files: aborting the bridge would stop the worker and every started model.
+        if (cancelRef.current) break;
+        const outcome = await detectFile(model, source.file);
+        const context: DetectionEventContext = { projectId: project.id, modelVersion: model.version, source: 'file', timestampMs: Date.now() };
+        await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.result, outcome.latencyMs));
+        setDetections((current) => current.map((each) => (each.id === added[i]!.id ? { ...each, outcome } : each)));
+        setBusy({ done: i + 1, total: sources.length });
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setDetections((current) => current.filter((each) => each.outcome !== null));
+      setBusy(null);
+      dataChanged();
+    }
+  }
+
+  async function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    void detectAll(await filesFromDrop(event.dataTransfer));
+  }
+
+  return (
+    <>
+      <div
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void onDrop(event)}
+      >
+        <p>{model?.running ? t('trials:files.drop') : t('trials:files.startFirst')}</p>
+        <label className={`button-link${model?.running && !busy ? '' : ' button-disabled'}`}>
+          {t('trials:files.pick')}
+          <input
+            type="file"
+            multiple
+            hidden
+            accept="image/png,image/jpeg"
+            disabled={!model?.running || busy !== null}
+            data-testid="detect-files"
+            onChange={(event) => {
+              void detectAll(filesFromInput(event.target.files ?? []));
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {busy && (
+        <div className="progress-row" role="status">
+          <span>{t('trials:files.progress', { done: busy.done, total: busy.total })}</span>
+          <progress max={busy.total} value={busy.done} />
+          <button type="button" className="button-quiet" onClick={() => (cancelRef.current = true)}>
+            {t('actions.cancel')}
+          </button>
+        </div>
+      )}
+      {detections.length > 0 && (
+        <div className="toolbar">
+          <label className="checkbox-field">
+            <input type="checkbox" checked={showMasks} onChange={(event) => setShowMasks(event.target.checked)} />
+            <span>{t('trials:mask.show')}</span>
+          </label>
+          <button type="button" className="button-quiet" onClick={() => setDetections([])} disabled={busy !== null}>
+            {t('trials:files.clear')}
+          </button>
+        </div>
+      )}
+      <ul className="result-cards" aria-label={t('trials:files.results')}>
+        {detections.map((detection) => (
+          <FileDetectionCard key={detection.id} detection={detection} showMask={showMasks} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+async function detectFile(model: PickedModel, file: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { error: string }> {
+  try {
+    return await detectionWorker.run((api) => api.detectAnomalies(model.modelComponent, file));
+  } catch (error) {
+    // The runtime refused this picture (not PNG/JPEG, wrong size…): reported on its card, the rest go on.
+    if (error instanceof DetectionRuntimeError && error.name === 'INVALID_ARGUMENT') return { error: error.details };
+    throw error;
+  }
+}
+
+function FileDetectionCard({ detection, showMask }: { detection: FileDetection; showMask: boolean }) {
+  const { t } = useTranslation();
+  const { showError, showInfo } = useUiStore();
+  const { outcome } = detection;
+  const result = outcome && 'result' in outcome ? outcome.result : null;
+  const json = result ? JSON.stringify({ DetectAnomalyResult: result }, null, 2) : '';
+  const colorByName = new Map((result?.Anomalies ?? []).map((anomaly) => [anomaly.Name, anomaly.PixelAnomaly.Color]));
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(json);
+      showInfo(t('trials:files.copied', { name: detection.fileName }));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <li className="result-card" data-testid="file-detection" data-file={detection.fileName}>
+      <MaskedImage imageUrl={detection.imageUrl} maskUrl={result?.AnomalyMask ? anomalyMaskUrl(result.AnomalyMask) : null} showMask={showMask} alt={detection.fileName} />
+      <div className="result-card-body">
+        <span className="result-card-name" title={detection.fileName}>
+          {detection.fileName}
+        </span>
+        {!outcome && <span className="hint">{t('trials:files.waiting')}</span>}
+        {outcome && 'error' in outcome && (
+          <p className="field-problem" role="alert">
+            {t('trials:files.refused', { detail: outcome.error })}
+          </p>
+        )}
+        {result && (
+          <>
+            <VerdictFacts
+              facts={{
+                isAnomalous: result.IsAnomalous,
+                confidence: result.Confidence,
+                anomalyScore: result.anomaly_score,
+                anomalyThreshold: result.anomaly_threshold,
+                labelAreas: labelAreasOf(result).map(({ label, area }) => ({ label, area, color: colorByName.get(label) ?? '#000000' })),
+              }}
+            />
+            <div className="result-card-row">
+              <button type="button" className="button-secondary" onClick={() => void copy()}>
+                {t('trials:files.copyJson')}
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => downloadFile(`${detection.fileName.replace(/[\\/]/g, '_')}.DetectAnomalyResult.json`, json, 'application/json')}
+              >
+                {t('trials:files.downloadJson')}
+              </button>
+            </div>
+            <details>
+              <summary>{t('trials:files.showJson')}</summary>
+              <pre className="detection-json" data-testid="detection-json">
+                {json}
+              </pre>
+            </details>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

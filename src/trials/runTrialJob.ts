@@ -1,0 +1,153 @@
+// Running a trial detection job on this tab: starts its model in the detection worker when needed,
+// judges every image not judged yet (so a stopped or interrupted job resumes where it was), stores
+// each result as it comes, and ends COMPLETED, STOPPED (cancelled) or FAILED with the reason.
+// Cancelling stops between images instead of aborting the bridge: aborting would terminate the one
+// detection worker and with it every started model (the camera's too).
+// A Web Lock per job tells every tab which jobs still run; RUNNING jobs without one were interrupted.
+import type { IDBPDatabase } from 'idb';
+import { detectionWorker } from '../app/workers';
+import { startModelAndWait, describeModel } from '../camera/modelHosting';
+import { UserFacingError } from '../domain/errors';
+import { modelComponentOf } from '../domain/modelComponent';
+import { encodeLabelMaskPng } from '../domain/png';
+import type { AnomalyLabel, TrialJob, TrialPrediction } from '../domain/types';
+import { describeError, i18n } from '../i18n';
+import { labelAreasOf } from '../domain/detectionEvent';
+import { listAnomalyLabels } from '../storage/labels';
+import { getProject } from '../storage/projects';
+import type { SpotcheckDB } from '../storage/schema';
+import {
+  beginTrialJobRun,
+  finishTrialJobRun,
+  markTrialJobsInterrupted,
+  pendingTrialResults,
+  recordTrialError,
+  recordTrialPrediction,
+} from '../storage/trialJobs';
+import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
+import { predictedLabelMask } from './predictedMask';
+
+export interface TrialRunProgress {
+  stage: 'startingModel' | 'detecting';
+  done: number;
+  total: number;
+}
+
+export interface RunTrialJobOptions {
+  /** Checked between images: the image being judged finishes, then the job stops. */
+  signal?: AbortSignal;
+  onProgress?: (progress: TrialRunProgress) => void;
+}
+
+/** When the runtime's queue is full (the camera is busy too), wait this long and try the image again. */
+const busyRetryDelayMs = 250;
+const lockPrefix = 'spotcheck-trial-job:';
+/** Jobs this tab runs, known before its lock is granted. */
+const runningHere = new Set<string>();
+
+/** Runs the job to its end; resolves with the job as stored at the end (COMPLETED, STOPPED or FAILED). */
+export async function runTrialJob(db: IDBPDatabase<SpotcheckDB>, jobId: string, options: RunTrialJobOptions = {}): Promise<TrialJob> {
+  if (runningHere.has(jobId)) throw new UserFacingError('trials:errors.alreadyRunning');
+  runningHere.add(jobId);
+  try {
+    return await withJobLock(jobId, () => runHoldingLock(db, jobId, options));
+  } finally {
+    runningHere.delete(jobId);
+  }
+}
+
+async function withJobLock<T>(jobId: string, work: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return work();
+  return navigator.locks.request(lockPrefix + jobId, { ifAvailable: true }, async (lock) => {
+    if (!lock) throw new UserFacingError('trials:errors.alreadyRunning');
+    return work();
+  });
+}
+
+/** RUNNING jobs of the project that no tab runs any more become STOPPED, resumable, with the reason. */
+export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>, projectId: string): Promise<number> {
+  const held = typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).map((lock) => lock.name) : [];
+  const heldNames = new Set(held);
+  return markTrialJobsInterrupted(
+    db,
+    projectId,
+    (jobId) => runningHere.has(jobId) || heldNames.has(lockPrefix + jobId),
+    (done, total) => i18n.t('trials:run.interrupted', { done, total }),
+  );
+}
+
+async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { signal, onProgress }: RunTrialJobOptions): Promise<TrialJob> {
+  const job = await beginTrialJobRun(db, jobId);
+  const total = job.imageCount;
+  try {
+    const project = await getProject(db, job.projectId);
+    const component = modelComponentOf(project.name, job.modelVersion);
+    const pending = await pendingTrialResults(db, jobId);
+    let done = total - pending.length;
+    onProgress?.({ stage: 'startingModel', done, total });
+    await ensureModelRunning(component);
+    const labels = await listAnomalyLabels(db, job.projectId);
+    for (const result of pending) {
+      if (signal?.aborted) return await finishTrialJobRun(db, jobId, 'STOPPED', i18n.t('trials:run.cancelled', { done, total }));
+      onProgress?.({ stage: 'detecting', done, total });
+      const image = await db.get('images', result.imageId);
+      if (!image) {
+        await recordTrialError(db, result.id, i18n.t('trials:run.imageMissing'));
+      } else {
+        const outcome = await detectOne(component, image.blob);
+        if ('refused' in outcome) await recordTrialError(db, result.id, outcome.refused);
+        else await recordTrialPrediction(db, result.id, ...predictionOf(outcome.result, outcome.latencyMs, labels));
+      }
+      done += 1;
+    }
+    onProgress?.({ stage: 'detecting', done, total });
+    return await finishTrialJobRun(db, jobId, 'COMPLETED');
+  } catch (error) {
+    return finishTrialJobRun(db, jobId, 'FAILED', failureText(error));
+  }
+}
+
+async function ensureModelRunning(component: string): Promise<void> {
+  const current = await describeModel(component);
+  if (current.status === 'RUNNING') return;
+  const started = await startModelAndWait(component);
+  if (started.status !== 'RUNNING') throw new UserFacingError('trials:errors.modelNotRunning', { component, detail: started.status_message || started.status });
+}
+
+/** The result, or why the runtime refused this one image (the job goes on without it). */
+async function detectOne(component: string, image: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { refused: string }> {
+  for (;;) {
+    try {
+      return await detectionWorker.run((api) => api.detectAnomalies(component, image));
+    } catch (error) {
+      if (!(error instanceof DetectionRuntimeError)) throw error;
+      if (error.name === 'INVALID_ARGUMENT') return { refused: error.details };
+      if (error.name !== 'RESOURCE_EXHAUSTED') throw error;
+      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs));
+    }
+  }
+}
+
+function predictionOf(result: DetectAnomalyResult, latencyMs: number, labels: readonly AnomalyLabel[]): [TrialPrediction, Blob | null] {
+  const predicted = predictedLabelMask(result, labels);
+  const colorByName = new Map((result.Anomalies ?? []).map((anomaly) => [anomaly.Name, anomaly.PixelAnomaly.Color]));
+  const prediction: TrialPrediction = {
+    isAnomalous: result.IsAnomalous,
+    confidence: result.Confidence,
+    anomalyScore: result.anomaly_score,
+    anomalyThreshold: result.anomaly_threshold,
+    labelAreas: labelAreasOf(result).map(({ label, area }) => ({ label, area, color: colorByName.get(label) ?? '#000000' })),
+    labelIds: predicted?.labelIds ?? [],
+    latencyMs,
+  };
+  const mask = predicted
+    ? new Blob([encodeLabelMaskPng(predicted.mask, predicted.width, predicted.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' })
+    : null;
+  return [prediction, mask];
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof DetectionRuntimeError) return i18n.t('trials:run.runtimeFailed', { name: error.name, details: error.details });
+  return describeError(error);
+}

@@ -1,0 +1,133 @@
+// The live camera in the built app, fed by Chromium's fake camera playing a Y4M clip written at test
+// time from generated parts (2 normal, 2 anomalous, 3 s each, 640x480, looping); the launch flag is set
+// for this spec's browser only. Framing and capture work without a model; with the demo project's
+// trained model the station says NORMAL for normal parts and ANOMALY for anomalous ones, draws the
+// mask, reads out FPS, and the dashboard then counts the detections.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { demoProject as demoSettings } from '../../src/domain/demoProject';
+import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { demoProject } from './helpers/annotation';
+import { fingerprint, upscale, writeY4m, type ClipPicture } from './helpers/y4m';
+
+const clipFps = 5;
+const secondsEach = 3;
+const clipDir = resolve(import.meta.dirname, '../../test-reports');
+const clipPath = resolve(clipDir, 'camera-clip.y4m');
+/** Unseen parts of the demo's generator (another seed), in the demo's size, shown at twice it. */
+const parts = [...generateSyntheticDataset({ seed: 77, width: demoSettings.width, height: demoSettings.height, normalCount: 2, perDefectCount: 1, defectTypes: ['dent', 'missing-component'] })];
+const clipOrder = [parts.find((p) => p.classification === 'normal')!, parts.find((p) => p.sample.defects.includes('dent'))!, parts.filter((p) => p.classification === 'normal')[1]!, parts.find((p) => p.sample.defects.includes('missing-component'))!];
+const pictures: ClipPicture[] = clipOrder.map((part) => upscale({ rgba: part.sample.rgba, width: demoSettings.width, height: demoSettings.height }, 2));
+mkdirSync(clipDir, { recursive: true });
+writeY4m(clipPath, pictures, clipFps, clipFps * secondsEach);
+
+const base = chromiumLaunchOptions();
+test.use({ launchOptions: { ...base, args: [...base.args, `--use-file-for-fake-video-capture=${clipPath}`] } });
+
+async function openCamera(page: Page): Promise<string> {
+  const { projectId } = await demoProject(page);
+  await page.getByRole('link', { name: 'Camera' }).click();
+  await expect(page.getByTestId('camera-video')).toHaveJSProperty('videoWidth', 640, { timeout: 30_000 });
+  return projectId;
+}
+
+interface Sample {
+  /** Index into clipOrder of the picture the camera shows now. */
+  showing: number;
+  verdict: string;
+  detections: number;
+}
+
+/** What the camera shows (nearest clip picture by fingerprint) and the verdict on screen, read together. */
+function sample(page: Page, fingerprints: number[][]): Promise<Sample> {
+  return page.evaluate((references) => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="camera-video"]')!;
+    const canvas = document.createElement('canvas');
+    Object.assign(canvas, { width: 32, height: 24 });
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0, 32, 24);
+    const { data } = context.getImageData(0, 0, 32, 24);
+    const rgb: number[] = [];
+    for (let i = 0; i < data.length; i += 4) rgb.push(data[i]!, data[i + 1]!, data[i + 2]!);
+    const distances = references.map((reference) => reference.reduce((sum, value, i) => sum + (value - rgb[i]!) ** 2, 0));
+    return {
+      showing: distances.indexOf(Math.min(...distances)),
+      verdict: document.querySelector('[data-testid="verdict"]')!.getAttribute('data-verdict')!,
+      detections: Number(document.querySelector('[data-testid="camera-detections"]')!.textContent),
+    };
+  }, fingerprints);
+}
+
+test('frames the part and captures the region into the dataset without a model', async ({ page }) => {
+  await openCamera(page);
+  await expect(page.getByTestId('camera-no-model')).toContainText('no trained model yet');
+  // The region outline is drawn on the overlay for framing.
+  const drawn = await page.getByTestId('camera-overlay').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let opaque = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) opaque++;
+    return { width: canvas.width, opaque };
+  });
+  expect(drawn.width).toBe(640);
+  expect(drawn.opaque).toBeGreaterThan(1000);
+  await page.getByRole('button', { name: 'Capture as anomaly' }).click();
+  await expect(page.getByText('Captured image added to the Training dataset as anomaly.')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Datasets' }).click();
+  const train = page.getByTestId('dataset-stats').locator('tr[data-dataset-type="train"]');
+  await expect(train.locator('[data-stat="Total"]')).toHaveText('101');
+  await expect(train.locator('[data-stat="Anomaly"]')).toHaveText('61');
+});
+
+test('judges normal and anomalous parts with the trained demo model, then the dashboard counts them', async ({ page }) => {
+  test.setTimeout(20 * 60_000);
+  const projectId = await openCamera(page);
+  await page.getByRole('link', { name: 'Models' }).click();
+  const train = page.getByRole('button', { name: /^Train model/ });
+  // Training from the UI belongs to the Models page (issue 6); until it exists there is no way to get a model in the built app.
+  test.skip((await train.count()) === 0, 'the Models page has no "Train model" button yet (issue 6)');
+  await train.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Training complete', { exact: true })).toBeVisible({ timeout: 15 * 60_000 });
+
+  await page.goto(`/projects/${projectId}/camera`);
+  await page.getByRole('button', { name: 'Start model' }).click();
+  await expect(page.getByTestId('camera-model-status')).toHaveAttribute('data-status', 'RUNNING', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Start inspection' }).click();
+
+  const fingerprints = pictures.map((picture) => fingerprint(picture));
+  const samples: Sample[] = [];
+  const expected = clipOrder.map((part) => (part.classification === 'anomaly' ? 'ANOMALY' : 'NORMAL'));
+  // Two loops of the clip, sampled every 250 ms.
+  const deadline = Date.now() + 2 * clipOrder.length * secondsEach * 1000;
+  while (Date.now() < deadline) {
+    samples.push(await sample(page, fingerprints));
+    await page.waitForTimeout(250);
+  }
+  // Judged only once the same picture has been showing for 1.5 s and two detections finished on it.
+  const settled = samples.filter((current, index) => {
+    const earlier = samples[index - 6];
+    return earlier !== undefined && samples.slice(index - 6, index + 1).every((s) => s.showing === current.showing) && current.detections >= earlier.detections + 2;
+  });
+  const wrong = settled.filter((s) => s.verdict !== expected[s.showing]);
+  expect(wrong, JSON.stringify(settled)).toEqual([]);
+  expect(new Set(settled.map((s) => s.verdict))).toEqual(new Set(['NORMAL', 'ANOMALY']));
+
+  await expect.poll(async () => Number(await page.getByTestId('camera-overlay').getAttribute('data-mask-pixels')), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('camera-fps').textContent())).toBeGreaterThan(0);
+  console.info(`camera FPS readout with the demo model (320x240) from a 640x480 fake camera: ${await page.getByTestId('camera-fps').textContent()}`);
+  await page.getByRole('button', { name: 'Stop inspection' }).click();
+  const detections = Number(await page.getByTestId('camera-detections').textContent());
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const processed = Number((await page.getByTestId('dashboard-images-processed').textContent())!.replaceAll(',', ''));
+  expect(processed).toBeGreaterThanOrEqual(detections);
+  expect(Number(await page.getByTestId('dashboard-anomalies').textContent())).toBeGreaterThan(0);
+  const chart = page.getByTestId('dashboard-chart');
+  await expect(chart).toHaveAttribute('data-detections', String(processed));
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await expect(chart).toHaveAttribute('data-buckets', '28');
+  await expect(chart).toHaveAttribute('data-detections', String(processed));
+});

@@ -1,0 +1,153 @@
+// The model detail view in the built app: the demo project is trained from the Models page (wasm),
+// then its detail shows the metrics, the per-label table, both curves drawn, every test image's result
+// with masks, the mistakes filter and the evaluation downloads; the threshold slider changes the counts
+// to what the hand rule gives (lowest threshold: every test image anomalous), the saved threshold is
+// what IndexedDB holds and survives a reload, and the trained one can be restored.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demoProject } from './helpers/annotation';
+
+const trainingTimeoutMs = 12 * 60_000;
+
+interface StoredVersion {
+  version: number;
+  status: string;
+  anomalyThreshold?: number;
+  trainedAnomalyThreshold?: number;
+  split?: { trainIds: string[]; testIds: string[] };
+}
+
+function storedVersion(page: Page, projectId: string, version: number): Promise<StoredVersion | undefined> {
+  return page.evaluate(async ({ projectId, version }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('spotcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const found = await new Promise<StoredVersion | undefined>((resolve) => {
+      const request = db.transaction('modelVersions').objectStore('modelVersions').index('by-project-version').get([projectId, version]);
+      request.onsuccess = () => resolve(request.result as StoredVersion | undefined);
+    });
+    db.close();
+    return found;
+  }, { projectId, version });
+}
+
+/** The four cells of a confusion matrix by name. */
+async function confusionCounts(matrix: Locator) {
+  const cell = async (name: string) => Number(await matrix.locator(`td[data-cell="${name}"] strong`).textContent());
+  return {
+    truePositives: await cell('truePositives'),
+    falsePositives: await cell('falsePositives'),
+    trueNegatives: await cell('trueNegatives'),
+    falseNegatives: await cell('falseNegatives'),
+  };
+}
+
+async function expectDrawnCanvas(container: Locator) {
+  const canvas = container.locator('canvas').first();
+  await expect(canvas).toBeVisible();
+  const box = (await canvas.boundingBox())!;
+  expect(box.width).toBeGreaterThan(0);
+  expect(box.height).toBeGreaterThan(0);
+}
+
+test('the detail of a trained demo model: metrics, curves, test results, threshold save and restore, downloads', async ({ page }) => {
+  test.setTimeout(trainingTimeoutMs + 5 * 60_000);
+  const { projectId } = await demoProject(page);
+  await page.getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('button', { name: 'Train model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
+  await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
+  await dialog.getByRole('button', { name: 'Start training' }).click();
+  // The run lives in this tab: wait here (no reload) until it has stored its results.
+  await expect.poll(async () => (await storedVersion(page, projectId, 1))?.status, { timeout: trainingTimeoutMs, intervals: [5_000] }).toBe('TRAINED');
+  const trained = (await storedVersion(page, projectId, 1))!;
+  const testCount = trained.split!.testIds.length;
+
+  await page.goto(`/projects/${projectId}/models/1`);
+  await expect(page.getByRole('heading', { name: 'Model 1' })).toBeVisible();
+  await expect(page.getByTestId('model-status')).toHaveText('Training complete');
+
+  // Summary figures as percentages, and the matrix at the trained threshold covering every test image.
+  const metrics = page.getByTestId('model-metrics');
+  for (const metric of ['precision', 'recall', 'f1', 'rocAuc', 'averagePrecision']) {
+    await expect(metrics.locator(`[data-metric="${metric}"] dd`)).toHaveText(/^\d{1,3}(\.\d)?\s?%$/);
+  }
+  const trainedCounts = await confusionCounts(page.getByTestId('trained-confusion'));
+  expect(Object.values(trainedCounts).reduce((sum, count) => sum + count, 0)).toBe(testCount);
+  const anomalousTestImages = trainedCounts.truePositives + trainedCounts.falseNegatives;
+  const normalTestImages = trainedCounts.falsePositives + trainedCounts.trueNegatives;
+
+  // Per-label table: the demo's defect labels with a mean IoU each; the search narrows it.
+  const perLabel = page.getByTestId('per-label-table');
+  await expect(perLabel.locator('tbody tr')).not.toHaveCount(0);
+  const labelNames = await perLabel.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-label')!));
+  for (const name of labelNames) await expect(perLabel.locator(`tr[data-label="${name}"] [data-metric="meanIoU"]`)).toHaveText(/\d\s?%/);
+  await page.getByLabel('Search labels').fill(labelNames[0]!);
+  await expect(perLabel.locator('tbody tr')).toHaveCount(labelNames.filter((name) => name.includes(labelNames[0]!)).length);
+  await page.getByLabel('Search labels').fill('');
+
+  // Both curves drawn by uPlot.
+  await expectDrawnCanvas(page.getByTestId('pr-curve'));
+  await expectDrawnCanvas(page.getByTestId('roc-curve'));
+
+  // Every test image has a result card (one page of them), with both masks for this segmentation model.
+  const cards = page.getByTestId('test-results').locator('li');
+  await expect(cards).toHaveCount(Math.min(testCount, 24));
+  await expectDrawnCanvas(cards.first().getByTestId('predicted-mask'));
+  await expect(cards.first().getByTestId('ground-truth-mask')).toBeVisible();
+
+  // The mistakes filter shows exactly the incorrect predictions.
+  const correctAtSaved = trainedCounts.truePositives + trainedCounts.trueNegatives;
+  await expect(page.getByTestId('results-counts')).toContainText(`${correctAtSaved} correct and ${testCount - correctAtSaved} incorrect`);
+  await page.getByRole('radio', { name: /^Mistakes/ }).check();
+  await expect(cards).toHaveCount(Math.min(testCount - correctAtSaved, 24));
+  if (testCount - correctAtSaved > 0) await expect(cards.and(page.locator('[data-correct="true"]'))).toHaveCount(0);
+  await page.getByRole('radio', { name: /^All/ }).check();
+
+  // Lowest threshold on the slider: every test image is predicted anomalous.
+  const slider = page.getByRole('slider', { name: 'Anomaly threshold' });
+  const thresholdCounts = page.getByTestId('threshold-confusion');
+  expect(await confusionCounts(thresholdCounts)).toEqual(trainedCounts);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => confusionCounts(thresholdCounts)).toEqual({
+    truePositives: anomalousTestImages, falsePositives: normalTestImages, trueNegatives: 0, falseNegatives: 0,
+  });
+  await expect(page.getByTestId('results-counts')).toContainText(`${anomalousTestImages} correct and ${normalTestImages} incorrect`);
+  // Highest threshold: at most the top-scored image stays anomalous.
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await confusionCounts(thresholdCounts)).truePositives + (await confusionCounts(thresholdCounts)).falsePositives).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Home');
+  const lowest = Number(await slider.inputValue());
+
+  // Save: stored in IndexedDB, trained threshold kept, still there after a reload.
+  await page.getByRole('button', { name: "Save as this version's threshold" }).click();
+  await expect(page.getByText('saved. Detection with this model uses it from now on.')).toBeVisible();
+  await expect.poll(async () => (await storedVersion(page, projectId, 1))?.anomalyThreshold).toBe(lowest);
+  expect((await storedVersion(page, projectId, 1))!.trainedAnomalyThreshold).toBe(trained.trainedAnomalyThreshold);
+  await page.reload();
+  await expect(page.getByTestId('saved-threshold')).toHaveText(await page.getByTestId('threshold-value').textContent() ?? '');
+  expect(Number(await slider.inputValue())).toBe(lowest);
+  expect((await confusionCounts(thresholdCounts)).trueNegatives).toBe(0);
+
+  // Restore the trained threshold.
+  await page.getByRole('button', { name: 'Restore the trained threshold' }).click();
+  await expect(page.getByTestId('saved-threshold')).toHaveText((await page.getByTestId('trained-threshold').textContent())!);
+  await expect.poll(async () => (await storedVersion(page, projectId, 1))?.anomalyThreshold).toBe(trained.trainedAnomalyThreshold);
+  await expect.poll(() => confusionCounts(thresholdCounts)).toEqual(trainedCounts);
+
+  // The split used, and the evaluation files.
+  await expect(page.getByTestId('split-summary')).toContainText(`${trained.split!.trainIds.length} training images, ${testCount} test images.`);
+  const [resultDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download EvaluationResult (JSON)' }).click()]);
+  expect(resultDownload.suggestedFilename()).toBe('EvaluationResult-demo-flange.json');
+  const evaluationResult = JSON.parse(await readFile((await resultDownload.path())!, 'utf8'));
+  expect(evaluationResult).toMatchObject({ Version: 1, EvaluationDetails: { ModelArn: 'spotcheck:project/demo-flange/model/1', NumberOfTestingImages: testCount } });
+  expect(evaluationResult.AggregatedEvaluationResults.Metrics.PixelAnomalyClassMetrics.map((label: { ClassName: string }) => label.ClassName)).toEqual(labelNames);
+  const [manifestDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download evaluation manifest (JSON Lines)' }).click()]);
+  expect(manifestDownload.suggestedFilename()).toBe('EvaluationManifest-demo-flange.json');
+  const lines = (await readFile((await manifestDownload.path())!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  expect(lines).toHaveLength(testCount);
+  expect(lines.filter((line) => line['anomaly-label-detected'] === line['anomaly-label']).length).toBe(correctAtSaved);
+});

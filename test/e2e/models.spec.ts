@@ -1,0 +1,180 @@
+// The Models page in the built app on the demo project: train from the UI on the wasm backend with a
+// double-clicked submit (one run only), progress that survives navigation, Training complete with F1;
+// start → Running, delete refused while running, tags, export readable by onnxruntime, stop, import of
+// a package of another size refused and of the real one accepted, delete; cancelling a run.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import * as ort from 'onnxruntime-node';
+import { demoProject } from './helpers/annotation';
+
+const trainingTimeoutMs = 10 * 60_000;
+
+interface StoredVersion {
+  id: string;
+  version: number;
+  status: string;
+  statusMessage: string;
+  anomalyThreshold?: number;
+  trainedAnomalyThreshold?: number;
+  tags: { Key: string; Value: string }[];
+}
+
+/** The project's model versions as stored in the page's IndexedDB, by number. */
+function storedVersions(page: Page, projectId: string): Promise<StoredVersion[]> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('spotcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const versions = await new Promise<StoredVersion[]>((resolve) => {
+      const request = db.transaction('modelVersions').objectStore('modelVersions').index('by-project').getAll(id);
+      request.onsuccess = () => resolve(request.result as StoredVersion[]);
+    });
+    db.close();
+    return versions.sort((a, b) => a.version - b.version);
+  }, projectId);
+}
+
+const row = (page: Page, version: number) => page.getByTestId('model-versions').locator(`tr[data-model-version="${version}"]`);
+
+async function trainDemoModel(page: Page, options: { description?: string; tag?: [string, string] } = {}) {
+  await page.getByRole('button', { name: 'Train model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
+  await expect(dialog.getByTestId('training-readiness')).toContainText('The datasets meet the minimums for a segmentation model.');
+  if (options.description) await dialog.getByLabel('Description (optional)').fill(options.description);
+  if (options.tag) {
+    await dialog.getByRole('button', { name: 'Add tag' }).click();
+    await dialog.getByLabel('Key of tag 1').fill(options.tag[0]);
+    await dialog.getByLabel('Value of tag 1').fill(options.tag[1]);
+  }
+  await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
+  // A double click on the submit button: the dialog's idempotency key makes it one run.
+  await dialog.getByRole('button', { name: 'Start training' }).dblclick();
+  await expect(dialog).toBeHidden();
+}
+
+test('an empty project explains what is missing and cannot train', async ({ page }) => {
+  await page.goto('/projects');
+  await page.getByLabel('New project name').fill('empty-part');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('link', { name: 'Models' }).click();
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeDisabled();
+  await expect(page.getByTestId('training-readiness')).toContainText('This project has no training dataset. Create one to train a model.');
+  await expect(page.getByText('No model versions yet.')).toBeVisible();
+});
+
+test('trains the demo project from the UI, then runs, tags, exports, imports and deletes model versions', async ({ page }) => {
+  test.setTimeout(trainingTimeoutMs + 5 * 60_000);
+  const { projectId } = await demoProject(page);
+  await page.getByRole('link', { name: 'Models' }).click();
+  await trainDemoModel(page, { description: 'first run', tag: ['line', 'A'] });
+
+  const progress = page.getByTestId('training-progress');
+  await expect(progress).toBeVisible();
+  await expect(row(page, 1).getByTestId('model-status')).toContainText('Training');
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeDisabled();
+  // Leaving the page and coming back shows the same run.
+  await page.getByRole('link', { name: 'Datasets' }).click();
+  await expect(page.getByTestId('dataset-stats')).toBeVisible();
+  await page.getByRole('link', { name: 'Models' }).click();
+  await expect(progress).toHaveAttribute('data-version', '1');
+  // The segmentation head's loss curve, one point per epoch.
+  await expect(progress.getByRole('img', { name: 'Training loss of the segmentation head per epoch' })).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: trainingTimeoutMs });
+  await expect(progress.getByTestId('training-stage')).toContainText('Training the segmentation head');
+
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Training complete', { timeout: trainingTimeoutMs });
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
+  const [trained] = await storedVersions(page, projectId);
+  expect(trained).toMatchObject({ version: 1, status: 'TRAINED', tags: [{ Key: 'line', Value: 'A' }] });
+  await expect(row(page, 1).getByTestId('model-f1')).toHaveText(/^\d{1,3}(\.\d)?%$/);
+  await expect(row(page, 1)).toContainText('first run');
+  await expect(row(page, 1)).toContainText('Segmentation');
+  await expect(row(page, 1).getByRole('link', { name: 'Model 1' })).toHaveAttribute('href', `/projects/${projectId}/models/1`);
+
+  // Tags: a refused edit stays in the dialog with the reason; then edit, add and remove.
+  await row(page, 1).getByRole('button', { name: 'Tags' }).click();
+  const tagsDialog = page.getByRole('dialog', { name: 'Tags of Model 1' });
+  await tagsDialog.getByRole('button', { name: 'Add tag' }).click();
+  await tagsDialog.getByLabel('Key of tag 2').fill('line');
+  await tagsDialog.getByRole('button', { name: 'Save tags' }).click();
+  await expect(tagsDialog.getByRole('alert')).toHaveText('Tag 2 repeats the key line. Each key can appear once: change or remove one of them.');
+  await tagsDialog.getByLabel('Key of tag 2').fill('shift');
+  await tagsDialog.getByLabel('Value of tag 2').fill('night');
+  await tagsDialog.getByLabel('Value of tag 1').fill('B');
+  await tagsDialog.getByRole('button', { name: 'Save tags' }).click();
+  await expect(tagsDialog).toBeHidden();
+  await expect(row(page, 1).getByTestId('model-tags').locator('li')).toHaveText(['line: B', 'shift: night']);
+  await row(page, 1).getByRole('button', { name: 'Tags' }).click();
+  await tagsDialog.getByRole('button', { name: 'Remove tag 1' }).click();
+  await tagsDialog.getByRole('button', { name: 'Save tags' }).click();
+  await expect(row(page, 1).getByTestId('model-tags').locator('li')).toHaveText(['shift: night']);
+
+  // Start → Running; deleting is refused while it runs.
+  await row(page, 1).getByRole('button', { name: 'Start' }).click();
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Running', { timeout: 120_000 });
+  await row(page, 1).getByRole('button', { name: 'Delete' }).click();
+  const deleteDialog = page.getByRole('dialog', { name: 'Delete Model 1?' });
+  await deleteDialog.getByLabel('Type delete to confirm').fill('delete');
+  await deleteDialog.getByRole('button', { name: 'Delete model' }).click();
+  await expect(deleteDialog.getByRole('alert')).toHaveText('Model 1 is running. Stop it first, then delete it.');
+  await deleteDialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await storedVersions(page, projectId)).toHaveLength(1);
+
+  // Export: model.json carries the threshold in effect and the trained one; model.onnx loads in onnxruntime.
+  const [download] = await Promise.all([page.waitForEvent('download'), row(page, 1).getByRole('button', { name: 'Export' }).click()]);
+  expect(download.suggestedFilename()).toBe('demo-flange-model-1.zip');
+  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  const metadata = JSON.parse(strFromU8(files['model.json']!)) as Record<string, unknown> & { inputSize: { width: number; height: number } };
+  expect(metadata).toMatchObject({
+    modelType: 'segmentation', inputFormat: 'RGB888', inputSize: { width: 320, height: 240 },
+    threshold: trained!.anomalyThreshold, trainedThreshold: trained!.trainedAnomalyThreshold,
+    source: { projectName: 'demo-flange', modelVersion: 1, description: 'first run', tags: [{ Key: 'shift', Value: 'night' }] },
+  });
+  expect((metadata.labels as { name: string }[]).map((label) => label.name).sort()).toEqual(['dent', 'missing-component', 'scratch']);
+  const session = await ort.InferenceSession.create(files['model.onnx']!);
+  expect(session.inputNames.length).toBeGreaterThan(0);
+  expect(session.outputNames.length).toBeGreaterThan(0);
+  await session.release();
+
+  // Stop → back to Training complete.
+  await row(page, 1).getByRole('button', { name: 'Stop' }).click();
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Training complete', { timeout: 60_000 });
+
+  // Import: a package for 640×480 images is refused with the reason; the real one becomes Model 2.
+  const importInput = page.getByLabel('Model package (.zip)');
+  const wrongSize = zipSync({ 'model.onnx': files['model.onnx']!, 'model.json': strToU8(JSON.stringify({ ...metadata, inputSize: { width: 640, height: 480 } })) });
+  await importInput.setInputFiles({ name: 'other-line.zip', mimeType: 'application/zip', buffer: Buffer.from(wrongSize) });
+  await expect(page.getByTestId('model-import-problem')).toHaveText(
+    'other-line.zip was trained on 640×480 images but project demo-flange uses 320×240. Import it into a project of 640×480 images, or train a new model in this project.');
+  expect(await storedVersions(page, projectId)).toHaveLength(1);
+  await importInput.setInputFiles({ name: 'demo-flange-model-1.zip', mimeType: 'application/zip', buffer: await readFile((await download.path())!) });
+  await expect(row(page, 2).getByTestId('model-status')).toHaveText('Training complete');
+  await expect(page.getByTestId('model-import-problem')).toHaveCount(0);
+  const imported = (await storedVersions(page, projectId))[1]!;
+  expect(imported).toMatchObject({ version: 2, status: 'TRAINED', anomalyThreshold: trained!.anomalyThreshold, trainedAnomalyThreshold: trained!.trainedAnomalyThreshold });
+
+  // Delete the imported version with the typed word.
+  await row(page, 2).getByRole('button', { name: 'Delete' }).click();
+  const deleteImported = page.getByRole('dialog', { name: 'Delete Model 2?' });
+  await deleteImported.getByLabel('Type delete to confirm').fill('delete');
+  await deleteImported.getByRole('button', { name: 'Delete model' }).click();
+  await expect(row(page, 2)).toHaveCount(0);
+  expect((await storedVersions(page, projectId)).map((version) => version.version)).toEqual([1]);
+});
+
+test('cancelling a run marks the version Training failed with the reason', async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  const { projectId } = await demoProject(page);
+  await page.getByRole('link', { name: 'Models' }).click();
+  await trainDemoModel(page);
+  const progress = page.getByTestId('training-progress');
+  await expect(progress.getByTestId('training-stage')).toBeVisible({ timeout: 120_000 });
+  await progress.getByRole('button', { name: 'Cancel training' }).click();
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Training failed: Training was cancelled', { timeout: 60_000 });
+  await expect(progress).toHaveCount(0);
+  expect(await storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'TRAINING_FAILED', statusMessage: 'Training was cancelled' }]);
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeEnabled();
+});
