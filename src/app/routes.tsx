@@ -10,6 +10,8 @@ import { ProjectLayout } from '../projects/ProjectLayout';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TrialsPage } from '../trials/TrialsPage';
+import { TrialJobPage } from '../trials/TrialJobPage';
+import { TrialMaskPage } from '../trials/TrialMaskPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
           { path: 'models', element: <ModelsPage /> },
           { path: 'models/:version', element: <ModelDetailPage /> },
           { path: 'trials', element: <TrialsPage /> },
+          { path: 'trials/:jobId', element: <TrialJobPage /> },
+          { path: 'trials/:jobId/results/:resultId', element: <TrialMaskPage /> },
           { path: 'camera', element: <CameraPage /> },
           { path: 'label/:entryId?', element: <AnnotationPage /> },
         ],

@@ -295,6 +295,8 @@ export function CameraPage() {
       </div>
       <CaptureControls
         projectId={project.id}
+        projectSize={projectSize}
+        modelVersionId={model?.version.id ?? null}
         disabled={!liveCamera || !region || !projectSize}
         grab={() => grabRegionPng(videoRef.current!, regionRef.current!, projectSize!)}
       />

@@ -1,14 +1,26 @@
 // "Capture": stores the region of interest (at the project size, as the model sees it) in one of the
-// project's datasets, classified as the operator says, through the datasets' capture path.
+// project's datasets, classified as the operator says, through the datasets' capture path; or, with
+// a model chosen, into a new trial job to verify later.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
 import { useUiStore } from '../app/uiStore';
 import { importCapturedFrame } from '../datasets/capture/importCapturedFrame';
-import type { ImageClass } from '../domain/types';
+import type { ImageClass, ImageSize } from '../domain/types';
+import { openSpotcheckDb } from '../storage/db';
 import { listDatasets } from '../storage/datasets';
+import { captureToTrialJob } from './captureToTrialJob';
 
-export function CaptureControls({ projectId, disabled, grab }: { projectId: string; disabled: boolean; grab(): Promise<Blob> }) {
+interface CaptureControlsProps {
+  projectId: string;
+  projectSize: ImageSize | null;
+  /** The camera's model version; null hides the trial job capture. */
+  modelVersionId: string | null;
+  disabled: boolean;
+  grab(): Promise<Blob>;
+}
+
+export function CaptureControls({ projectId, projectSize, modelVersionId, disabled, grab }: CaptureControlsProps) {
   const { t } = useTranslation();
   const { showError, showInfo, dataChanged } = useUiStore();
   const datasets = useStoredData((db) => listDatasets(db, projectId), [projectId]);
@@ -18,18 +30,29 @@ export function CaptureControls({ projectId, disabled, grab }: { projectId: stri
   if (datasets.data.length === 0) return <p className="hint">{t('camera:capture.noDataset')}</p>;
   const target = datasets.data.find((dataset) => dataset.id === datasetId) ?? datasets.data.find((dataset) => dataset.type === 'train') ?? datasets.data[0]!;
 
-  async function capture(classification: ImageClass) {
+  async function withBusy(work: () => Promise<string>) {
     setBusy(true);
     try {
-      await importCapturedFrame(target, await grab(), classification);
+      showInfo(await work());
       dataChanged();
-      showInfo(t('camera:capture.saved', { classification: t(`camera:capture.class.${classification}`), dataset: t(`datasets.type.${target.type}`) }));
     } catch (error) {
       showError(error);
     } finally {
       setBusy(false);
     }
   }
+
+  const capture = (classification: ImageClass) =>
+    withBusy(async () => {
+      await importCapturedFrame(target, await grab(), classification);
+      return t('camera:capture.saved', { classification: t(`camera:capture.class.${classification}`), dataset: t(`datasets.type.${target.type}`) });
+    });
+
+  const captureToTrial = (versionId: string, size: ImageSize) =>
+    withBusy(async () => {
+      const job = await captureToTrialJob(await openSpotcheckDb(), { projectId, projectSize: size, modelVersionId: versionId, frame: await grab() });
+      return t('camera:capture.trialCreated', { name: job.name });
+    });
 
   return (
     <div className="toolbar capture-controls">
@@ -51,6 +74,11 @@ export function CaptureControls({ projectId, disabled, grab }: { projectId: stri
       <button type="button" className="button-secondary" disabled={disabled || busy} onClick={() => capture('anomaly')}>
         {t('camera:capture.asAnomaly')}
       </button>
+      {modelVersionId && projectSize && (
+        <button type="button" className="button-secondary" disabled={disabled || busy} onClick={() => captureToTrial(modelVersionId, projectSize)}>
+          {t('camera:capture.toTrial')}
+        </button>
+      )}
     </div>
   );
 }

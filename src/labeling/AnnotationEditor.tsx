@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 import { UserFacingError } from '../domain/errors';
 import { encodeLabelMaskPng } from '../domain/png';
 import type { AnomalyLabel, ImageClass } from '../domain/types';
-import { labelIndicesInMask, saveAnnotation } from '../storage/annotations';
+import { labelIndicesInMask, saveAnnotation, type AnnotationChange } from '../storage/annotations';
 import { openSpotcheckDb } from '../storage/db';
 import { editorCommands, isTypingTarget, type EditorActions } from './commands';
 import { HelpOverlay } from './HelpOverlay';
@@ -26,13 +26,26 @@ import { useMaskHistory } from './useMaskHistory';
 
 const defaultOpacityPercent = 55;
 
+/**
+ * Where an edited image comes from and goes when it is not a dataset entry (a trial result's mask,
+ * src/trials): how to save, where previous/next and "Submit and close" lead, and the back link.
+ */
+export interface AnnotationTarget {
+  save(change: AnnotationChange): Promise<void>;
+  pathOf(id: string): string;
+  closePath: string;
+  closeLabel: string;
+}
+
 interface AnnotationEditorProps {
   data: EditorData;
   /** The project's labels as stored now: re-read whenever data changes, here or elsewhere. */
   labels: readonly AnomalyLabel[];
+  /** Absent for a dataset entry, saved with saveAnnotation. */
+  target?: AnnotationTarget;
 }
 
-export function AnnotationEditor({ data, labels }: AnnotationEditorProps) {
+export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { showError, showInfo, dataChanged } = useUiStore();
@@ -110,12 +123,14 @@ export function AnnotationEditor({ data, labels }: AnnotationEditorProps) {
       const hasMask = maskLabels.length > 0;
       // Painted pixels make the image anomalous (spec §7, item 4); storage refuses anything else.
       const savedClass = hasMask ? 'anomaly' : classification;
-      await saveAnnotation(await openSpotcheckDb(), entry.id, {
+      const change: AnnotationChange = {
         classification: savedClass,
         mask: hasMask ? new Blob([encodeLabelMaskPng(history.pixels, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) : null,
         labelIds: maskLabels.map((label) => label.id),
         labelNames: Object.fromEntries(maskLabels.map((label) => [label.id, label.name])),
-      });
+      };
+      if (target) await target.save(change);
+      else await saveAnnotation(await openSpotcheckDb(), entry.id, change);
       dirtyRef.current = false;
       setClassification(savedClass);
       setSaved({ pixels: history.pixels, classification: savedClass });
@@ -129,10 +144,10 @@ export function AnnotationEditor({ data, labels }: AnnotationEditorProps) {
   }
 
   async function submitAndClose() {
-    if (await save()) void navigate(`/projects/${entry.projectId}/datasets`);
+    if (await save()) void navigate(target?.closePath ?? `/projects/${entry.projectId}/datasets`);
   }
 
-  const openEntry = (entryId: string | null) => entryId && void navigate(`/projects/${entry.projectId}/label/${entryId}`);
+  const openEntry = (entryId: string | null) => entryId && void navigate(target ? target.pathOf(entryId) : `/projects/${entry.projectId}/label/${entryId}`);
 
   const actions: EditorActions = {
     selectTool: setTool,
@@ -232,7 +247,7 @@ export function AnnotationEditor({ data, labels }: AnnotationEditorProps) {
             onRedo={history.redo}
           />
           <p>
-            <Link to={`/projects/${entry.projectId}/datasets`}>{t('labeling:backToDatasets')}</Link>
+            <Link to={target?.closePath ?? `/projects/${entry.projectId}/datasets`}>{target?.closeLabel ?? t('labeling:backToDatasets')}</Link>
           </p>
         </div>
       </div>

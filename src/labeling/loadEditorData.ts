@@ -19,7 +19,7 @@ export interface EditorData extends Omit<StoredAnnotation, 'labels'> {
   nextId: string | null;
 }
 
-async function decodePicture(blob: Blob): Promise<HTMLImageElement> {
+export async function decodePicture(blob: Blob): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(blob);
   try {
     const picture = new Image();

@@ -1,6 +1,6 @@
 // The project's Models tab: training (readiness, the Train dialog, progress of runs), the versions with
 // their lifecycle actions, and importing a model package.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
 import { TrainingReadinessView, useTrainingReadiness } from '../datasets/TrainingReadinessPanel';
@@ -19,7 +19,8 @@ export function ModelsPage() {
   const project = useCurrentProject();
   const readiness = useTrainingReadiness(project.id);
   const versions = useStoredData((db) => listModelVersions(db, project.id), [project.id]);
-  const jobs = useTrainingJobs((state) => Object.values(state.jobs).filter((job) => job.projectId === project.id));
+  const allJobs = useTrainingJobs((state) => state.jobs);
+  const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.projectId === project.id), [allJobs, project.id]);
   const [training, setTraining] = useState(false);
 
   if (versions.status === 'failed') return <p role="alert">{describeError(versions.error)}</p>;

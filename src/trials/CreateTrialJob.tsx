@@ -96,6 +96,8 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
         })),
       });
       dataChanged();
+      setName('');
+      setSources([]);
       void startTrialRun(job.id);
       if (messages.length === 0) void navigate(job.id);
     } catch (error) {

@@ -1,6 +1,35 @@
-// The project's trials tab.
-import { FeaturePlaceholder } from '../app/FeaturePlaceholder';
+// The project's trials tab: detect on files, create a trial detection, and the project's trial
+// detections with their progress (resume, cancel, delete). Opening it settles jobs a closed tab left
+// RUNNING, so none stays running for ever.
+import { useEffect } from 'react';
+import { useCurrentProject } from '../projects/ProjectLayout';
+import { useUiStore } from '../app/uiStore';
+import { openSpotcheckDb } from '../storage/db';
+import { CreateTrialJob } from './CreateTrialJob';
+import { DetectOnFiles } from './DetectOnFiles';
+import { recoverInterruptedTrialJobs } from './runTrialJob';
+import { TrialJobList } from './TrialJobList';
+import { useTrialRuns } from './trialRuns';
+import './trials.css';
 
 export function TrialsPage() {
-  return <FeaturePlaceholder feature="trials" />;
+  const project = useCurrentProject();
+  useInterruptedJobRecovery(project.id);
+  return (
+    <div className="stack">
+      <DetectOnFiles project={project} />
+      <CreateTrialJob project={project} />
+      <TrialJobList projectId={project.id} />
+    </div>
+  );
+}
+
+export function useInterruptedJobRecovery(projectId: string): void {
+  const { showError, dataChanged } = useUiStore();
+  useEffect(() => {
+    void (async () => {
+      const startingHere = (jobId: string) => useTrialRuns.getState().controllers[jobId] !== undefined;
+      if ((await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere)) > 0) dataChanged();
+    })().catch(showError);
+  }, [projectId]);
 }

@@ -65,14 +65,17 @@ async function withJobLock<T>(jobId: string, work: () => Promise<T>): Promise<T>
   });
 }
 
-/** RUNNING jobs of the project that no tab runs any more become STOPPED, resumable, with the reason. */
-export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>, projectId: string): Promise<number> {
+/**
+ * RUNNING jobs of the project that no tab runs any more become STOPPED, resumable, with the reason.
+ * `startingHere` names jobs this tab is about to run (asked for, not yet in runTrialJob).
+ */
+export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>, projectId: string, startingHere: (jobId: string) => boolean): Promise<number> {
   const held = typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).map((lock) => lock.name) : [];
   const heldNames = new Set(held);
   return markTrialJobsInterrupted(
     db,
     projectId,
-    (jobId) => runningHere.has(jobId) || heldNames.has(lockPrefix + jobId),
+    (jobId) => startingHere(jobId) || runningHere.has(jobId) || heldNames.has(lockPrefix + jobId),
     (done, total) => i18n.t('trials:run.interrupted', { done, total }),
   );
 }
@@ -88,9 +91,9 @@ async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { si
     onProgress?.({ stage: 'startingModel', done, total });
     await ensureModelRunning(component);
     const labels = await listAnomalyLabels(db, job.projectId);
+    onProgress?.({ stage: 'detecting', done, total });
     for (const result of pending) {
       if (signal?.aborted) return await finishTrialJobRun(db, jobId, 'STOPPED', i18n.t('trials:run.cancelled', { done, total }));
-      onProgress?.({ stage: 'detecting', done, total });
       const image = await db.get('images', result.imageId);
       if (!image) {
         await recordTrialError(db, result.id, i18n.t('trials:run.imageMissing'));
@@ -100,8 +103,8 @@ async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { si
         else await recordTrialPrediction(db, result.id, ...predictionOf(outcome.result, outcome.latencyMs, labels));
       }
       done += 1;
+      onProgress?.({ stage: 'detecting', done, total });
     }
-    onProgress?.({ stage: 'detecting', done, total });
     return await finishTrialJobRun(db, jobId, 'COMPLETED');
   } catch (error) {
     return finishTrialJobRun(db, jobId, 'FAILED', failureText(error));

@@ -103,6 +103,12 @@ test.describe('on a touch tablet', () => {
     const zoomBefore = Number(await stage.getAttribute('data-zoom'));
     const box = (await stage.boundingBox())!;
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    page.on('console', (m) => console.log('PAGE', m.text()));
+    await page.evaluate(() => {
+      for (const type of ['pointerdown', 'pointerup', 'pointercancel', 'click', 'touchstart', 'touchend', 'touchcancel']) {
+        document.addEventListener(type, (e) => console.log(performance.now().toFixed(0), type, (e.target as HTMLElement).tagName, (e.target as HTMLElement).className, (e as PointerEvent).pointerId ?? ''), true);
+      }
+    });
     const cdp = await page.context().newCDPSession(page);
     const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) => {
       await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((point, id) => ({ ...point, id })) });

@@ -5,7 +5,8 @@
 // what IndexedDB holds and survives a reload, and the trained one can be restored.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoProject } from './helpers/annotation';
+import { demoProject, projectIdOf } from './helpers/annotation';
+import { cookiesDir, importCookieProject, missingSamplesReason } from './helpers/samples';
 
 const trainingTimeoutMs = 12 * 60_000;
 
@@ -52,9 +53,8 @@ async function expectDrawnCanvas(container: Locator) {
   expect(box.height).toBeGreaterThan(0);
 }
 
-test('the detail of a trained demo model: metrics, curves, test results, threshold save and restore, downloads', async ({ page }) => {
-  test.setTimeout(trainingTimeoutMs + 5 * 60_000);
-  const { projectId } = await demoProject(page);
+/** Trains version 1 of the project whose page is open from its Models tab, and waits for TRAINED. */
+async function trainFromModelsPage(page: Page, projectId: string): Promise<StoredVersion> {
   await page.getByRole('link', { name: 'Models' }).click();
   await page.getByRole('button', { name: 'Train model' }).click();
   const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
@@ -62,7 +62,13 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await dialog.getByRole('button', { name: 'Start training' }).click();
   // The run lives in this tab: wait here (no reload) until it has stored its results.
   await expect.poll(async () => (await storedVersion(page, projectId, 1))?.status, { timeout: trainingTimeoutMs, intervals: [5_000] }).toBe('TRAINED');
-  const trained = (await storedVersion(page, projectId, 1))!;
+  return (await storedVersion(page, projectId, 1))!;
+}
+
+test('the detail of a trained demo model: metrics, curves, test results, threshold save and restore, downloads', async ({ page }) => {
+  test.setTimeout(trainingTimeoutMs + 5 * 60_000);
+  const { projectId } = await demoProject(page);
+  const trained = await trainFromModelsPage(page, projectId);
   const testCount = trained.split!.testIds.length;
 
   await page.goto(`/projects/${projectId}/models/1`);
@@ -150,4 +156,22 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   const lines = (await readFile((await manifestDownload.path())!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
   expect(lines).toHaveLength(testCount);
   expect(lines.filter((line) => line['anomaly-label-detected'] === line['anomaly-label']).length).toBe(correctAtSaved);
+});
+
+test.describe('with the cookie sample', () => {
+  const missing = missingSamplesReason(cookiesDir);
+  test.skip(missing !== null, missing ?? '');
+
+  test('a segmentation model of the cookies shows label cracked with its mean IoU', async ({ page }) => {
+    test.setTimeout(trainingTimeoutMs + 5 * 60_000);
+    await importCookieProject(page, 'cookies-detail');
+    const projectId = projectIdOf(page);
+    const trained = await trainFromModelsPage(page, projectId);
+    await page.goto(`/projects/${projectId}/models/1`);
+    const cracked = page.getByTestId('per-label-table').locator('tr[data-label="cracked"]');
+    await expect(cracked).toBeVisible();
+    await expect(cracked.locator('[data-metric="meanIoU"]')).toHaveText(/^\d{1,3}(\.\d)?\s?%/);
+    await expect(page.getByTestId('test-results').locator('li')).toHaveCount(Math.min(trained.split!.testIds.length, 24));
+    await expect(page.getByTestId('test-results').locator('[data-testid="ground-truth-mask"] canvas').first()).toBeVisible();
+  });
 });

@@ -53,7 +53,10 @@ describe('packaged anomaly model', () => {
       expect(detected.IsAnomalous).toBe(detected.anomaly_score >= detected.anomaly_threshold);
       expect(detected.Confidence).toBeGreaterThanOrEqual(0.5);
       expect(detected.Confidence).toBeLessThanOrEqual(1);
-      expect(detection.anomalyMap).toHaveLength(side * side);
+      // The patch grid of the backbone: 28x28 at its 224x224 input.
+      expect(detection.anomalyMapGrid).toBe(28);
+      expect(detection.anomalyMap).toHaveLength(28 * 28);
+      expect(Math.max(...detection.anomalyMap)).toBeCloseTo(detected.anomaly_score, 5);
       expect(Math.max(...detection.anomalyMap)).toBeLessThanOrEqual(1);
     }
   });

@@ -9,23 +9,25 @@ import { describeError, i18n } from '../../i18n';
 import { markTrainingFailed } from '../../storage/modelVersions';
 import type { SpotcheckDB } from '../../storage/schema';
 import { trainingWorker } from '../../app/workers';
-import { proxy } from '../../../workers/bridge';
-import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from '../../../workers/training/types';
+import { proxy, type WorkerBridge } from '../../../workers/bridge';
+import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../../workers/training/types';
 
 export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split'> {
   backend?: TrainingBackend;
   onProgress?: (progress: TrainingProgressReport) => void;
   /** Aborting terminates the worker at once; the version becomes TRAINING_FAILED "Training was cancelled". */
   signal?: AbortSignal;
+  /** The bridge to the training worker: the app's `trainingWorker` unless another is handed in (tests reach its Worker). */
+  bridge?: WorkerBridge<TrainingWorkerApi>;
 }
 
 /** Resolves with the TRAINED version; rejects with the failure after recording it on the version. */
 export async function runTraining(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
-  const { backend = 'auto', onProgress: _onProgress, signal: _signal, ...settings } = options;
+  const { backend = 'auto', onProgress: _onProgress, signal: _signal, bridge = trainingWorker, ...settings } = options;
   const request: TrainModelVersionRequest = { ...settings, modelVersionId, backend, databaseName: db.name };
   const onProgress = options.onProgress ?? (() => undefined);
   try {
-    await trainingWorker.run((api) => api.trainModelVersion(request, proxy(onProgress)), options.signal);
+    await bridge.run((api) => api.trainModelVersion(request, proxy(onProgress)), options.signal);
   } catch (error) {
     const failed = await markTrainingFailed(db, modelVersionId, failureReason(error, options.signal)).catch(async (markError: unknown) => {
       // The run committed TRAINED just before the cancel or crash arrived: it did finish.

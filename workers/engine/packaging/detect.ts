@@ -23,8 +23,10 @@ export interface DetectAnomalyResult {
 
 export interface Detection {
   DetectAnomalyResult: DetectAnomalyResult;
-  /** [H × W] normalised map for overlays and, later, masks. */
+  /** [grid × grid] row-major normalised patch map (28x28 for the registered backbones), for overlays. */
   anomalyMap: Float32Array;
+  /** Cells along each side of `anomalyMap`. */
+  anomalyMapGrid: number;
   rawScore: number;
   /** Segmentation models: label index per pixel [H × W], 0 = background. */
   labelMask?: Uint8Array;
@@ -62,6 +64,7 @@ export async function detectWithPackagedModel(
       anomaly_threshold: threshold,
     },
     anomalyMap: result[packagedOutputs.map]!.data as Float32Array,
+    anomalyMapGrid: result[packagedOutputs.map]!.dims[1]!,
     rawScore: (result[packagedOutputs.rawScore]!.data as Float32Array)[0]!,
     ...(labelMask ? { labelMask } : {}),
   };

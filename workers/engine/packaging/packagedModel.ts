@@ -5,7 +5,7 @@
 // because the user may override the threshold per project (spec §9) without re-exporting the model.
 import { GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
-import { appendImageToPatches, patchLayoutOf, resizeTo } from '../features/featureGraph';
+import { appendImageToPatches, patchLayoutOf } from '../features/featureGraph';
 import type { ImageSize } from '../features/featureGraph';
 import { appendKnnScoring } from '../scoring/knnGraph';
 import type { MemoryBank } from '../scoring/memoryBank';
@@ -16,7 +16,11 @@ import type { HeadWeights } from '../segmentation';
 export const packagedOutputs = {
   /** [1], 0–1: spec §4.1 `anomaly_score`. */
   score: 'anomaly_score',
-  /** [1, H, W], 0–1: the blurred map at the project size, normalised like the score. */
+  /**
+   * [1, grid, grid], 0–1: the blurred patch map, normalised like the score. Kept at the patch grid (28x28):
+   * a viewer scales it up for free when drawing, while a project-size map cost every detection a
+   * full-resolution resize and a ~1.8 MB output copy.
+   */
   map: 'anomaly_map',
   /** [1]: the un-normalised kNN score, kept for re-calibration and the evaluation files. */
   rawScore: 'raw_score',
@@ -73,10 +77,8 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
     graph.node('Sigmoid', [graph.node('Div', [graph.node('Sub', [raw, centre]), scale])], {}, { output });
 
   graph.output(normalise(knn.rawScore, packagedOutputs.score), 'float32', [1]);
-  // Normalised on the grid, then resized: the only full-resolution pass of the map is the resize itself.
-  const projectMap = resizeTo(graph, normalise(knn.rawMap, 'map/normalised_grid'), [1, 1, inputSize.height, inputSize.width], 'map/project_size');
-  const flatMap = graph.node('Reshape', [projectMap, graph.int64Initializer('map/shape', [3], [1, inputSize.height, inputSize.width])], {}, { output: packagedOutputs.map });
-  graph.output(flatMap, 'float32', [1, inputSize.height, inputSize.width]);
+  const gridMap = graph.node('Reshape', [knn.rawMap, graph.int64Initializer('map/shape', [3], [1, grid, grid])], {}, { output: 'map/raw' });
+  graph.output(normalise(gridMap, packagedOutputs.map), 'float32', [1, grid, grid]);
   graph.output(graph.node('Identity', [knn.rawScore], {}, { output: packagedOutputs.rawScore }), 'float32', [1]);
   return graph.serialize({ docString: `Spotcheck anomaly model (${backbone.id}, ${inputSize.width}x${inputSize.height} RGB888)`, metadata: input.metadataProps });
 }

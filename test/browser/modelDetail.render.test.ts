@@ -1,0 +1,178 @@
+// The model detail page rendered in Chromium on a stored segmentation version whose evaluation is built
+// from chosen test scores and masks (the metrics computed by src/domain/metrics, not typed in): the
+// summary matrix, per-label rows, both curves drawn, one card per test image with both masks painted,
+// the slider re-deciding the counts by hand rule, and save / restore reaching IndexedDB.
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageMetrics, PixelMetricsAccumulator } from '../../src/domain/metrics';
+import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
+import type { ModelVersion, Project } from '../../src/domain/types';
+import { i18n } from '../../src/i18n';
+import { ModelDetailPage } from '../../src/models/detail/ModelDetailPage';
+import { ProjectLayout } from '../../src/projects/ProjectLayout';
+import { openSpotcheckDb } from '../../src/storage/db';
+import { listAnomalyLabels } from '../../src/storage/labels';
+import { completeTraining, modelArtifactNames, type NamedArtifact, predictedMaskArtifactName } from '../../src/storage/modelFiles';
+import { deleteProject } from '../../src/storage/projects';
+import { writeSyntheticProject } from '../fixtures/syntheticProject';
+
+const side = 64;
+const trainedThreshold = 0.5;
+/** Test scores: normal images first, then anomalous ones, in entry order. */
+const normalScores = [0.1, 0.2, 0.3, 0.6];
+const anomalousScores = [0.4, 0.55, 0.7, 0.8, 0.9, 0.95];
+/**
+ * At 0.5: anomalous .55 .7 .8 .9 .95 → TP 5, .4 → FN 1; normal .6 → FP 1, .1 .2 .3 → TN 3.
+ * At 0.1 (the slider's lowest value, the lowest score): every image anomalous → TP 6, FP 4.
+ */
+const trainedCounts = { truePositives: 5, falsePositives: 1, trueNegatives: 3, falseNegatives: 1 };
+
+let project: Project;
+let version: ModelVersion;
+let root: Root;
+let container: HTMLDivElement;
+
+async function waitFor<T>(find: () => T | null | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (performance.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+function confusionCounts(testId: string) {
+  const cell = (name: string) => Number(byTestId(testId)!.querySelector(`td[data-cell="${name}"] strong`)!.textContent);
+  return { truePositives: cell('truePositives'), falsePositives: cell('falsePositives'), trueNegatives: cell('trueNegatives'), falseNegatives: cell('falseNegatives') };
+}
+
+/** Moves a React-controlled range input as a user would: the native setter, then an input event. */
+function slideTo(input: HTMLInputElement, value: string) {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function buttonNamed(name: string): HTMLButtonElement {
+  return [...container.querySelectorAll('button')].find((button) => button.textContent === name)!;
+}
+
+async function storedVersion(): Promise<ModelVersion> {
+  return (await (await openSpotcheckDb()).get('modelVersions', version.id))!;
+}
+
+beforeAll(async () => {
+  const db = await openSpotcheckDb();
+  project = await writeSyntheticProject(db, { name: `detail-${crypto.randomUUID().slice(0, 8)}`, seed: 4, side, normalCount: 4, perDefectCount: 3, defectTypes: ['scratch', 'dent'] });
+  const entries = await db.getAllFromIndex('entries', 'by-project', project.id);
+  const labels = await listAnomalyLabels(db, project.id);
+  const normal = entries.filter((entry) => entry.classification === 'normal');
+  const anomalous = entries.filter((entry) => entry.classification === 'anomaly');
+  const scored = [...normal.map((entry, index) => ({ entry, score: normalScores[index]! })), ...anomalous.map((entry, index) => ({ entry, score: anomalousScores[index]! }))];
+
+  // Predictions: the true mask for every other anomalous image, nothing elsewhere.
+  const pixels = new PixelMetricsAccumulator(labels.filter((label) => anomalous.some((entry) => entry.anomalyLabelIds.includes(label.id))));
+  const maskArtifacts: NamedArtifact[] = [];
+  for (const [index, { entry }] of scored.entries()) {
+    const truth = entry.maskId ? decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', entry.maskId))!.blob.arrayBuffer())).mask : new Uint8Array(side * side);
+    const predicted = index % 2 === 0 ? truth : new Uint8Array(side * side);
+    pixels.add(predicted, truth);
+    maskArtifacts.push({ name: predictedMaskArtifactName(entry.id), blob: new Blob([encodeLabelMaskPng(predicted, side, side) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) });
+  }
+  const image = imageMetrics(scored.map(({ entry, score }) => ({ score, anomalous: entry.classification === 'anomaly' })), trainedThreshold);
+  const evaluation = {
+    evaluation: { image, trainingImages: 0, testingImages: scored.length, confidence: { slope: 8 }, evaluatedAt: new Date().toISOString(), perLabel: pixels.results() },
+    perImage: scored.map(({ entry, score }) => ({
+      id: entry.id, entryId: entry.id, actual: entry.classification, rawScore: score, score, isAnomalous: score >= trainedThreshold, confidence: 0.5,
+    })),
+  };
+  const record: ModelVersion = {
+    id: crypto.randomUUID(), projectId: project.id, version: 1, status: 'TRAINING', statusMessage: '', createdAt: new Date().toISOString(),
+    description: '', tags: [], modelType: 'segmentation', idempotencyKey: crypto.randomUUID(),
+  };
+  await db.put('modelVersions', record);
+  version = await completeTraining(db, record.id, {
+    performance: { precision: image.precision, recall: image.recall, f1: image.f1, auroc: image.rocAuc, ap: image.averagePrecision, ...image.counts, trainingImages: 0, testingImages: scored.length },
+    anomalyThreshold: trainedThreshold,
+    trainedAnomalyThreshold: trainedThreshold,
+    split: { seed: 1, trainIds: [], testIds: scored.map(({ entry }) => entry.id) },
+    backbone: 'mobilenet_v2_mid',
+    trainingDurationMs: 1000,
+  }, [{ name: modelArtifactNames.evaluation, blob: new Blob([JSON.stringify(evaluation)], { type: 'application/json' }) }, ...maskArtifacts]);
+
+  container = document.createElement('div');
+  container.style.width = '1000px';
+  document.body.append(container);
+  const router = createMemoryRouter(
+    [{ path: '/projects/:projectId', element: createElement(ProjectLayout), children: [{ path: 'models/:version', element: createElement(ModelDetailPage) }] }],
+    { initialEntries: [`/projects/${project.id}/models/1`] },
+  );
+  root = createRoot(container);
+  root.render(createElement(I18nextProvider, { i18n }, createElement(RouterProvider, { router })));
+  await waitFor(() => byTestId('model-metrics'), 'the summary metrics');
+});
+
+afterAll(async () => {
+  root.unmount();
+  container.remove();
+  await deleteProject(await openSpotcheckDb(), project.id, project.name);
+});
+
+describe('ModelDetailPage', () => {
+  it('shows the trained figures and matrix, the per-label rows and both curves', async () => {
+    expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
+    expect(byTestId('model-metrics')!.querySelector('[data-metric="precision"] dd')!.textContent).toMatch(/^83\.3\s?%$/);
+    const labelRows = [...byTestId('per-label-table')!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-label'));
+    expect(labelRows.sort()).toEqual(['dent', 'scratch']);
+    for (const id of ['pr-curve', 'roc-curve']) {
+      const canvas = await waitFor(() => byTestId(id)!.querySelector('canvas'), `the ${id} canvas`);
+      expect(canvas.getBoundingClientRect().width).toBeGreaterThan(0);
+      expect(canvas.getBoundingClientRect().height).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists every test image with its verdict and paints the predicted and true masks', async () => {
+    const cards = byTestId('test-results')!.querySelectorAll('li');
+    expect(cards).toHaveLength(10);
+    expect(byTestId('results-counts')!.textContent).toBe('8 correct and 2 incorrect predictions at threshold 0.500.');
+    // The first anomalous card predicted with the true mask: both overlays carry labelled (opaque) pixels.
+    const canvases = await waitFor(() => {
+      const found = [...container.querySelectorAll<HTMLCanvasElement>('[data-testid="predicted-mask"] canvas')];
+      return found.length === 10 ? found : null;
+    }, 'the predicted mask overlays');
+    const opaquePixels = (canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] === 255) count += 1;
+      return count;
+    };
+    expect(canvases.map((canvas) => canvas.width)).toEqual(Array(10).fill(side));
+    expect(canvases.filter((canvas) => opaquePixels(canvas) > 0).length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('[data-testid="ground-truth-mask"] canvas').length).toBe(6);
+  });
+
+  it('re-decides the test images when the slider moves, and saves and restores the threshold', async () => {
+    const slider = container.querySelector<HTMLInputElement>('input[type="range"]')!;
+    expect(slider.min).toBe('0.1');
+    slideTo(slider, '0.1');
+    await waitFor(() => confusionCounts('threshold-confusion').trueNegatives === 0, 'the counts at 0.1');
+    expect(confusionCounts('threshold-confusion')).toEqual({ truePositives: 6, falsePositives: 4, trueNegatives: 0, falseNegatives: 0 });
+    expect(byTestId('results-counts')!.textContent).toBe('6 correct and 4 incorrect predictions at threshold 0.100.');
+    expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
+
+    buttonNamed("Save as this version's threshold").click();
+    await waitFor(() => byTestId('saved-threshold')!.textContent === '0.100', 'the saved threshold');
+    expect(await storedVersion()).toMatchObject({ anomalyThreshold: 0.1, trainedAnomalyThreshold: trainedThreshold });
+
+    buttonNamed('Restore the trained threshold').click();
+    await waitFor(() => byTestId('saved-threshold')!.textContent === '0.500', 'the restored threshold');
+    expect(await storedVersion()).toMatchObject({ anomalyThreshold: trainedThreshold, trainedAnomalyThreshold: trainedThreshold });
+    await waitFor(() => confusionCounts('threshold-confusion').trueNegatives === 3, 'the counts back at 0.5');
+    expect(confusionCounts('threshold-confusion')).toEqual(trainedCounts);
+  });
+});

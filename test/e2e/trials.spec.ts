@@ -1,0 +1,166 @@
+// Detection on files and trial detections in the built app on the demo project: train Model 1 from the
+// Models tab (wasm), start it from the Trials tab, judge one generated normal and one anomalous part
+// (expected verdicts, mask over the anomaly, result JSON, two 'file' detection events); run a trial job
+// on unseen parts, verify its results, add them to the training dataset, and retrain → Model 2.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { demoProject as demoSettings } from '../../src/domain/demoProject';
+import { encodeRgbaPng } from '../../src/domain/png';
+import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { demoProject } from './helpers/annotation';
+
+const trainingTimeoutMs = 10 * 60_000;
+/** A seed the demo project never used: these parts are unseen by the model. */
+const unseenSeed = 777;
+
+/** Writes generated demo-sized parts as PNG files; returns their paths and true classes. */
+async function writeParts(normalCount: number, perDefectCount: number): Promise<{ path: string; classification: 'normal' | 'anomaly' }[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'spotcheck-trials-'));
+  const items = generateSyntheticDataset({
+    seed: unseenSeed,
+    width: demoSettings.width,
+    height: demoSettings.height,
+    normalCount,
+    perDefectCount,
+    defectTypes: ['missing-component'],
+  });
+  const written = [];
+  for (const item of items) {
+    const path = join(dir, item.fileName.replace('/', '-'));
+    await writeFile(path, encodeRgbaPng(item.sample.rgba, item.sample.width, item.sample.height));
+    written.push({ path, classification: item.classification });
+  }
+  return written;
+}
+
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('spotcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+const modelRow = (page: Page, version: number) => page.getByTestId('model-versions').locator(`tr[data-model-version="${version}"]`);
+
+async function train(page: Page, version: number) {
+  await page.getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('button', { name: 'Train model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
+  await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
+  await dialog.getByRole('button', { name: 'Start training' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(modelRow(page, version).getByTestId('model-status')).toHaveText('Training complete', { timeout: trainingTimeoutMs });
+}
+
+test('detects on files, runs a trial detection, verifies it, feeds it back and retrains', async ({ page }) => {
+  test.setTimeout(2 * trainingTimeoutMs + 5 * 60_000);
+  const { projectId } = await demoProject(page);
+  await train(page, 1);
+
+  // Detect on files: the model starts from the Trials tab.
+  await page.getByRole('link', { name: 'Trial detections' }).click();
+  const filesPanel = page.getByRole('region', { name: 'Detect on files' });
+  await expect(filesPanel.getByTestId('model-status')).toHaveText('Stopped');
+  await filesPanel.getByRole('button', { name: 'Start model' }).click();
+  await expect(filesPanel.getByTestId('model-status')).toHaveText('Running', { timeout: 120_000 });
+
+  const [normal, anomalous] = await writeParts(1, 1);
+  await filesPanel.getByTestId('detect-files').setInputFiles([normal!.path, anomalous!.path]);
+  const cards = filesPanel.getByTestId('file-detection');
+  await expect(cards).toHaveCount(2);
+  const normalCard = cards.filter({ hasText: 'normal-normal-001.png' });
+  const anomalyCard = cards.filter({ hasText: 'anomaly-missing-component-001.png' });
+  await expect(normalCard.getByTestId('verdict')).toHaveText('Normal', { timeout: 60_000 });
+  await expect(anomalyCard.getByTestId('verdict')).toHaveText('Anomaly', { timeout: 60_000 });
+  await expect(anomalyCard.getByTestId('confidence')).toHaveText(/^Confidence (5\d|[6-9]\d|100)\.\d %$/);
+  await expect(anomalyCard.getByTestId('score')).toHaveText(/^Anomaly score \d\.\d{3} \(threshold \d\.\d{3}\)$/);
+  await expect(anomalyCard.getByRole('list', { name: 'Anomalous area by label' })).toContainText('missing-component');
+  await expect(anomalyCard.getByTestId('mask-overlay')).toBeVisible();
+  const json = JSON.parse((await anomalyCard.getByTestId('detection-json').textContent()) ?? '{}') as { DetectAnomalyResult: Record<string, unknown> };
+  expect(json.DetectAnomalyResult).toMatchObject({ Source: { Type: 'direct' }, IsAnomalous: true });
+  expect(typeof json.DetectAnomalyResult.AnomalyMask).toBe('string');
+  const downloadStarted = page.waitForEvent('download');
+  await anomalyCard.getByRole('button', { name: 'Download JSON' }).click();
+  expect((await downloadStarted).suggestedFilename()).toBe('anomaly-missing-component-001.png.DetectAnomalyResult.json');
+  const events = await readStore<{ projectId: string; source: string; isAnomalous: boolean; invalid: string | null }>(page, 'detectionEvents');
+  expect(events.filter((event) => event.projectId === projectId).map(({ source, isAnomalous, invalid }) => ({ source, isAnomalous, invalid })).sort((a, b) => Number(a.isAnomalous) - Number(b.isAnomalous))).toEqual([
+    { source: 'file', isAnomalous: false, invalid: null },
+    { source: 'file', isAnomalous: true, invalid: null },
+  ]);
+
+  // A trial detection of four unseen parts.
+  const parts = await writeParts(2, 2);
+  const createForm = page.getByRole('form', { name: 'New trial detection' });
+  await createForm.getByLabel('Name').fill('line-1 check');
+  await createForm.getByTestId('trial-files').setInputFiles(parts.map((part) => part.path));
+  await expect(createForm.getByTestId('trial-chosen')).toHaveText('4 images chosen.');
+  await createForm.getByRole('button', { name: 'Run trial detection' }).click();
+  await expect(page.getByRole('heading', { name: 'line-1 check (Model 1)' })).toBeVisible();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'COMPLETED', { timeout: 120_000 });
+  const results = page.getByTestId('trial-result');
+  await expect(results).toHaveCount(4);
+  await expect(results.getByTestId('verdict')).toHaveCount(4);
+
+  // Verify: the whole page as correct, then each wrong verdict (if any) as incorrect.
+  await page.getByRole('button', { name: 'Select this page' }).click();
+  await page.getByRole('button', { name: 'Verify as correct' }).click();
+  await expect(results.and(page.locator('[data-verification="correct"]'))).toHaveCount(4);
+  let incorrect = 0;
+  for (const part of parts) {
+    const name = part.path.split('/').at(-1)!;
+    const card = results.filter({ hasText: name });
+    const verdict = await card.getByTestId('verdict').getAttribute('data-verdict');
+    if (verdict !== part.classification) {
+      await card.getByRole('button', { name: 'Incorrect' }).click();
+      await expect(card).toHaveAttribute('data-verification', 'incorrect');
+      incorrect += 1;
+    }
+  }
+  await page.getByTestId('filter-verification').selectOption('incorrect');
+  await expect(results).toHaveCount(incorrect);
+  await page.getByTestId('filter-verification').selectOption('all');
+
+  // Add to the training dataset: every verified part, labelled with its true class.
+  const entriesBefore = await readStore<{ projectId: string }>(page, 'entries');
+  await page.getByRole('button', { name: 'Add verified images to dataset (4)' }).click();
+  await page.getByRole('dialog', { name: 'Add verified images to the training dataset?' }).getByRole('button', { name: 'Add to dataset' }).click();
+  await expect(page.getByText('Added 4 images to the training dataset (0 updated, 0 already there).')).toBeVisible();
+  const entries = await readStore<{ projectId: string; sourceRef: string; classification: string; humanAnnotated: boolean }>(page, 'entries');
+  expect(entries.length).toBe(entriesBefore.length + 4);
+  const added = entries.filter((entry) => entry.sourceRef.startsWith('line-1 check/'));
+  expect(added.map(({ sourceRef, classification, humanAnnotated }) => ({ sourceRef, classification, humanAnnotated })).sort((a, b) => a.sourceRef.localeCompare(b.sourceRef))).toEqual(
+    parts
+      .map((part) => ({ sourceRef: `line-1 check/${part.path.split('/').at(-1)}`, classification: part.classification, humanAnnotated: true }))
+      .sort((a, b) => a.sourceRef.localeCompare(b.sourceRef)),
+  );
+  await expect(results.getByText('Added to dataset')).toHaveCount(4);
+
+  // The job is listed on the Trials tab; retraining gives Model 2.
+  await page.getByRole('link', { name: 'All trial detections' }).click();
+  await expect(page.getByTestId('trial-job')).toHaveAttribute('data-status', 'COMPLETED');
+  await expect(page.getByTestId('trial-job')).toContainText('4 verified, 4 added');
+  await train(page, 2);
+  const versions = await readStore<{ projectId: string; version: number; status: string }>(page, 'modelVersions');
+  expect(versions.filter((version) => version.projectId === projectId).map(({ version, status }) => [version, status]).sort()).toEqual([
+    [1, 'HOSTED'],
+    [2, 'TRAINED'],
+  ]);
+
+  // A finished job can be deleted; its images go with it.
+  await page.getByRole('link', { name: 'Trial detections' }).click();
+  await page.getByTestId('trial-job').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete the trial detection “line-1 check”?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No trial detection yet.')).toBeVisible();
+  expect(await readStore(page, 'trialResults')).toEqual([]);
+});
