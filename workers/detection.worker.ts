@@ -3,6 +3,7 @@
 import { openSpotcheckDb } from '../src/storage/db';
 import { DB_NAME } from '../src/storage/schema';
 import { exposeWorker } from './exposeWorker';
+import { ort } from './ort';
 import { browserImageDecoder } from './runtime/browserImageDecoder';
 import { DetectionRuntime } from './runtime/detectionRuntime';
 import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
@@ -23,6 +24,7 @@ const detectionWorkerApi: DetectionWorkerApi = {
   async useDatabase(name) {
     databaseName = name;
   },
+  wasmThreads: async () => ort.env.wasm.numThreads,
 };
 
 transferDetectionRuntimeErrors();

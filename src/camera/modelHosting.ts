@@ -20,9 +20,13 @@ export function describeModel(modelComponent: string): Promise<ModelDescription>
   return detectionWorker.run((api) => api.describeModel(modelComponent));
 }
 
-/** Starts the model and resolves once it is RUNNING; rejects with the runtime's reason otherwise. */
-export async function startModelAndWait(modelComponent: string): Promise<ModelDescription> {
+/**
+ * Starts the model and resolves once it is RUNNING; rejects with the runtime's reason otherwise.
+ * `onStarting` runs once StartModel has answered STARTING (the version is then STARTING_HOSTING).
+ */
+export async function startModelAndWait(modelComponent: string, onStarting?: () => void): Promise<ModelDescription> {
   await detectionWorker.run((api) => api.startModel(modelComponent));
+  onStarting?.();
   for (;;) {
     const description = await describeModel(modelComponent);
     if (description.status !== 'STARTING') return description;

@@ -9,16 +9,19 @@ import { describeError } from '../i18n';
 import { listDatasets, listEntries } from '../storage/datasets';
 import { listAnomalyLabels } from '../storage/labels';
 
-/** The project's training readiness, re-read whenever stored data changes (the Models page enables Train with it). */
-export function useTrainingReadiness(projectId: string): StoredData<TrainingReadiness> {
+/**
+ * The project's training readiness, re-read whenever stored data changes (the Models page enables Train
+ * with it, and asks again with `trainAsClassification` when the user chooses to ignore the masks).
+ */
+export function useTrainingReadiness(projectId: string, trainAsClassification = false): StoredData<TrainingReadiness> {
   return useStoredData(async (db) => {
     const [datasets, labels] = await Promise.all([listDatasets(db, projectId), listAnomalyLabels(db, projectId)]);
     const summaryOf = async (type: 'train' | 'test') => {
       const dataset = datasets.find((candidate) => candidate.type === type);
       return dataset ? summarizeEntries(type, await listEntries(db, dataset.id), labels) : null;
     };
-    return checkTrainingReadiness({ train: await summaryOf('train'), test: await summaryOf('test') });
-  }, [projectId]);
+    return checkTrainingReadiness({ train: await summaryOf('train'), test: await summaryOf('test'), trainAsClassification });
+  }, [projectId, trainAsClassification]);
 }
 
 export function TrainingReadinessPanel({ projectId }: { projectId: string }) {

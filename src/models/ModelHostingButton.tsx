@@ -34,10 +34,7 @@ export function ModelHostingButton({ version, projectName }: { version: ModelVer
     }
   }
 
-  const start = () => run(async () => {
-    dataChanged();
-    await startModelAndWait(component);
-  }, 'models:hosting.startFailed');
+  const start = () => run(() => startModelAndWait(component, dataChanged), 'models:hosting.startFailed');
   const stop = () => run(() => detectionWorker.run((api) => api.stopModel(component)), 'models:hosting.stopFailed');
 
   if (version.status === 'HOSTED') {

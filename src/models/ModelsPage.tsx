@@ -17,7 +17,8 @@ import './models.css';
 export function ModelsPage() {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const readiness = useTrainingReadiness(project.id);
+  const [asClassification, setAsClassification] = useState(false);
+  const readiness = useTrainingReadiness(project.id, asClassification);
   const versions = useStoredData((db) => listModelVersions(db, project.id), [project.id]);
   const allJobs = useTrainingJobs((state) => state.jobs);
   const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.projectId === project.id), [allJobs, project.id]);
@@ -37,6 +38,12 @@ export function ModelsPage() {
           <ImportModelButton projectId={project.id} />
         </div>
         {activeRun && <p className="hint">{t('models:train.activeRun', { version: activeRun.version })}</p>}
+        {(readiness.data.offerTrainAsClassification || asClassification) && (
+          <label className="checkbox-field">
+            <input type="checkbox" checked={asClassification} onChange={(event) => setAsClassification(event.target.checked)} />
+            <span>{t('models:train.asClassification')}</span>
+          </label>
+        )}
         {!readiness.data.canTrain && <TrainingReadinessView readiness={readiness.data} />}
         {jobs.map((job) => (
           <TrainingProgressPanel key={job.modelVersionId} job={job} />
@@ -47,7 +54,7 @@ export function ModelsPage() {
       ) : (
         <ModelVersionsTable project={project} versions={versions.data} />
       )}
-      {training && <TrainModelDialog projectId={project.id} readiness={readiness.data} onClose={() => setTraining(false)} />}
+      {training && <TrainModelDialog projectId={project.id} readiness={readiness.data} trainAsClassification={asClassification} onClose={() => setTraining(false)} />}
     </div>
   );
 }

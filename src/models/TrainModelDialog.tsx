@@ -19,10 +19,12 @@ const backends: readonly TrainingBackend[] = ['auto', 'wasm', 'webgpu'];
 interface TrainModelDialogProps {
   projectId: string;
   readiness: TrainingReadiness;
+  /** "Train as classification (masks ignored)" (spec §1.3), chosen on the Models page. */
+  trainAsClassification: boolean;
   onClose: () => void;
 }
 
-export function TrainModelDialog({ projectId, readiness, onClose }: TrainModelDialogProps) {
+export function TrainModelDialog({ projectId, readiness, trainAsClassification, onClose }: TrainModelDialogProps) {
   const { t } = useTranslation();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [description, setDescription] = useState('');
@@ -31,7 +33,7 @@ export function TrainModelDialog({ projectId, readiness, onClose }: TrainModelDi
 
   async function train() {
     const db = await openSpotcheckDb();
-    const version = await createModelVersion(db, projectId, { description: description.trim(), tags: normalizeModelTags(tags), idempotencyKey });
+    const version = await createModelVersion(db, projectId, { description: description.trim(), tags: normalizeModelTags(tags), idempotencyKey, trainAsClassification });
     startTrainingJob(db, version, backend);
   }
 

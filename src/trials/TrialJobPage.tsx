@@ -91,7 +91,7 @@ function TrialJobView({ job, results, labels }: TrialJobData) {
       </p>
       <h2>{t('trials:results.title', { name: job.name, version: job.modelVersion })}</h2>
       <div className="progress-row" role="status" data-testid="trial-status" data-status={job.status}>
-        <span>{t(`trials:jobs.state.${job.status}`)}</span>
+        <span>{progress?.stage === 'startingModel' ? t('trials:model.starting') : t(`trials:jobs.state.${job.status}`)}</span>
         <progress max={job.imageCount} value={done} />
         <span>{t('trials:jobs.doneOf', { done, total: job.imageCount })}</span>
         {running && (

@@ -14,6 +14,7 @@ import { modelArtifactNames } from '../../src/storage/modelFiles';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import type { DetectionInput, DetectionOutput } from '../../workers/detection.worker';
+import { wasmThreadCount } from '../../workers/ort';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 import type { TrainingProgressReport } from '../../workers/training/types';
 import { freshDbName } from '../fixtures/storageTestKit';
@@ -98,6 +99,10 @@ describe('training and detection through the workers', () => {
     const components = [trained.wasm!, trained.webgpu!].map((version) => `${project.name}:${version.version}`);
     for (const component of components) await startAndWait(component);
     expect((await db.get('modelVersions', trained.wasm!.id))!.status).toBe('HOSTED');
+    // The worker's ORT settled its thread count with its first session: workers/ort.ts's choice, else ORT's default (1 there).
+    const threads = await detectionWorker.run((api) => api.wasmThreads());
+    expect(threads).toBe(wasmThreadCount({ crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }) ?? 1);
+    console.info(`detection worker: ${threads} wasm threads (cross-origin isolated: ${crossOriginIsolated})`);
     let worstDifference = 0;
     let worstAreaDifference = 0;
     const areaOf = (output: DetectionOutput, name: string) => output.result.Anomalies!.find((anomaly) => anomaly.Name === name)?.PixelAnomaly.TotalPercentageArea ?? 0;

@@ -105,7 +105,7 @@ test.describe('on a touch tablet', () => {
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     page.on('console', (m) => console.log('PAGE', m.text()));
     await page.evaluate(() => {
-      for (const type of ['pointerdown', 'pointerup', 'pointercancel', 'click', 'touchstart', 'touchend', 'touchcancel']) {
+      for (const type of ['pointerdown', 'pointerup', 'pointercancel', 'click', 'touchstart', 'touchend', 'touchcancel', 'contextmenu', 'selectstart']) {
         document.addEventListener(type, (e) => console.log(performance.now().toFixed(0), type, (e.target as HTMLElement).tagName, (e.target as HTMLElement).className, (e as PointerEvent).pointerId ?? ''), true);
       }
     });

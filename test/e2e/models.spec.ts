@@ -17,6 +17,7 @@ interface StoredVersion {
   statusMessage: string;
   anomalyThreshold?: number;
   trainedAnomalyThreshold?: number;
+  trainingDurationMs?: number;
   tags: { Key: string; Value: string }[];
 }
 
@@ -89,6 +90,7 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
   const [trained] = await storedVersions(page, projectId);
   expect(trained).toMatchObject({ version: 1, status: 'TRAINED', tags: [{ Key: 'line', Value: 'A' }] });
+  console.info(`demo project (100 images, 320x240) trained from the UI on wasm in ${Math.round(trained!.trainingDurationMs! / 1000)} s`);
   await expect(row(page, 1).getByTestId('model-f1')).toHaveText(/^\d{1,3}(\.\d)?%$/);
   await expect(row(page, 1)).toContainText('first run');
   await expect(row(page, 1)).toContainText('Segmentation');
@@ -177,4 +179,37 @@ test('cancelling a run marks the version Training failed with the reason', async
   await expect(progress).toHaveCount(0);
   expect(await storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'TRAINING_FAILED', statusMessage: 'Training was cancelled' }]);
   await expect(page.getByRole('button', { name: 'Train model' })).toBeEnabled();
+});
+
+test('a project with some masks missing trains as classification when the user chooses to ignore masks', async ({ page }) => {
+  test.setTimeout(trainingTimeoutMs);
+  const { projectId, entryIds } = await demoProject(page);
+  // One anomalous image loses its mask (as if its mask had never been drawn).
+  await page.evaluate(async (entryId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('spotcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('entries', 'readwrite').objectStore('entries');
+    await new Promise<void>((resolve) => {
+      store.get(entryId).onsuccess = (event) => {
+        const entry = (event.target as IDBRequest).result as Record<string, unknown>;
+        store.put({ ...entry, maskId: null, anomalyLabelIds: [] }).onsuccess = () => resolve();
+      };
+    });
+    db.close();
+  }, Object.entries(entryIds).find(([sourceRef]) => sourceRef.startsWith('anomaly/'))![1]);
+  await page.getByRole('link', { name: 'Models' }).click();
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeDisabled();
+  await expect(page.getByTestId('training-readiness')).toContainText('Training dataset: 1 anomalous image has no mask.');
+  await page.getByLabel('Train as classification (masks ignored)').check();
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Train model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
+  await expect(dialog.getByTestId('training-readiness')).toContainText('The datasets meet the minimums for a classification model.');
+  await dialog.getByRole('button', { name: 'Start training' }).click();
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Training complete', { timeout: trainingTimeoutMs });
+  await expect(row(page, 1)).toContainText('Classification');
+  expect(await storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'TRAINED' }]);
 });

@@ -1,7 +1,8 @@
 // Detection on files and trial detections in the built app on the demo project: train Model 1 from the
 // Models tab (wasm), start it from the Trials tab, judge one generated normal and one anomalous part
 // (expected verdicts, mask over the anomaly, result JSON, two 'file' detection events); run a trial job
-// on unseen parts, verify its results, add them to the training dataset, and retrain → Model 2.
+// on unseen parts, verify its results, fix one mask in the annotation tool, add them to the training
+// dataset, and retrain → Model 2; delete the job.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoProject as demoSettings } from '../../src/domain/demoProject';
 import { encodeRgbaPng } from '../../src/domain/png';
 import { generateSyntheticDataset } from '../../src/domain/synthetic';
-import { demoProject } from './helpers/annotation';
+import { demoProject, editor, mouseStroke, waitForStage } from './helpers/annotation';
 
 const trainingTimeoutMs = 10 * 60_000;
 /** A seed the demo project never used: these parts are unseen by the model. */
@@ -131,6 +132,17 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await expect(results).toHaveCount(incorrect);
   await page.getByTestId('filter-verification').selectOption('all');
 
+  // Fix an anomalous part's mask in the annotation tool: the correction replaces the predicted mask.
+  const fixedName = parts.find((part) => part.classification === 'anomaly')!.path.split('/').at(-1)!;
+  await results.filter({ hasText: fixedName }).getByRole('link', { name: 'Anomalous area' }).click();
+  await waitForStage(page);
+  await page.getByRole('button', { name: 'missing-component' }).click();
+  await mouseStroke(page, [20, 20], [80, 20]);
+  await expect(editor(page)).toHaveAttribute('data-dirty', 'true');
+  await page.getByRole('button', { name: 'Submit and close' }).click();
+  await expect(page.getByRole('heading', { name: 'line-1 check (Model 1)' })).toBeVisible();
+  await expect(results.filter({ hasText: fixedName }).getByText('Corrected: anomaly')).toBeVisible();
+
   // Add to the training dataset: every verified part, labelled with its true class.
   const entriesBefore = await readStore<{ projectId: string }>(page, 'entries');
   await page.getByRole('button', { name: 'Add verified images to dataset (4)' }).click();
@@ -145,6 +157,9 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
       .sort((a, b) => a.sourceRef.localeCompare(b.sourceRef)),
   );
   await expect(results.getByText('Added to dataset')).toHaveCount(4);
+  const fixedEntry = entries.find((entry) => entry.sourceRef === `line-1 check/${fixedName}`) as unknown as { maskId: string | null; anomalyLabelIds: string[] };
+  expect(fixedEntry.maskId).not.toBeNull();
+  expect(fixedEntry.anomalyLabelIds).toHaveLength(1);
 
   // The job is listed on the Trials tab; retraining gives Model 2.
   await page.getByRole('link', { name: 'All trial detections' }).click();

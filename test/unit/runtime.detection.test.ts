@@ -223,7 +223,9 @@ describe('detection runtime: error codes (store untouched)', () => {
     await runtime.whenStarted('parts:1');
     await expectCode(runtime.startModel('parts:1'), 'FAILED_PRECONDITION', /RUNNING/);
     await runtime.stopModel('parts:1');
+    const stopped = await snapshotDatabase(db);
     await expectCode(runtime.detectAnomalies('parts:1', pngOf(testImages()[0]!.image.rgb)), 'FAILED_PRECONDITION', /STOPPED/);
+    expect(await snapshotDatabase(db)).toEqual(stopped);
   });
 
   it('RESOURCE_EXHAUSTED (8): a full detection queue, and a start beyond the running-model limit', async () => {

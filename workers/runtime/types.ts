@@ -39,4 +39,9 @@ export interface DetectionWorkerApi {
   detectAnomalies(modelComponent: string, input: DetectionInput): Promise<DetectionOutput>;
   /** Which IndexedDB database the worker serves (tests and benchmarks); the app's own by default. */
   useDatabase(databaseName: string): Promise<void>;
+  /**
+   * The wasm thread count ORT runs with in this worker (benchmarks report it). ORT settles it when its
+   * first session starts, so ask once a model is RUNNING; undefined before, unless workers/ort.ts chose it.
+   */
+  wasmThreads(): Promise<number | undefined>;
 }

@@ -9,7 +9,6 @@ import { writeNewProject } from '../../../src/storage/importProject';
 import { modelArtifactNames, readModelArtifact } from '../../../src/storage/modelFiles';
 import type { ModelVersion } from '../../../src/domain/types';
 import type { RgbaFrame } from '../../../workers/runtime/types';
-import { ort } from '../../../workers/ort';
 import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
@@ -109,9 +108,11 @@ async function runBench(): Promise<PageBenchResult> {
     workerLatencyMs.push(output.latencyMs);
     if (output.result.IsAnomalous !== evaluated.get(id)) verdictMismatches.push(id);
   }
+  // The detection worker's own ORT, settled by the session just used (the page never starts one).
+  const threads = await detectionWorker.run((api) => api.wasmThreads());
   await detectionWorker.run((api) => api.stopModel(component));
   return {
-    threads: ort.env.wasm.numThreads ?? 0,
+    threads: threads ?? 0,
     trainMs,
     detectMs,
     detectFileMs,

@@ -44,7 +44,7 @@ export const backbones: readonly BackboneEntry[] = [
     id: 'mobilenet_v2_mid',
     label: 'MobileNetV2 ×1.4 (ImageNet, TF-Hub, via nsfwjs)',
     licence: 'MIT (nsfwjs); TF-Hub MobileNetV2 weights Apache-2.0',
-    inputSize: 192,
+    inputSize: 224,
     // The graph scales x*2-1 itself (its hub_input/Mul and /Sub nodes), so it takes [0, 1].
     input: { name: 'input', layout: 'NCHW', range: [0, 1] },
     outputs: [

@@ -1,7 +1,7 @@
 // Runs the feature model on one image at a time. Caching per (image content hash, backbone id) is the
 // caller's business: these features depend on nothing else.
 import type { BackboneEntry } from '../backbone/registry';
-import { ort } from '../../ort';
+import { ort, sessionOptions as withEngineDefaults } from '../../ort';
 import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
 import type { ImageSize, PatchLayout } from './featureGraph';
 
@@ -13,7 +13,7 @@ export class FeatureExtractor {
   ) {}
 
   static async create(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<FeatureExtractor> {
-    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size), sessionOptions);
+    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size), withEngineDefaults(sessionOptions));
     return new FeatureExtractor(session, size, patchLayoutOf(entry));
   }
 

@@ -1,7 +1,7 @@
 // Training-time scorer: the kNN graph with the memory bank as graph INPUTS, so one session scores every
 // cross-validation fold and the final bank. The packaged model runs the same ops with the bank as weights.
 import { GraphBuilder } from '../onnx';
-import { ort } from '../../ort';
+import { ort, sessionOptions as withEngineDefaults } from '../../ort';
 import type { PatchLayout } from '../features/featureGraph';
 import { appendKnnScoring } from './knnGraph';
 import type { MemoryBank } from './memoryBank';
@@ -39,7 +39,7 @@ export class PatchScorer {
   ) {}
 
   static async create(layout: PatchLayout, inputSide: number, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<PatchScorer> {
-    const session = await ort.InferenceSession.create(buildScoringModel(layout, inputSide), sessionOptions);
+    const session = await ort.InferenceSession.create(buildScoringModel(layout, inputSide), withEngineDefaults(sessionOptions));
     const [distances, rawMap, rawScore] = session.outputNames;
     return new PatchScorer(session, layout, { distances: distances!, rawMap: rawMap!, rawScore: rawScore! });
   }

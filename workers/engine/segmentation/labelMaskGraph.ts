@@ -25,8 +25,8 @@ export interface LabelMaskInputs {
 
 /**
  * uint8 [1, H, W] label indices (0 = background). The decisions are taken on the patch grid and only cheap
- * maps reach the project size: the best anomaly probability, resized bilinearly (half-pixel, like the anomaly
- * map) so that masks follow smooth boundaries instead of 28x28 blocks, then thresholded; and, with several
+ * maps reach the project size: the best anomaly probability, resized bilinearly (half-pixel centres) so that
+ * masks follow smooth boundaries instead of 28x28 blocks, then thresholded; and, with several
  * labels, the best anomaly class's label, resized nearest. With one anomaly label this equals resizing every
  * class map and deciding per pixel, at a fraction of the full-resolution work.
  */
