@@ -73,7 +73,7 @@ export function VerdictPanel({ readout }: { readout: InspectionReadout | null })
         <dt>{t('camera:stats.latency')}</dt>
         <dd data-testid="camera-latency">{readout?.latencyMs != null ? t('camera:stats.ms', { value: Math.round(readout.latencyMs) }) : '–'}</dd>
         <dt>{t('camera:stats.roundTrip')}</dt>
-        <dd>{readout?.roundTripMs != null ? t('camera:stats.ms', { value: Math.round(readout.roundTripMs) }) : '–'}</dd>
+        <dd data-testid="camera-round-trip">{readout?.roundTripMs != null ? t('camera:stats.ms', { value: Math.round(readout.roundTripMs) }) : '–'}</dd>
         <dt>{t('camera:stats.detections')}</dt>
         <dd data-testid="camera-detections">{readout?.detections ?? 0}</dd>
         <dt>{t('camera:stats.dropped')}</dt>

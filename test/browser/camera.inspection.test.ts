@@ -2,7 +2,8 @@
 // training worker, the model started in the detection worker, and a live MediaStream (a canvas
 // captureStream showing unseen normal and anomalous parts at 640x480) in a <video>. The loop crops
 // the region of interest, gets the right verdict for each part, draws the mask overlay, appends one
-// detection event per detection, stops with "modelStopped" when the model is stopped under it, and
+// detection event per detection, records unreadable frames as invalid events (and stops after ten),
+// stops with "modelStopped" when the model is stopped under it, and
 // reports its sustained frames per second (a benchmark figure, never asserted).
 import type { IDBPDatabase } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,30 @@ describe('camera inspection loop', () => {
     expect(events).toHaveLength(last.detections + last.invalidFrames);
     expect(events.every((event) => event.source === 'camera' && event.modelVersion === modelVersion)).toBe(true);
     expect(events.filter((event) => event.isAnomalous).every((event) => event.labelAreas.length > 0)).toBe(true);
+  });
+
+  it('records frames it cannot read as invalid events and stops after ten in a row', { timeout: trainingTimeoutMs }, async () => {
+    const camera = canvasCamera();
+    await camera.show(unseen[0]!.sample.rgba);
+    const video = await playingVideo(camera.stream);
+    const before = await db.countFromIndex('detectionEvents', 'by-project', project.id);
+    let stopped: (stop: InspectionStop) => void = () => undefined;
+    const stop = new Promise<InspectionStop>((resolve) => (stopped = resolve));
+    const inspector = new CameraInspector({
+      db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
+      // An empty region cannot be cut out of the picture: every grab fails.
+      region: () => ({ x: 0, y: 0, width: 0, height: 0 }),
+      onReadout: () => undefined,
+      onAnomaly: () => undefined,
+      onStop: stopped,
+    });
+    inspector.start();
+    expect(await stop).toEqual({ reason: 'frameUnreadable' });
+    await inspector.flush();
+    camera.close();
+    const events = (await db.getAllFromIndex('detectionEvents', 'by-project', project.id)).slice(before);
+    expect(events).toHaveLength(10);
+    expect(events.every((event) => event.invalid === 'The camera picture could not be read. Try again; if it keeps failing, reload the page.')).toBe(true);
   });
 
   it('sustains detections on a 640x480 stream (reported) and stops with "modelStopped" when the model is stopped', { timeout: trainingTimeoutMs }, async () => {

