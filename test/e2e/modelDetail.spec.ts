@@ -103,9 +103,6 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await expect(cards).toHaveCount(Math.min(testCount, 24));
   await expectDrawnCanvas(cards.first().getByTestId('predicted-mask'));
   await expect(cards.first().getByTestId('ground-truth-mask')).toBeVisible();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: '/tmp/b2-detail.png', fullPage: true });
 
   // The mistakes filter shows exactly the incorrect predictions.
   const correctAtSaved = trainedCounts.truePositives + trainedCounts.trueNegatives;
