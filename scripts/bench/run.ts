@@ -15,7 +15,7 @@ import type { TrainingImage, TrainingResult } from '../../workers/engine/trainin
 import type { ModelMetadata } from '../../workers/engine/packaging';
 import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
 import type { TrainingBackend } from '../../workers/training/types';
-import { ort } from '../../workers/ort';
+import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
@@ -230,7 +230,7 @@ function resultsOf(run: RunFigures): BenchResults {
 }
 
 async function timeDetections(result: TrainingResult, testImages: readonly TrainingImage[]): Promise<{ p50: number; p95: number }> {
-  const session = await ort.InferenceSession.create(result.modelBytes);
+  const session = await ort.InferenceSession.create(result.modelBytes, sessionOptions());
   try {
     const times: number[] = [];
     for (const [index, image] of [...testImages.slice(0, warmUpDetections), ...testImages].entries()) {

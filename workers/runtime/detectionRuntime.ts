@@ -6,7 +6,7 @@ import { parseModelComponent } from '../../src/domain/modelComponent';
 import type { ModelVersionStatus } from '../../src/domain/types';
 import { detectWithPackagedModel } from '../engine/packaging/detect';
 import type { ModelMetadata } from '../engine/packaging/metadata';
-import { ort } from '../ort';
+import { ort, sessionOptions } from '../ort';
 import { toModelRgb, type ImageDecoder } from './detectionInput';
 import { DetectionRuntimeError, asRuntimeError } from './runtimeErrors';
 import type { DetectionInput, DetectionOutput, ModelDescription, ModelStatusName } from './types';
@@ -77,7 +77,7 @@ export class DetectionRuntime {
   constructor(options: DetectionRuntimeOptions) {
     this.source = options.source;
     this.decoder = options.decoder;
-    this.createSession = options.createSession ?? ((modelBytes) => ort.InferenceSession.create(modelBytes));
+    this.createSession = options.createSession ?? ((modelBytes) => ort.InferenceSession.create(modelBytes, sessionOptions()));
     this.maxQueuedDetections = options.maxQueuedDetections ?? defaultMaxQueuedDetections;
     this.maxRunningModels = options.maxRunningModels ?? defaultMaxRunningModels;
     this.now = options.now ?? (() => performance.now());
