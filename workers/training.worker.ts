@@ -19,7 +19,7 @@ const trainingWorkerApi: TrainingWorkerApi = {
     decoder: browserImageDecoder,
     loadBackbone: (backboneId) => fetchBackboneModel(backboneId, import.meta.env.BASE_URL),
     featureCache,
-    hasWebGpu: hasWebGpuAdapter,
+    hasWebGpu: () => hasWebGpuAdapter({ hardwareOnly: true }),
   }),
 };
 

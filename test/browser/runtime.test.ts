@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkerBridge } from '../../workers/bridge';
 import type { DiagnosticsWorkerApi } from '../../workers/diagnostics.worker';
+import { hasWebGpuAdapter } from '../../workers/runtime/selfTest';
 
 const diagnostics = createWorkerBridge<DiagnosticsWorkerApi>(
   () => new Worker(new URL('../../workers/diagnostics.worker.ts', import.meta.url), { type: 'module' }),
@@ -21,5 +22,10 @@ describe('ML runtime in a worker', () => {
     expect(report.backend).toBe('webgpu');
     expect(report.maxAbsError).toBeLessThan(1e-5);
     expect(report.passed).toBe(true);
+  });
+
+  it('counts the SwiftShader adapter as WebGPU but not as hardware, so automatic choices keep wasm', async () => {
+    expect(await hasWebGpuAdapter()).toBe(true);
+    expect(await hasWebGpuAdapter({ hardwareOnly: true })).toBe(false);
   });
 });

@@ -39,11 +39,20 @@ function expectedOutput(input: number[]): number[] {
   return out;
 }
 
-export async function hasWebGpuAdapter(): Promise<boolean> {
-  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+interface WebGpuAdapterLike {
+  info?: { isFallbackAdapter?: boolean };
+}
+
+/**
+ * Whether WebGPU can run here. `hardwareOnly` ignores fallback adapters (SwiftShader, a CPU rasteriser):
+ * they are correct but slower than wasm, so automatic backend choices should not pick them.
+ */
+export async function hasWebGpuAdapter({ hardwareOnly = false } = {}): Promise<boolean> {
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<WebGpuAdapterLike | null> } } | undefined)?.gpu;
   if (!gpu) return false;
   try {
-    return (await gpu.requestAdapter()) !== null;
+    const adapter = await gpu.requestAdapter();
+    return adapter !== null && !(hardwareOnly && adapter.info?.isFallbackAdapter === true);
   } catch {
     return false;
   }

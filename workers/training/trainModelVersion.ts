@@ -24,7 +24,7 @@ export interface TrainingEnvironment {
   /** The converted backbone ONNX (fetched from `/models/<id>.onnx` in the app). */
   loadBackbone(backboneId: string): Promise<Uint8Array>;
   featureCache?: FeatureCache;
-  /** Whether a WebGPU adapter exists, for backend 'auto'. */
+  /** Whether a hardware (non-fallback) WebGPU adapter exists, for backend 'auto'. */
   hasWebGpu(): Promise<boolean>;
   signal?: AbortSignal;
 }

@@ -4,7 +4,7 @@ import type { TrainingStage } from '../engine/training/types';
 
 export type { TrainingStage } from '../engine/training/types';
 
-/** Where the segmentation head's training steps run: WebGPU when an adapter exists ('auto'), or forced. */
+/** Where the segmentation head's training steps run: WebGPU when a hardware adapter exists ('auto'), or forced. */
 export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
 
 export interface TrainingProgressReport {
