@@ -139,6 +139,7 @@ test.describe('on a touch tablet', () => {
     expect(mask.samples).toEqual([labelIndex.scratch]);
     expect(labelledPixels(mask)).toBe(await editorMaskPixels(page));
     await page.getByLabel(/Mask opacity/).fill('80');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'test-reports/annotation-tablet.png' });
   });
 });

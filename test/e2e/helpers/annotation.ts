@@ -91,9 +91,13 @@ export function storedMask(page: Page, entryId: string, points: [number, number]
 /** Labelled pixels of a stored mask (every non-zero count). */
 export const labelledPixels = (mask: StoredMask) => Object.entries(mask.counts).reduce((sum, [index, count]) => sum + (index === '0' ? 0 : count), 0);
 
-/** Where image pixel (x, y) is on the page, from the stage's current zoom and pan. */
+/**
+ * Where image pixel (x, y) is on the page, from the stage's current zoom and pan. The stage is
+ * scrolled fully into view first (a slider used before may have scrolled the page).
+ */
 export async function pagePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   const stage = page.getByTestId('annotation-stage');
+  await stage.scrollIntoViewIfNeeded();
   const box = (await stage.boundingBox())!;
   const [zoom, panX, panY] = await stage.evaluate((element) => ['zoom', 'panX', 'panY'].map((key) => Number(element.dataset[key])));
   return { x: box.x + panX! + (x + 0.5) * zoom!, y: box.y + panY! + (y + 0.5) * zoom! };

@@ -59,12 +59,13 @@ export function patchLabelsFromMask(
  * with K the number of classes present. Every present class then carries the same total weight, so
  * rare anomaly patches are not drowned by background. Absent classes get 0.
  */
-export function inverseFrequencyClassWeights(labels: Uint8Array, classCount: number): Float32Array {
+export function inverseFrequencyClassWeights(labels: Uint8Array, classCount: number, exponent = 1): Float32Array {
   assertLabelsInRange(labels, classCount);
   const counts = new Float64Array(classCount);
   for (const label of labels) counts[label]! += 1;
-  const presentClasses = counts.filter((count) => count > 0).length;
-  return Float32Array.from(counts, (count) => (count > 0 ? labels.length / (presentClasses * count) : 0));
+  const raw = Array.from(counts, (count) => (count > 0 ? (labels.length / count) ** exponent : 0));
+  const meanPerPatch = raw.reduce((sum, weight, label) => sum + weight * counts[label]!, 0) / labels.length;
+  return Float32Array.from(raw, (weight) => weight / meanPerPatch);
 }
 
 export function assertLabelsInRange(labels: Uint8Array, classCount: number): void {
