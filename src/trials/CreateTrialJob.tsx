@@ -2,12 +2,13 @@
 // picked as files or a folder (or dropped). The images are checked like an import (format by
 // content, size limits, the project size — with resize/crop on request) in the import worker, with
 // progress and cancel; the job and its images are then stored at once and the job starts running.
-import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useUiStore } from '../app/uiStore';
 import { importWorker } from '../app/workers';
-import { filesFromDrop, filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { FileDropZone } from '../app/FileDropZone';
 import { issueToError, type ValidationIssue } from '../domain/rules/issues';
 import { checkTrialImageCount } from '../domain/rules/quotas';
 import type { Project } from '../domain/types';
@@ -43,7 +44,6 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
   const [sizeChoice, setSizeChoice] = useState<SizeChoice>('leaveOut');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const [dragging, setDragging] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
 
   const images = sources.filter((source) => !source.path.toLowerCase().endsWith(manifestExtension));
@@ -108,27 +108,13 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
     }
   }
 
-  async function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    choose(await filesFromDrop(event.dataTransfer));
-  }
-
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('trials:create.title')}>
       <label>
         <span>{t('trials:create.name')}</span>
         <input name="trial-name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={255} />
       </label>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => void onDrop(event)}
-      >
+      <FileDropZone onFiles={(files) => choose(files)}>
         <p>{t('trials:create.hint')}</p>
         <div className="toolbar">
           <label className="button-link">
@@ -148,7 +134,7 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
           </label>
         </div>
         <p data-testid="trial-chosen">{t('trials:create.chosen', { count: images.length })}</p>
-      </div>
+      </FileDropZone>
       <label>
         <span>{t('trials:create.otherSize')}</span>
         <select value={sizeChoice} onChange={(event) => setSizeChoice(event.target.value as SizeChoice)}>

@@ -2,12 +2,13 @@
 // show its verdict, confidence, score against the threshold, mask over the image and per-label area;
 // the full `DetectAnomalyResult` can be copied or downloaded. Each detection is recorded as a detection
 // event with source 'file' (spec §1), an image the runtime refuses as an invalid one.
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/downloadFile';
 import { useUiStore } from '../app/uiStore';
 import { detectionWorker } from '../app/workers';
-import { filesFromDrop, filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { FileDropZone } from '../app/FileDropZone';
 import { detectionEventOf, invalidDetectionEventOf, labelAreasOf, type DetectionEventContext } from '../domain/detectionEvent';
 import type { Project } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
@@ -46,7 +47,6 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
   const { showError, dataChanged } = useUiStore();
   const [detections, setDetections] = useState<FileDetection[]>([]);
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [showMasks, setShowMasks] = useState(true);
   const cancelRef = useRef(false);
   const urlsRef = useRef<string[]>([]);
@@ -83,23 +83,9 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
     }
   }
 
-  async function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    void detectAll(await filesFromDrop(event.dataTransfer));
-  }
-
   return (
     <>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => void onDrop(event)}
-      >
+      <FileDropZone onFiles={(files) => void detectAll(files)}>
         <p>{model?.running ? t('trials:files.drop') : t('trials:files.startFirst')}</p>
         <label className={`button-link${model?.running && !busy ? '' : ' button-disabled'}`}>
           {t('trials:files.pick')}
@@ -116,7 +102,7 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
             }}
           />
         </label>
-      </div>
+      </FileDropZone>
       {busy && (
         <div className="progress-row" role="status">
           <span>{t('trials:files.progress', { done: busy.done, total: busy.total })}</span>

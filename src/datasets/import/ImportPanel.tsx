@@ -1,6 +1,6 @@
 // Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
 // the progress, cancel, decide about images of another size, and read what happened.
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
 import { downloadFile } from '../../app/downloadFile';
@@ -8,7 +8,8 @@ import { issueToError, type ValidationIssue } from '../../domain/rules/issues';
 import type { Dataset } from '../../domain/types';
 import { describeError } from '../../i18n';
 import type { FitMode } from '../../../workers/import/inspectImage';
-import { filesFromDrop, filesFromInput, type SourceFile } from './fileSources';
+import { filesFromInput, type SourceFile } from './fileSources';
+import { FileDropZone } from '../../app/FileDropZone';
 import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage } from './runImport';
 
 interface Progress {
@@ -24,7 +25,6 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
   const { dataChanged, showError } = useUiStore();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [dragging, setDragging] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
   const sourcesRef = useRef<SourceFile[]>([]);
 
@@ -67,23 +67,9 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     else void run((signal) => prepareDatasetImport(request(signal, choice)));
   }
 
-  async function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    start(await filesFromDrop(event.dataTransfer));
-  }
-
   return (
     <section className="import-panel" aria-label={t('importPanel.label', { dataset: t(`datasets.type.${dataset.type}`) })}>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
+      <FileDropZone onFiles={(files) => start(files)}>
         <p>{t('importPanel.hint')}</p>
         <div className="toolbar">
           <label className="button-link">
@@ -102,7 +88,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
             />
           </label>
         </div>
-      </div>
+      </FileDropZone>
       {progress && (
         <div className="progress-row" role="status">
           <span>{t(`importPanel.stage.${progress.stage}`, { done: progress.done, total: progress.total })}</span>
