@@ -41,6 +41,9 @@ const isolationHeaders = {
 };
 
 const largestPrecachedFileBytes = 64 * 1024 * 1024;
+/** Generous per-test limits: the suites run on 2 loaded cores; speed is measured by `npm run bench`, not here. */
+const unitTestTimeoutMs = 60_000;
+const browserTestTimeoutMs = 120_000;
 
 export default defineConfig({
   plugins: [
@@ -88,6 +91,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/unit/setup.ts'],
+          // Tests that build and run ORT sessions take seconds; CI machines run them at a load of 2–3 per core.
+          testTimeout: unitTestTimeoutMs,
         },
       },
       {
@@ -99,6 +104,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          testTimeout: browserTestTimeoutMs,
           browser: {
             enabled: true,
             headless: true,

@@ -6,27 +6,22 @@
 // stops with "modelStopped" when the model is stopped under it, and
 // reports its sustained frames per second (a benchmark figure, never asserted).
 import type { IDBPDatabase } from 'idb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CameraInspector, type InspectionReadout, type InspectionStop } from '../../src/camera/cameraInspector';
 import { regionOfInterest, defaultRegionSettings } from '../../src/camera/regionOfInterest';
-import { detectionWorker, trainingWorker } from '../../src/app/workers';
+import { detectionWorker } from '../../src/app/workers';
 import { generateSyntheticDataset } from '../../src/domain/synthetic';
 import type { Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
-import { freshDbName } from '../fixtures/storageTestKit';
-import { writeSyntheticProject } from '../fixtures/syntheticProject';
+import { useSyntheticWorkerProject, workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
 
-const side = 64;
 const frameSize = { width: 640, height: 480 };
 const streamFps = 30;
 const benchmarkMs = 6_000;
-const trainingTimeoutMs = 300_000;
 
 let db: IDBPDatabase<SpotcheckDB>;
-let databaseName: string;
 let project: Project;
 let modelComponent: string;
 let modelVersion: number;
@@ -94,24 +89,14 @@ function waitForDetections(readouts: InspectionReadout[], count: number): Promis
   });
 }
 
-beforeAll(async () => {
-  databaseName = freshDbName();
-  db = await openSpotcheckDb(databaseName);
-  project = await writeSyntheticProject(db, { name: 'camera-parts', seed: 3, side, normalCount: 20, perDefectCount: 20, defectTypes: ['missing-component'] });
-  await detectionWorker.run((api) => api.useDatabase(databaseName));
+useSyntheticWorkerProject('camera-parts', async (opened) => {
+  ({ db, project } = opened);
   const version = await createModelVersion(db, project.id, { description: 'camera', tags: [], idempotencyKey: 'camera-run' });
   const trained = await runTraining(db, version.id, { backend: 'wasm', seed: 21, segmentation: { maxEpochs: 2, batchSize: 8192 } });
   modelVersion = trained.version;
   modelComponent = `${project.name}:${trained.version}`;
   await detectionWorker.run((api) => api.startModel(modelComponent));
   while ((await detectionWorker.run((api) => api.describeModel(modelComponent))).status === 'STARTING') await new Promise((resolve) => setTimeout(resolve, 100));
-}, trainingTimeoutMs);
-
-afterAll(async () => {
-  trainingWorker.terminate();
-  detectionWorker.terminate();
-  await closeSpotcheckDb(databaseName);
-  indexedDB.deleteDatabase(databaseName);
 });
 
 describe('camera inspection loop', () => {

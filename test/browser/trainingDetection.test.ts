@@ -3,13 +3,12 @@
 // models are started in the detection worker and judge unseen normal and anomalous parts alike and
 // correctly; runtime errors and a cancelled run arrive on the page as the contract says.
 import type { IDBPDatabase } from 'idb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectionWorker, trainingWorker } from '../../src/app/workers';
+import { describe, expect, it } from 'vitest';
+import { detectionWorker } from '../../src/app/workers';
 import { encodeRgbaPng } from '../../src/domain/png';
 import { generateSyntheticDataset } from '../../src/domain/synthetic';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { modelArtifactNames } from '../../src/storage/modelFiles';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
@@ -17,10 +16,8 @@ import type { DetectionInput, DetectionOutput } from '../../workers/detection.wo
 import { wasmThreadCount } from '../../workers/ort';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 import type { TrainingProgressReport } from '../../workers/training/types';
-import { freshDbName } from '../fixtures/storageTestKit';
-import { writeSyntheticProject } from '../fixtures/syntheticProject';
+import { useSyntheticWorkerProject, workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
 
-const side = 64;
 const seed = 21;
 /** Two epochs of a few large batches: SwiftShader WebGPU takes seconds per step. */
 const headSchedule = { maxEpochs: 2, batchSize: 8192 };
@@ -28,10 +25,8 @@ const headSchedule = { maxEpochs: 2, batchSize: 8192 };
 const scoreTolerance = 1e-3;
 /** Mask areas (0–1 fractions) from the head: weights this close flip at most a few border pixels. */
 const areaTolerance = 0.01;
-const trainingTimeoutMs = 300_000;
 
 let db: IDBPDatabase<SpotcheckDB>;
-let databaseName: string;
 let project: Project;
 const trained: Partial<Record<'wasm' | 'webgpu', ModelVersion>> = {};
 const progress: Record<string, TrainingProgressReport[]> = { wasm: [], webgpu: [] };
@@ -63,18 +58,8 @@ async function refusal(operation: Promise<unknown>): Promise<DetectionRuntimeErr
   return error as DetectionRuntimeError;
 }
 
-beforeAll(async () => {
-  databaseName = freshDbName();
-  db = await openSpotcheckDb(databaseName);
-  project = await writeSyntheticProject(db, { name: 'synthetic-parts', seed: 3, side, normalCount: 20, perDefectCount: 20, defectTypes: ['missing-component'] });
-  await detectionWorker.run((api) => api.useDatabase(databaseName));
-});
-
-afterAll(async () => {
-  trainingWorker.terminate();
-  detectionWorker.terminate();
-  await closeSpotcheckDb(databaseName);
-  indexedDB.deleteDatabase(databaseName);
+useSyntheticWorkerProject('synthetic-parts', (opened) => {
+  ({ db, project } = opened);
 });
 
 describe('training and detection through the workers', () => {

@@ -3,26 +3,20 @@
 // COMPLETED with the expected verdicts, the predicted masks stored as project label indices, and an
 // unreadable file recorded on its result; a job no tab runs is marked interrupted, one that runs is not.
 import type { IDBPDatabase } from 'idb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectionWorker, trainingWorker } from '../../src/app/workers';
+import { describe, expect, it } from 'vitest';
 import { decodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
 import { defectLabelIndex, generateSyntheticDataset } from '../../src/domain/synthetic';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
-import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { createTrialJob, listTrialResults, type TrialImage } from '../../src/storage/trialJobs';
 import { recoverInterruptedTrialJobs, runTrialJob } from '../../src/trials/runTrialJob';
-import { freshDbName } from '../fixtures/storageTestKit';
-import { writeSyntheticProject } from '../fixtures/syntheticProject';
+import { useSyntheticWorkerProject, workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
 
-const side = 64;
-const trainingTimeoutMs = 300_000;
 const nobodyStarting = () => false;
 
 let db: IDBPDatabase<SpotcheckDB>;
-let databaseName: string;
 let project: Project;
 let model: ModelVersion;
 
@@ -39,20 +33,10 @@ function trialImages(): TrialImage[] {
   return [...parts, { fileName: 'notes.txt', contentHash: 'notes', image: new Blob(['not an image']), width: side, height: side }];
 }
 
-beforeAll(async () => {
-  databaseName = freshDbName();
-  db = await openSpotcheckDb(databaseName);
-  project = await writeSyntheticProject(db, { name: 'trial-parts', seed: 3, side, normalCount: 20, perDefectCount: 20, defectTypes: ['missing-component'] });
-  await detectionWorker.run((api) => api.useDatabase(databaseName));
+useSyntheticWorkerProject('trial-parts', async (opened) => {
+  ({ db, project } = opened);
   const version = await createModelVersion(db, project.id, { description: '', tags: [], idempotencyKey: 'trial-run' });
   model = await runTraining(db, version.id, { backend: 'wasm', seed: 5, segmentation: { maxEpochs: 2, batchSize: 8192 } });
-}, trainingTimeoutMs);
-
-afterAll(async () => {
-  trainingWorker.terminate();
-  detectionWorker.terminate();
-  await closeSpotcheckDb(databaseName);
-  indexedDB.deleteDatabase(databaseName);
 });
 
 describe('trial detection jobs', () => {

@@ -5,12 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng } from '../../src/domain/png';
 import type { AnomalyLabel, Dataset } from '../../src/domain/types';
 import { loadAnnotation, saveAnnotation } from '../../src/storage/annotations';
-import { createDataset } from '../../src/storage/datasets';
-import { commitImport } from '../../src/storage/importCommit';
-import { addAnomalyLabel, deleteAnomalyLabel, listAnomalyLabels } from '../../src/storage/labels';
-import { createProject } from '../../src/storage/projects';
+import { addAnomalyLabel, deleteAnomalyLabel } from '../../src/storage/labels';
 import type { SpotcheckDB } from '../../src/storage/schema';
-import { importItem, maskedItem } from '../fixtures/importItems';
+import { seedScratchedProject } from '../fixtures/importItems';
 import { sampleSize } from '../fixtures/sampleProject';
 import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
 
@@ -24,19 +21,7 @@ useFreshDatabase((opened) => {
 });
 
 beforeEach(async () => {
-  const project = await createProject(db, 'parts');
-  train = await createDataset(db, project.id, 'train');
-  await commitImport(db, {
-    projectId: project.id,
-    datasetId: train.id,
-    imageSize: sampleSize,
-    newLabels: [
-      { name: 'scratch', color: '#2ca02c' },
-      { name: 'dent', color: '#1f77b4' },
-    ],
-    items: [importItem('normal.png', { classification: 'normal' }), maskedItem('scratched.png', ['scratch'])],
-  });
-  label = Object.fromEntries((await listAnomalyLabels(db, project.id)).map((stored) => [stored.name, stored]));
+  ({ train, label } = await seedScratchedProject(db));
   entryId = Object.fromEntries((await db.getAll('entries')).map((entry) => [entry.sourceRef, entry.id]));
 });
 

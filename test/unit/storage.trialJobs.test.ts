@@ -7,10 +7,6 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng, decodeLabelMaskPng } from '../../src/domain/png';
 import type { AnomalyLabel, Dataset, ModelVersion, Project, TrialPrediction } from '../../src/domain/types';
-import { createDataset } from '../../src/storage/datasets';
-import { commitImport } from '../../src/storage/importCommit';
-import { listAnomalyLabels } from '../../src/storage/labels';
-import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import {
   addVerifiedResultsToDataset,
@@ -28,7 +24,7 @@ import {
   verifyTrialResults,
   type TrialImage,
 } from '../../src/storage/trialJobs';
-import { importItem, maskedItem } from '../fixtures/importItems';
+import { seedScratchedProject } from '../fixtures/importItems';
 import { fakePng, sampleSize } from '../fixtures/sampleProject';
 import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
 
@@ -91,19 +87,7 @@ async function newJob(images: TrialImage[], name = 'line-3 trial') {
 }
 
 beforeEach(async () => {
-  project = await createProject(db, 'parts');
-  train = await createDataset(db, project.id, 'train');
-  await commitImport(db, {
-    projectId: project.id,
-    datasetId: train.id,
-    imageSize: sampleSize,
-    newLabels: [
-      { name: 'scratch', color: '#2ca02c' },
-      { name: 'dent', color: '#1f77b4' },
-    ],
-    items: [importItem('normal.png', { classification: 'normal' }), maskedItem('scratched.png', ['scratch'])],
-  });
-  label = Object.fromEntries((await listAnomalyLabels(db, project.id)).map((stored) => [stored.name, stored]));
+  ({ project, train, label } = await seedScratchedProject(db));
   model = await putModelVersion('TRAINED', 1);
 });
 

@@ -47,8 +47,7 @@ export interface SegmentationTrainingOptions {
    * epochs apart (on the cookies the loss bottomed out after one epoch, long before the masks were best).
    */
   readonly validationIoU?: PatchIoUSelection;
-  /** Epochs always trained before early stopping may end the run: the first epochs' measures are noise. */
-  readonly minEpochs?: number;
+  /** Class weights ∝ (1 / frequency)^exponent (see `inverseFrequencyClassWeights`); 1 by default. */
   readonly classWeightExponent?: number;
   readonly executionProvider: HeadExecutionProvider;
   readonly signal?: AbortSignal;
@@ -117,7 +116,6 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
   }
   const dims: HeadDimensions = { featureCount, hiddenUnits: options.hiddenUnits ?? defaultHiddenUnits, classCount };
   const patience = options.earlyStoppingPatienceEpochs ?? defaultEarlyStoppingPatienceEpochs;
-  const minEpochs = options.minEpochs ?? 0;
   // IoU needs a held-out anomaly to mean anything; without one the loss decides.
   const iouSelection = options.validationIoU !== undefined && validationLabels.some((label) => label > 0) ? options.validationIoU : undefined;
   const standardisation = measureStandardisation(trainPatches, featureCount);
@@ -173,7 +171,7 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
       const cost = validationIoU === undefined ? validationLoss : -validationIoU;
       if (cost < best.cost) {
         best = { cost, epoch, parameters };
-      } else if (epoch >= minEpochs && epoch - best.epoch >= patience) {
+      } else if (epoch - best.epoch >= patience) {
         stoppedEarly = true;
         break;
       }
