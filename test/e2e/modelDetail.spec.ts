@@ -4,35 +4,11 @@
 // to what the hand rule gives (lowest threshold: every test image anomalous), the saved threshold is
 // what IndexedDB holds and survives a reload, and the trained one can be restored.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import * as ort from 'onnxruntime-node';
 import { demoProject, projectIdOf } from './helpers/annotation';
+import { exportModelPackage, modelTrainingTimeoutMs as trainingTimeoutMs, storedVersion, trainFromModelsPage } from './helpers/models';
 import { cookiesDir, importCookieProject, missingSamplesReason } from './helpers/samples';
-
-const trainingTimeoutMs = 12 * 60_000;
-
-interface StoredVersion {
-  version: number;
-  status: string;
-  anomalyThreshold?: number;
-  trainedAnomalyThreshold?: number;
-  split?: { trainIds: string[]; testIds: string[] };
-}
-
-function storedVersion(page: Page, projectId: string, version: number): Promise<StoredVersion | undefined> {
-  return page.evaluate(async ({ projectId, version }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('spotcheck');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const found = await new Promise<StoredVersion | undefined>((resolve) => {
-      const request = db.transaction('modelVersions').objectStore('modelVersions').index('by-project-version').get([projectId, version]);
-      request.onsuccess = () => resolve(request.result as StoredVersion | undefined);
-    });
-    db.close();
-    return found;
-  }, { projectId, version });
-}
 
 /** The four cells of a confusion matrix by name. */
 async function confusionCounts(matrix: Locator) {
@@ -53,22 +29,10 @@ async function expectDrawnCanvas(container: Locator) {
   expect(box.height).toBeGreaterThan(0);
 }
 
-/** Trains version 1 of the project whose page is open from its Models tab, and waits for TRAINED. */
-async function trainFromModelsPage(page: Page, projectId: string): Promise<StoredVersion> {
-  await page.getByRole('link', { name: 'Models' }).click();
-  await page.getByRole('button', { name: 'Train model' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
-  await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
-  await dialog.getByRole('button', { name: 'Start training' }).click();
-  // The run lives in this tab: wait here (no reload) until it has stored its results.
-  await expect.poll(async () => (await storedVersion(page, projectId, 1))?.status, { timeout: trainingTimeoutMs, intervals: [5_000] }).toBe('TRAINED');
-  return (await storedVersion(page, projectId, 1))!;
-}
-
 test('the detail of a trained demo model: metrics, curves, test results, threshold save and restore, downloads', async ({ page }) => {
   test.setTimeout(trainingTimeoutMs + 5 * 60_000);
   const { projectId } = await demoProject(page);
-  const trained = await trainFromModelsPage(page, projectId);
+  const trained = await trainFromModelsPage(page, projectId, 1);
   const testCount = trained.split!.testIds.length;
 
   await page.goto(`/projects/${projectId}/models/1`);
@@ -166,12 +130,21 @@ test.describe('with the cookie sample', () => {
     test.setTimeout(trainingTimeoutMs + 5 * 60_000);
     await importCookieProject(page, 'cookies-detail');
     const projectId = projectIdOf(page);
-    const trained = await trainFromModelsPage(page, projectId);
+    const trained = await trainFromModelsPage(page, projectId, 1);
     await page.goto(`/projects/${projectId}/models/1`);
     const cracked = page.getByTestId('per-label-table').locator('tr[data-label="cracked"]');
     await expect(cracked).toBeVisible();
     await expect(cracked.locator('[data-metric="meanIoU"]')).toHaveText(/^\d{1,3}(\.\d)?\s?%/);
     await expect(page.getByTestId('test-results').locator('li')).toHaveCount(Math.min(trained.split!.testIds.length, 24));
     await expect(page.getByTestId('test-results').locator('[data-testid="ground-truth-mask"] canvas').first()).toBeVisible();
+
+    // The exported package is readable: its JSON names the label and the project size, its ONNX loads in onnxruntime-node.
+    await page.getByRole('link', { name: 'Models' }).click();
+    const exported = await exportModelPackage(page, 1);
+    expect(exported.metadata).toMatchObject({ modelType: 'segmentation', inputFormat: 'RGB888', inputSize: { width: 576, height: 768 } });
+    expect(exported.metadata.labels.map((label) => label.name)).toEqual(['cracked']);
+    const session = await ort.InferenceSession.create(exported.onnx);
+    expect(session.inputNames.length).toBeGreaterThan(0);
+    await session.release();
   });
 });

@@ -2,43 +2,11 @@
 // double-clicked submit (one run only), progress that survives navigation, Training complete with F1;
 // start → Running, delete refused while running, tags, export readable by onnxruntime, stop, import of
 // a package of another size refused and of the real one accepted, delete; cancelling a run.
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
 import { demoProject } from './helpers/annotation';
-
-const trainingTimeoutMs = 10 * 60_000;
-
-interface StoredVersion {
-  id: string;
-  version: number;
-  status: string;
-  statusMessage: string;
-  anomalyThreshold?: number;
-  trainedAnomalyThreshold?: number;
-  trainingDurationMs?: number;
-  tags: { Key: string; Value: string }[];
-}
-
-/** The project's model versions as stored in the page's IndexedDB, by number. */
-function storedVersions(page: Page, projectId: string): Promise<StoredVersion[]> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('spotcheck');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const versions = await new Promise<StoredVersion[]>((resolve) => {
-      const request = db.transaction('modelVersions').objectStore('modelVersions').index('by-project').getAll(id);
-      request.onsuccess = () => resolve(request.result as StoredVersion[]);
-    });
-    db.close();
-    return versions.sort((a, b) => a.version - b.version);
-  }, projectId);
-}
-
-const row = (page: Page, version: number) => page.getByTestId('model-versions').locator(`tr[data-model-version="${version}"]`);
+import { exportModelPackage, modelRow as row, modelTrainingTimeoutMs as trainingTimeoutMs, storedVersions } from './helpers/models';
 
 async function trainDemoModel(page: Page, options: { description?: string; tag?: [string, string] } = {}) {
   await page.getByRole('button', { name: 'Train model' }).click();
@@ -126,17 +94,15 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   expect(await storedVersions(page, projectId)).toHaveLength(1);
 
   // Export: model.json carries the threshold in effect and the trained one; model.onnx loads in onnxruntime.
-  const [download] = await Promise.all([page.waitForEvent('download'), row(page, 1).getByRole('button', { name: 'Export' }).click()]);
-  expect(download.suggestedFilename()).toBe('demo-flange-model-1.zip');
-  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
-  const metadata = JSON.parse(strFromU8(files['model.json']!)) as Record<string, unknown> & { inputSize: { width: number; height: number } };
+  const { fileName, zip, metadata, onnx } = await exportModelPackage(page, 1);
+  expect(fileName).toBe('demo-flange-model-1.zip');
   expect(metadata).toMatchObject({
     modelType: 'segmentation', inputFormat: 'RGB888', inputSize: { width: 320, height: 240 },
     threshold: trained!.anomalyThreshold, trainedThreshold: trained!.trainedAnomalyThreshold,
     source: { projectName: 'demo-flange', modelVersion: 1, description: 'first run', tags: [{ Key: 'shift', Value: 'night' }] },
   });
-  expect((metadata.labels as { name: string }[]).map((label) => label.name).sort()).toEqual(['dent', 'missing-component', 'scratch']);
-  const session = await ort.InferenceSession.create(files['model.onnx']!);
+  expect(metadata.labels.map((label) => label.name).sort()).toEqual(['dent', 'missing-component', 'scratch']);
+  const session = await ort.InferenceSession.create(onnx);
   expect(session.inputNames.length).toBeGreaterThan(0);
   expect(session.outputNames.length).toBeGreaterThan(0);
   await session.release();
@@ -147,12 +113,12 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
 
   // Import: a package for 640×480 images is refused with the reason; the real one becomes Model 2.
   const importInput = page.getByLabel('Model package (.zip)');
-  const wrongSize = zipSync({ 'model.onnx': files['model.onnx']!, 'model.json': strToU8(JSON.stringify({ ...metadata, inputSize: { width: 640, height: 480 } })) });
+  const wrongSize = zipSync({ 'model.onnx': onnx, 'model.json': strToU8(JSON.stringify({ ...metadata, inputSize: { width: 640, height: 480 } })) });
   await importInput.setInputFiles({ name: 'other-line.zip', mimeType: 'application/zip', buffer: Buffer.from(wrongSize) });
   await expect(page.getByTestId('model-import-problem')).toHaveText(
     'other-line.zip was trained on 640×480 images but project demo-flange uses 320×240. Import it into a project of 640×480 images, or train a new model in this project.');
   expect(await storedVersions(page, projectId)).toHaveLength(1);
-  await importInput.setInputFiles({ name: 'demo-flange-model-1.zip', mimeType: 'application/zip', buffer: await readFile((await download.path())!) });
+  await importInput.setInputFiles({ name: 'demo-flange-model-1.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await expect(row(page, 2).getByTestId('model-status')).toHaveText('Training complete');
   await expect(page.getByTestId('model-import-problem')).toHaveCount(0);
   const imported = (await storedVersions(page, projectId))[1]!;

@@ -6,13 +6,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoProject as demoSettings } from '../../src/domain/demoProject';
 import { encodeRgbaPng } from '../../src/domain/png';
 import { generateSyntheticDataset } from '../../src/domain/synthetic';
 import { demoProject, editor, mouseStroke, waitForStage } from './helpers/annotation';
+import { modelTrainingTimeoutMs as trainingTimeoutMs, readStore, trainFromModelsPage } from './helpers/models';
 
-const trainingTimeoutMs = 10 * 60_000;
 /** A seed the demo project never used: these parts are unseen by the model. */
 const unseenSeed = 777;
 
@@ -36,38 +36,10 @@ async function writeParts(normalCount: number, perDefectCount: number): Promise<
   return written;
 }
 
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('spotcheck');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve) => {
-      const request = db.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return rows;
-  }, store) as Promise<T[]>;
-}
-
-const modelRow = (page: Page, version: number) => page.getByTestId('model-versions').locator(`tr[data-model-version="${version}"]`);
-
-async function train(page: Page, version: number) {
-  await page.getByRole('link', { name: 'Models' }).click();
-  await page.getByRole('button', { name: 'Train model' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
-  await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
-  await dialog.getByRole('button', { name: 'Start training' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(modelRow(page, version).getByTestId('model-status')).toHaveText('Training complete', { timeout: trainingTimeoutMs });
-}
-
 test('detects on files, runs a trial detection, verifies it, feeds it back and retrains', async ({ page }) => {
   test.setTimeout(2 * trainingTimeoutMs + 5 * 60_000);
   const { projectId } = await demoProject(page);
-  await train(page, 1);
+  await trainFromModelsPage(page, projectId, 1);
 
   // Detect on files: the model starts from the Trials tab.
   await page.getByRole('link', { name: 'Trial detections' }).click();
@@ -165,7 +137,7 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await page.getByRole('link', { name: 'All trial detections' }).click();
   await expect(page.getByTestId('trial-job')).toHaveAttribute('data-status', 'COMPLETED');
   await expect(page.getByTestId('trial-job')).toContainText('4 verified, 4 added');
-  await train(page, 2);
+  await trainFromModelsPage(page, projectId, 2);
   const versions = await readStore<{ projectId: string; version: number; status: string }>(page, 'modelVersions');
   expect(versions.filter((version) => version.projectId === projectId).map(({ version, status }) => [version, status]).sort()).toEqual([
     [1, 'HOSTED'],
