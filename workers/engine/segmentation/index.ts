@@ -12,5 +12,3 @@ export { appendHeadFeatureRows, headFeatureCount, headFeatureRows } from './head
 export { defaultMinAnomalyCoverage, defaultPatchGridSize, inverseFrequencyClassWeights, patchLabelsFromMask } from './patchLabels';
 export { appendLabelMask, buildMaskEvaluationGraph, defaultMaskProbabilityThreshold, maskEvaluationInputs, maskEvaluationOutput } from './labelMaskGraph';
 export type { LabelMaskInputs } from './labelMaskGraph';
-export { bestPatchIoU } from './validationIoU';
-export type { PatchIoU, PatchIoUSelection } from './validationIoU';

@@ -55,18 +55,16 @@ export function patchLabelsFromMask(
 }
 
 /**
- * Inverse class frequency raised to `exponent`, normalised so the mean weight per labelled patch is 1:
- * w_c ∝ (N / n_c)^exponent. With exponent 1 that is w_c = N / (K · n_c), K the number of classes present:
- * every present class carries the same total weight, so rare anomaly patches are not drowned by background.
- * Exponents below 1 (0.5: square root) temper the boost for very rare classes. Absent classes get 0.
+ * Inverse class frequency, normalised so the mean weight per labelled patch is 1: w_c = N / (K · n_c)
+ * with K the number of classes present. Every present class then carries the same total weight, so
+ * rare anomaly patches are not drowned by background. Absent classes get 0.
  */
-export function inverseFrequencyClassWeights(labels: Uint8Array, classCount: number, exponent = 1): Float32Array {
+export function inverseFrequencyClassWeights(labels: Uint8Array, classCount: number): Float32Array {
   assertLabelsInRange(labels, classCount);
   const counts = new Float64Array(classCount);
   for (const label of labels) counts[label]! += 1;
-  const raw = Array.from(counts, (count) => (count > 0 ? (labels.length / count) ** exponent : 0));
-  const meanPerPatch = raw.reduce((sum, weight, label) => sum + weight * counts[label]!, 0) / labels.length;
-  return Float32Array.from(raw, (weight) => weight / meanPerPatch);
+  const presentClasses = counts.filter((count) => count > 0).length;
+  return Float32Array.from(counts, (count) => (count > 0 ? labels.length / (presentClasses * count) : 0));
 }
 
 export function assertLabelsInRange(labels: Uint8Array, classCount: number): void {

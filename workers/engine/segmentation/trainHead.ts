@@ -1,7 +1,6 @@
 // The head's training loop: one ORT session runs the training-step graph batch after batch, carrying
 // weights and Adam state from outputs to inputs (on the GPU under WebGPU), with seeded shuffling,
-// early stopping on a validation measure (patch-grid IoU when the caller gives images, else the loss) and
-// cancellation between steps.
+// validation-loss early stopping and cancellation between steps.
 import { Random, deriveSeed } from '../../../src/domain/synthetic/random';
 import { ort } from '../../ort';
 import { headParameterNames, measureStandardisation } from './headGraph';
@@ -9,8 +8,6 @@ import type { HeadDimensions, HeadParameterName, HeadParameters, HeadWeights } f
 import { assertLabelsInRange, inverseFrequencyClassWeights } from './patchLabels';
 import { batchFeeds, gatherBatch, initialTrainingState, parameterFeeds } from './stepFeeds';
 import { buildHeadLossGraph, buildTrainingStepGraph, stepNames, trainingStateNames } from './trainingStep';
-import { bestPatchIoU } from './validationIoU';
-import type { PatchIoUSelection } from './validationIoU';
 
 export type HeadExecutionProvider = 'wasm' | 'webgpu';
 
@@ -21,8 +18,6 @@ export interface EpochProgress {
   readonly loss: number;
   /** Class-weighted loss on the validation patches (the training loss when none is of a trained class). */
   readonly validationLoss: number;
-  /** Validation patch-grid mean IoU at its best threshold, when `validationIoU` selection is on. */
-  readonly validationIoU?: number;
 }
 
 export interface SegmentationTrainingOptions {
@@ -40,22 +35,13 @@ export interface SegmentationTrainingOptions {
   readonly hiddenUnits?: number;
   readonly weightDecay?: number;
   readonly earlyStoppingPatienceEpochs?: number;
-  /**
-   * Select the epoch by the validation images' patch-grid IoU (higher is better) instead of the validation
-   * loss. Used when the validation part holds anomalies: the class-weighted loss rewards confident
-   * probabilities everywhere, while masks are judged by IoU at one threshold, and the two optima can lie
-   * epochs apart (on the cookies the loss bottomed out after one epoch, long before the masks were best).
-   */
-  readonly validationIoU?: PatchIoUSelection;
-  /** Class weights ∝ (1 / frequency)^exponent (see `inverseFrequencyClassWeights`); 1 by default. */
-  readonly classWeightExponent?: number;
   readonly executionProvider: HeadExecutionProvider;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: EpochProgress) => void;
 }
 
 export interface SegmentationTrainingResult {
-  /** The weights of the epoch with the best validation measure. */
+  /** The weights of the epoch with the lowest validation loss. */
   readonly weights: HeadWeights;
   readonly history: EpochProgress[];
   readonly bestEpoch: number;
@@ -116,11 +102,9 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
   }
   const dims: HeadDimensions = { featureCount, hiddenUnits: options.hiddenUnits ?? defaultHiddenUnits, classCount };
   const patience = options.earlyStoppingPatienceEpochs ?? defaultEarlyStoppingPatienceEpochs;
-  // IoU needs a held-out anomaly to mean anything; without one the loss decides.
-  const iouSelection = options.validationIoU !== undefined && validationLabels.some((label) => label > 0) ? options.validationIoU : undefined;
   const standardisation = measureStandardisation(trainPatches, featureCount);
   // Validation uses the training class weights: the same objective, measured on held-out patches.
-  const classWeights = inverseFrequencyClassWeights(trainLabels, classCount, options.classWeightExponent ?? 1);
+  const classWeights = inverseFrequencyClassWeights(trainLabels, classCount);
   assertLabelsInRange(validationLabels, classCount);
 
   const executionProviders = [options.executionProvider];
@@ -141,8 +125,7 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
     const learningRate = new ort.Tensor('float32', Float32Array.of(options.learningRate), []);
     const random = new Random(deriveSeed(options.seed, shuffleStream));
     const history: EpochProgress[] = [];
-    // `cost` is minimised: the validation loss, or minus the validation IoU.
-    let best = { cost: Number.POSITIVE_INFINITY, epoch: 0, parameters: await downloadParameters(state) };
+    let best = { loss: Number.POSITIVE_INFINITY, epoch: 0, parameters: await downloadParameters(state) };
     let stoppedEarly = false;
     for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
       const order = shuffledRows(trainLabels.length, random);
@@ -161,16 +144,14 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
       }
       const parameters = await downloadParameters(state);
       const loss = weightedLossSum / weightSum;
-      const heldOut = await validate(lossSession, parameters, dims, validationPatches, validationLabels, classWeights);
+      const heldOutLoss = await weightedLoss(lossSession, parameters, dims, validationPatches, validationLabels, classWeights);
       // No validation patch of a trained class: early stopping falls back to the training loss.
-      const validationLoss = Number.isNaN(heldOut.loss) ? loss : heldOut.loss;
-      const validationIoU = iouSelection ? bestPatchIoU(heldOut.probabilities, validationLabels, classCount, iouSelection).meanIoU : undefined;
-      const progress: EpochProgress = { epoch, loss, validationLoss, ...(validationIoU === undefined ? {} : { validationIoU }) };
+      const validationLoss = Number.isNaN(heldOutLoss) ? loss : heldOutLoss;
+      const progress: EpochProgress = { epoch, loss, validationLoss };
       history.push(progress);
       options.onProgress?.(progress);
-      const cost = validationIoU === undefined ? validationLoss : -validationIoU;
-      if (cost < best.cost) {
-        best = { cost, epoch, parameters };
+      if (validationLoss < best.loss) {
+        best = { loss: validationLoss, epoch, parameters };
       } else if (epoch - best.epoch >= patience) {
         stoppedEarly = true;
         break;
@@ -183,32 +164,27 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
   }
 }
 
-/**
- * Class-weighted cross-entropy over all `patches` (run in bounded chunks and recombined by weight) and the
- * class probabilities [N, C] of every patch.
- */
-async function validate(
+/** Class-weighted cross-entropy over all `patches`, run in bounded chunks and recombined by weight. */
+async function weightedLoss(
   session: ort.InferenceSession,
   parameters: HeadParameters,
   dims: HeadDimensions,
   patches: Float32Array,
   labels: Uint8Array,
   classWeights: Float32Array,
-): Promise<{ loss: number; probabilities: Float32Array }> {
+): Promise<number> {
   const parameterTensors = parameterFeeds(parameters, dims);
-  const probabilities = new Float32Array(labels.length * dims.classCount);
   let weightedLossSum = 0;
   let weightSum = 0;
   for (let start = 0; start < labels.length; start += validationRowsPerRun) {
     const rows = Uint32Array.from({ length: Math.min(validationRowsPerRun, labels.length - start) }, (_, i) => start + i);
     const batch = gatherBatch(patches, labels, rows, classWeights, dims.featureCount);
     const batchWeight = batch.sampleWeights.reduce((sum, weight) => sum + weight, 0);
-    const results = await session.run({ ...parameterTensors, ...batchFeeds(batch, dims.featureCount, dims.classCount) });
-    probabilities.set(results[stepNames.probabilities]!.data as Float32Array, start * dims.classCount);
-    // A chunk holding only classes absent from training has no weight and no say in the loss.
+    // A chunk holding only classes absent from training has no weight and no say.
     if (batchWeight === 0) continue;
+    const results = await session.run({ ...parameterTensors, ...batchFeeds(batch, dims.featureCount, dims.classCount) });
     weightedLossSum += (results[stepNames.loss]!.data as Float32Array)[0]! * batchWeight;
     weightSum += batchWeight;
   }
-  return { loss: weightSum > 0 ? weightedLossSum / weightSum : Number.NaN, probabilities };
+  return weightSum > 0 ? weightedLossSum / weightSum : Number.NaN;
 }

@@ -21,8 +21,6 @@ export const stepNames = {
   adamFirstBiasCorrection: 'adam_bias_correction1',
   adamSecondBiasCorrection: 'adam_bias_correction2',
   loss: 'loss',
-  /** Loss graph only: softmax class probabilities [B, C] of the batch, for validation metrics. */
-  probabilities: 'probabilities',
   parameter: (name: HeadParameterName): string => name,
   adamFirstMoment: (name: HeadParameterName): string => `adam_m_${name}`,
   adamSecondMoment: (name: HeadParameterName): string => `adam_v_${name}`,
@@ -101,21 +99,16 @@ function scalar(graph: GraphBuilder, name: string, value: number): string {
   return graph.floatInitializer(name, [], [value]);
 }
 
-/**
- * Validation graph with the same forward and loss as the step: parameters + batch in, `loss` and the
- * class `probabilities` out (the latter for validation metrics computed from predictions, e.g. IoU).
- */
+/** Loss-only graph with the same forward and loss as the step: parameters + batch in, `loss` out. */
 export function buildHeadLossGraph(dims: HeadDimensions, standardisation: FeatureStandardisation): Uint8Array {
   const graph = new GraphBuilder('segmentation-head-loss');
   const parameters = declareParameterInputs(graph, dims, stepNames.parameter);
   const batch = declareBatchInputs(graph, dims);
   const forward = appendHeadForward(graph, batch.features, parameters, standardisation);
-  const { loss, logProbabilities } = appendWeightedCrossEntropy(graph, forward.logits, batch);
+  const { loss } = appendWeightedCrossEntropy(graph, forward.logits, batch);
   graph.node('Identity', [loss], {}, { output: stepNames.loss });
   graph.output(stepNames.loss, 'float32', []);
-  graph.node('Exp', [logProbabilities], {}, { output: stepNames.probabilities });
-  graph.output(stepNames.probabilities, 'float32', [batchDim, dims.classCount]);
-  return graph.serialize({ docString: 'Segmentation head: weighted cross-entropy and class probabilities of a batch' });
+  return graph.serialize({ docString: 'Segmentation head: weighted cross-entropy of a batch' });
 }
 
 /** One Adam step on parameters + state given as inputs; see `stepNames` for the input and output names. */

@@ -25,8 +25,6 @@ export interface SegmentationHeadSettings {
   validationShare?: number;
   /** Patch-label coverage rule; see `defaultMinAnomalyCoverage`. */
   minAnomalyCoverage?: number;
-  /** Class weights ∝ (1 / class frequency)^exponent; see `defaultSegmentationSettings`. */
-  classWeightExponent?: number;
 }
 
 export const defaultSegmentationSettings = {
@@ -38,14 +36,6 @@ export const defaultSegmentationSettings = {
   weightDecay: 1e-4,
   validationShare: 0.2,
   minAnomalyCoverage: defaultMinAnomalyCoverage,
-  /**
-   * Square-root inverse frequency, not full: anomaly patches are ~3 % of the cookies' patches, and full
-   * inverse weighting (×30) pushed the head to call most crack-adjacent patches anomalous, so the IoU-best
-   * mask threshold sat at 0.95–0.99 where the probabilities are saturated and a small shift in features
-   * (browser vs Node JPEG decoding) moved whole blobs across it. With the square root the threshold lands
-   * at 0.7–0.9 and test IoU over head seeds 1–3 rose from 0.39–0.51 to 0.50–0.53 (with IoU epoch selection).
-   */
-  classWeightExponent: 0.5,
 } as const satisfies Required<SegmentationHeadSettings>;
 
 /** Candidate mask thresholds (probability of the best anomaly class); the validation IoU picks one. */
@@ -128,9 +118,6 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
     learningRate: settings.learningRate,
     hiddenUnits: settings.hiddenUnits,
     weightDecay: settings.weightDecay,
-    // The epoch is chosen by what the masks are judged by; validation rows are whole images of grid² patches.
-    validationIoU: { patchesPerImage: grid * grid, thresholds: maskThresholdCandidates },
-    classWeightExponent: settings.classWeightExponent,
     executionProvider: settings.executionProvider,
     signal: input.signal,
     onProgress: (progress) => input.onEpoch?.(progress, settings.maxEpochs),
