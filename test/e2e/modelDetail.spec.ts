@@ -139,7 +139,7 @@ test.describe('with the cookie sample', () => {
     await expect(page.getByTestId('test-results').locator('[data-testid="ground-truth-mask"] canvas').first()).toBeVisible();
 
     // The exported package is readable: its JSON names the label and the project size, its ONNX loads in onnxruntime-node.
-    await page.getByRole('link', { name: 'Models' }).click();
+    await page.getByRole('link', { name: 'Models', exact: true }).click();
     const exported = await exportModelPackage(page, 1);
     expect(exported.metadata).toMatchObject({ modelType: 'segmentation', inputFormat: 'RGB888', inputSize: { width: 576, height: 768 } });
     expect(exported.metadata.labels.map((label) => label.name)).toEqual(['cracked']);

@@ -51,7 +51,7 @@ export const modelRow = (page: Page, version: number) => page.getByTestId('model
 
 /** From any page of the project: trains the next version (head on wasm) and waits for "Training complete". */
 export async function trainFromModelsPage(page: Page, projectId: string, version: number): Promise<StoredVersion> {
-  await page.getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('link', { name: 'Models', exact: true }).click();
   await page.getByRole('button', { name: 'Train model' }).click();
   const dialog = page.getByRole('dialog', { name: 'Train a new model version' });
   await dialog.getByLabel('Train the segmentation head on').selectOption('wasm');
