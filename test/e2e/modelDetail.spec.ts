@@ -123,6 +123,7 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
 });
 
 test.describe('with the cookie sample', () => {
+  // The samples live outside the repository (their licence keeps them out); skipped, with that reason, when absent.
   const missing = missingSamplesReason(cookiesDir);
   test.skip(missing !== null, missing ?? '');
 
