@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-const previewPort = 4173;
+// SPOTCHECK_E2E_PORT lets two checkouts on one machine run their e2e suites side by side.
+const previewPort = Number(process.env.SPOTCHECK_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
