@@ -19,8 +19,8 @@ function originalKey(type: DatasetType, sourceRef: string): string {
   return sourceRef.startsWith(prefix) ? sourceRef.slice(prefix.length) : sourceRef;
 }
 
-export async function importProjectZip(zip: Blob, name: string, signal: AbortSignal): Promise<Project> {
-  const files = await importWorker.run((api) => api.readArchive(zip), signal);
+export async function importProjectZip(zip: File, name: string, signal: AbortSignal): Promise<Project> {
+  const files = await importWorker.run((api) => api.readArchive(zip, zip.name), signal);
   const labels: RegistryLabel[] = [];
   const prepared: { type: DatasetType; result: PreparedImport }[] = [];
   for (const type of datasetTypes) {

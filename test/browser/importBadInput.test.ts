@@ -128,6 +128,45 @@ describe('bad image files', () => {
   });
 });
 
+describe('bad zips', () => {
+  /** Rewrites the uncompressed size both the local headers and the central directory declare. */
+  function declareUncompressedSize(zip: Uint8Array, size: number): Uint8Array {
+    const patched = zip.slice();
+    const view = new DataView(patched.buffer);
+    for (let i = 0; i + 4 <= patched.length; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, size, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, size, true);
+    }
+    return patched;
+  }
+
+  it.each([
+    ['a text file named .zip', () => file('photos.zip', 'these are not the photos'), 'photos.zip is not a zip archive, or it is truncated'],
+    [
+      'a truncated zip',
+      () => file('cut.zip', zipSync({ 'normal/1.png': pngBytes(96, 64) }).slice(0, 200)),
+      'cut.zip is not a zip archive, or it is truncated',
+    ],
+    [
+      'a zip bomb (an image entry declaring 3 GB)',
+      () => file('bomb.zip', declareUncompressedSize(zipSync({ 'normal/bomb.png': new Uint8Array(4096) }), 3 * 1024 ** 3)),
+      'bomb.zip: the entry normal/bomb.png would unpack to 3072 MB; an image may be at most 8 MB.',
+    ],
+    [
+      'an entry that unpacks to more than it declares',
+      () => file('liar.zip', declareUncompressedSize(zipSync({ 'normal/liar.png': new Uint8Array(1_000_000) }), 1000)),
+      'liar.zip: the entry normal/liar.png unpacks to more than the 1000 bytes it declares',
+    ],
+  ])('%s', async (_case, makeFile, message) => {
+    await expectRefused([makeFile()], message);
+  });
+
+  it('a zip of 10,000 entries is read (not "Maximum call stack size exceeded")', async () => {
+    const entries = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`notes/${i}.txt`, new Uint8Array([i % 251])]));
+    await expectRefused([file('many.zip', zipSync(entries))], 'Nothing could be imported', 'notes/9999.txt is not a PNG or JPEG image.');
+  });
+});
+
 describe('bad manifests', () => {
   const image = (path: string, seed = 1) => file(path, pngBytes(size.width, size.height, seed));
 

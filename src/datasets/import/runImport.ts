@@ -38,7 +38,7 @@ async function expandArchives(sources: SourceFile[], request: ImportRequest): Pr
   for (const [done, source] of sources.entries()) {
     request.onProgress('reading', done, sources.length);
     if (source.path.toLowerCase().endsWith(zipExtension)) {
-      expanded.push(...(await importWorker.run((api) => api.readArchive(source.file), request.signal)));
+      expanded.push(...(await importWorker.run((api) => api.readArchive(source.file, source.path), request.signal)));
     } else {
       expanded.push({ path: source.path, blob: source.file });
     }
