@@ -222,4 +222,14 @@ describe('bad CSV label files', () => {
     expect(outcome.csvReport?.errorsCsv).toContain('3,a.png,anomaly,DUPLICATE');
     expect(await snapshotDatabase(db)).toEqual(before);
   });
+
+  it('formula cells come back escaped in the error files', async () => {
+    const csv = 'a.png,normal\n=HYPERLINK("x").png,=1+1\n';
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const { outcome } = await importAndDescribe([file('labels.csv', csv), file('a.png', pngBytes(96, 64))]);
+    if (outcome?.status !== 'failed') throw new Error(`expected a refused import, got ${outcome?.status}`);
+    expect(outcome.csvReport?.errorsCsv).toContain(`"'=HYPERLINK(""x"").png","'=1+1",INVALID_CLASSIFICATION`);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
 });

@@ -8,6 +8,8 @@ import { errorIssue, type ValidationIssue } from '../rules/issues';
 import type { ImageClass } from '../types';
 
 const csvJobName = 'labeling-job/anomaly-classification';
+/** The files we write are opened in spreadsheets: a cell starting with = + - @ must stay text. */
+const spreadsheetSafe = { escapeFormulae: true } as const;
 
 export interface CsvLabelsInput {
   /** The CSV's file name, e.g. `labels.csv`; the output files are named after it. */
@@ -60,7 +62,8 @@ function looksLikePath(image: string): boolean {
 /** Rows with their input line numbers; throws for problems no errors CSV can describe. */
 function readRows(csvName: string, csvText: string): CsvRow[] {
   // Empty lines are kept by the parser so that row i is input line i + 1.
-  const { data } = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  // The delimiter is fixed: guessing reads a comma CSV whose names hold ";" as one column.
+  const { data } = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',' });
   const rows: CsvRow[] = [];
   const badColumnLines: number[] = [];
   data.forEach((cells, i) => {
@@ -114,12 +117,18 @@ export function convertCsvLabels({ csvName, csvText, prefix = '', now }: CsvLabe
       ok: false,
       issue: errorIssue('import:csv.problems', { file: csvName, errorsFile: errorsFileName, deduplicatedFile: deduplicatedFileName }),
       errorsFileName,
-      errorsCsv: Papa.unparse({
-        fields: ['line', 'image', 'classification', 'error'],
-        data: errors.map(({ row, error }) => [row.line, row.image, row.className, error]),
-      }),
+      errorsCsv: Papa.unparse(
+        {
+          fields: ['line', 'image', 'classification', 'error'],
+          data: errors.map(({ row, error }) => [row.line, row.image, row.className, error]),
+        },
+        spreadsheetSafe,
+      ),
       deduplicatedFileName,
-      deduplicatedCsv: Papa.unparse([...keptRowByImage.values()].map((row) => [row.image, row.className])),
+      deduplicatedCsv: Papa.unparse(
+        [...keptRowByImage.values()].map((row) => [row.image, row.className]),
+        spreadsheetSafe,
+      ),
       summary,
     };
   }
