@@ -10,7 +10,7 @@ import { describeError } from '../../i18n';
 import type { FitMode } from '../../../workers/import/inspectImage';
 import { filesFromInput, type SourceFile } from './fileSources';
 import { FileDropZone } from '../../app/FileDropZone';
-import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage } from './runImport';
+import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage, type ReplaceChoice } from './runImport';
 
 interface Progress {
   stage: ImportStage;
@@ -45,13 +45,14 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     }
   }
 
-  const request = (signal: AbortSignal, fitMode?: FitMode) => ({
+  const request = (signal: AbortSignal, fitMode?: FitMode, replaceChanged?: ReplaceChoice) => ({
     projectId: dataset.projectId,
     datasetId: dataset.id,
     sources: sourcesRef.current,
     signal,
     onProgress: (stage: ImportStage, done: number, total: number) => setProgress({ stage, done, total }),
     ...(fitMode ? { fitMode } : {}),
+    ...(replaceChanged ? { replaceChanged } : {}),
   });
 
   function start(sources: SourceFile[]) {
@@ -65,6 +66,12 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     const prepared = outcome.prepared;
     if (choice === 'leaveOut') void run((signal) => commitPreparedImport(request(signal), prepared));
     else void run((signal) => prepareDatasetImport(request(signal, choice)));
+  }
+
+  function decideReplace(choice: ReplaceChoice) {
+    if (outcome?.status !== 'needsReplaceDecision') return;
+    const prepared = outcome.prepared;
+    void run((signal) => commitPreparedImport(request(signal, undefined, choice), prepared));
   }
 
   return (
@@ -98,12 +105,21 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
           </button>
         </div>
       )}
-      {outcome && <ImportOutcomeView outcome={outcome} onFitDecision={decideFit} />}
+      {outcome && <ImportOutcomeView outcome={outcome} onFitDecision={decideFit} onReplaceDecision={decideReplace} />}
     </section>
   );
 }
 
-function ImportOutcomeView({ outcome, onFitDecision }: { outcome: ImportOutcome; onFitDecision: (choice: FitMode | 'leaveOut') => void }) {
+/** Paths shown in the replace question; the count says how many there are in all. */
+const maxListedPaths = 10;
+
+interface OutcomeViewProps {
+  outcome: ImportOutcome;
+  onFitDecision: (choice: FitMode | 'leaveOut') => void;
+  onReplaceDecision: (choice: ReplaceChoice) => void;
+}
+
+function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: OutcomeViewProps) {
   const { t } = useTranslation();
   if (outcome.status === 'failed') {
     const report = outcome.csvReport;
@@ -141,11 +157,28 @@ function ImportOutcomeView({ outcome, onFitDecision }: { outcome: ImportOutcome;
       </div>
     );
   }
-  const { report } = outcome;
+  if (outcome.status === 'needsReplaceDecision') {
+    const { changedPaths, labelledCount } = outcome;
+    const listed = changedPaths.slice(0, maxListedPaths).join(', ') + (changedPaths.length > maxListedPaths ? ', …' : '');
+    return (
+      <div className="import-report" role="alertdialog" data-testid="import-replace-decision">
+        <p>{t('importPanel.replace.question', { count: changedPaths.length, paths: listed })}</p>
+        {labelledCount > 0 && <p>{t('importPanel.replace.labelsReplaced', { count: labelledCount })}</p>}
+        <div className="toolbar">
+          <button type="button" onClick={() => onReplaceDecision('replace')}>{t('importPanel.replace.replace')}</button>
+          <button type="button" className="button-secondary" onClick={() => onReplaceDecision('keep')}>{t('importPanel.replace.keep')}</button>
+        </div>
+      </div>
+    );
+  }
+  const { report, keptChanged } = outcome;
   return (
     <div className="import-report notice-info" role="status" data-testid="import-report">
-      <p>{t('importPanel.done', { added: report.added, updated: report.updated })}</p>
+      <p>{t('importPanel.added', { count: report.added })}</p>
       <ul>
+        {report.updated > 0 && <li>{t('importPanel.updated', { count: report.updated })}</li>}
+        {report.unchanged > 0 && <li>{t('importPanel.unchanged', { count: report.unchanged })}</li>}
+        {keptChanged > 0 && <li>{t('importPanel.replace.kept', { count: keptChanged })}</li>}
         {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
         {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
         {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}
