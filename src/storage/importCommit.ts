@@ -2,6 +2,7 @@
 // updated entries with their Blobs, the project size, fresh counts. Any failure leaves it all as before.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
+import { checkProjectImageSize } from '../domain/rules/imageFile';
 import { issueToError } from '../domain/rules/issues';
 import { checkDatasetCapacity } from '../domain/rules/quotas';
 import type { AnomalyLabel, Dataset, DatasetEntry, ImageSize, ModelType, Project } from '../domain/types';
@@ -128,6 +129,8 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
 
   const blobStores = { images: store('images'), thumbnails: store('thumbnails'), masks: store('masks') };
   const sizedProject: Project | null = project.imageSize ? null : { ...project, imageSize: { ...input.imageSize } };
+  const sizeIssue = sizedProject && checkProjectImageSize(sizedProject.imageSize!);
+  if (sizeIssue) throw issueToError(sizeIssue);
   await issueAll([
     ...(sizedProject ? [() => store('projects').put(sizedProject)] : []),
     ...labelsCreated.map((label) => () => store('anomalyLabels').add(label)),

@@ -13,6 +13,7 @@ import { createDataset } from '../../src/storage/datasets';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { addAnomalyLabel } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
+import { importProjectZip } from '../../src/projects/importProjectZip';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 
 const size = { width: 96, height: 64 };
@@ -231,5 +232,33 @@ describe('bad CSV label files', () => {
     if (outcome?.status !== 'failed') throw new Error(`expected a refused import, got ${outcome?.status}`);
     expect(outcome.csvReport?.errorsCsv).toContain(`"'=HYPERLINK(""x"").png","'=1+1",INVALID_CLASSIFICATION`);
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe('bad project zips (dataset exports imported as a new project)', () => {
+  const exportLine = (image: string, className: string, mask?: string) =>
+    line(image, className, mask ? maskKeys(mask, { '0': { 'class-name': 'BACKGROUND', 'hex-color': '#ffffff' }, '1': { 'class-name': 'dent', 'hex-color': '#ff0000' } }) : {});
+
+  async function expectZipRefused(files: Record<string, Uint8Array | string>, ...expectedTexts: string[]) {
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes])));
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const text = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal).then(
+      (created) => `created ${created.name}`,
+      (error: unknown) => describeError(error),
+    );
+    for (const expected of expectedTexts) expect(text).toContain(expected);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  }
+
+  it('a missing image never resolves to its own mask file', async () => {
+    await expectZipRefused(
+      {
+        'datasets/train.manifest': [exportLine('train/images/anomaly/dent-001.png', 'anomaly', 'train/masks/dent-001.png'), exportLine('train/images/normal/ok.png', 'normal')].join('\n'),
+        'train/masks/dent-001.png': maskBytes(96, 64, [[255, 0, 0]]),
+        'train/images/normal/ok.png': pngBytes(96, 64),
+      },
+      'datasets/train.manifest, line 1: train/images/anomaly/dent-001.png was not found among the imported files.',
+    );
   });
 });

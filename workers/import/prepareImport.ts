@@ -3,7 +3,7 @@
 // and decodes masks into the project's label indices (spec §2.1–2.4). Runs in the import worker.
 import { ManifestReader } from '../../src/domain/manifest/parse';
 import { LineSplitter, checkManifestSize } from '../../src/domain/manifest/lines';
-import { PathIndex, resolveReference } from '../../src/domain/manifest/references';
+import { imageCandidatePaths, PathIndex, resolveReference } from '../../src/domain/manifest/references';
 import { classifyByFolder } from '../../src/domain/manifest/folders';
 import type { ManifestEntry } from '../../src/domain/manifest/types';
 import { importMask } from '../../src/domain/masks/importMask';
@@ -91,12 +91,15 @@ function folderCandidates(files: SourceBlob[]): Candidate[] {
 
 function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[]): Candidate[] {
   const blobByPath = new Map(files.map((file) => [file.path, file.blob]));
-  const index = new PathIndex(blobByPath.keys());
+  const allFiles = new PathIndex(blobByPath.keys());
+  const siteOf = (entry: ManifestEntry) => ({ file: manifest.path, line: entry.lineNumber });
+  const masks = entries.map((entry) => (entry.mask ? resolveReference(entry.mask.ref, allFiles, siteOf(entry)) : null));
+  const maskPaths = new Set(masks.flatMap((mask) => (mask?.ok ? [mask.path] : [])));
+  const images = new PathIndex(imageCandidatePaths(blobByPath.keys(), maskPaths));
   const candidates: Candidate[] = [];
-  for (const entry of entries) {
-    const site = { file: manifest.path, line: entry.lineNumber };
-    const image = resolveReference(entry.sourceRef, index, site);
-    const mask = entry.mask ? resolveReference(entry.mask.ref, index, site) : null;
+  for (const [position, entry] of entries.entries()) {
+    const image = resolveReference(entry.sourceRef, images, siteOf(entry));
+    const mask = masks[position]!;
     if (!image.ok) issues.push(image.issue);
     if (mask && !mask.ok) issues.push(mask.issue);
     if (!image.ok || (mask && !mask.ok)) continue;
