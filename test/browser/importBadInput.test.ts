@@ -206,7 +206,19 @@ describe('bad manifests', () => {
     const db = await openSpotcheckDb();
     for (let i = 0; i < 100; i++) await addAnomalyLabel(db, project.id, `existing-${i}`);
     const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'one-too-many', 'hex-color': '#ff0000' } }));
-    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], 'already has 100 anomaly labels');
+    await expectRefused(
+      [file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))],
+      'Line 1, b-mask.png: the new label “one-too-many” would give this project 101 anomaly labels (it has 100, and this import adds 1); the maximum is 100.',
+    );
+  });
+
+  it.each([
+    ['a label name of 300 characters', 'd'.repeat(300), `Line 1, b-mask.png: the label name “${'d'.repeat(24)}…” in the colour map is 300 characters long; a label name may have at most 64.`],
+    ['a label name with a zero-width space', 'dent\u200B', 'Line 1, b-mask.png: the label name “dent” in the colour map contains invisible or text-direction characters (U+200B)'],
+    ['a label name with a right-to-left override', '\u202Etned', 'Line 1, b-mask.png: the label name “tned” in the colour map contains invisible or text-direction characters (U+202E)'],
+  ])('a mask whose colour map has %s', async (_case, name, message) => {
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': name, 'hex-color': '#ff0000' } }));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], message);
   });
 });
 
