@@ -107,6 +107,12 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
   ]);
   if (!project) throw new UserFacingError('project.notFound');
   if (!dataset || dataset.projectId !== project.id) throw datasetNotFound();
+  // The batch was checked against the size the project had then; another tab may have set one since.
+  const { imageSize } = input;
+  if (project.imageSize && (project.imageSize.width !== imageSize.width || project.imageSize.height !== imageSize.height)) {
+    const { width: projectWidth, height: projectHeight } = project.imageSize;
+    throw new UserFacingError('import:sizeChangedMeanwhile', { projectWidth, projectHeight, width: imageSize.width, height: imageSize.height });
+  }
 
   const labelsCreated = createLabels(project.id, existingLabels, input.newLabels);
   const labels = [...existingLabels, ...labelsCreated];

@@ -14,6 +14,7 @@ import { openSpotcheckDb } from '../../src/storage/db';
 import { addAnomalyLabel } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
 import { importProjectZip } from '../../src/projects/importProjectZip';
+import { importWorker } from '../../src/app/workers';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 
 const size = { width: 96, height: 64 };
@@ -121,6 +122,21 @@ describe('bad image files', () => {
     const first = await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
     expect(first.outcome?.status).toBe('imported');
     await expectRefused([file('normal/other.png', pngBytes(128, 64))], 'Nothing could be imported');
+  });
+
+  it('a size question gone stale: another tab set the project size while this import was checked', async () => {
+    const otherTab = await importWorker.run((api) =>
+      api.prepareImport({ files: [{ path: 'normal/wide.png', blob: new Blob([pngBytes(128, 64) as Uint8Array<ArrayBuffer>]) }], projectSize: null, existingLabels: [] }),
+    );
+    expect((await importAndDescribe([file('normal/first.png', pngBytes(96, 64))])).outcome?.status).toBe('imported');
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const request = { projectId: project.id, datasetId, signal: new AbortController().signal, onProgress: () => {} };
+    const text = await commitPreparedImport(request, otherTab).then((outcome) => outcome.status, describeError);
+    expect(text).toBe(
+      'While these images were being checked, this project’s image size was set to 96×64 (in another tab?); they are 128×64. Nothing was imported; import them again to choose whether to resize or crop them.',
+    );
+    expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('a zip with an entry outside its root', async () => {

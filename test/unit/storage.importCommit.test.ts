@@ -185,9 +185,9 @@ describe('commitImport', () => {
       'big.png is 128×64 but this project uses 64×64.',
     ],
     [
-      'a batch of another size than the project size already set',
-      async () => input({ imageSize: { width: 32, height: 32 }, items: [importItem('small.png', { width: 32, height: 32 })] }),
-      'small.png is 32×32 but this project uses 64×64.',
+      'a batch prepared for a project without a size, whose size another tab set meanwhile (a stale size question)',
+      async () => input({ imageSize: { width: 96, height: 64 }, items: [importItem('wide.png', { width: 96 })] }),
+      'While these images were being checked, this project’s image size was set to 64×64 (in another tab?); they are 96×64. Nothing was imported; import them again to choose whether to resize or crop them.',
     ],
     [
       'a label the project does not have',
