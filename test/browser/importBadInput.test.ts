@@ -252,6 +252,13 @@ describe('bad CSV label files', () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
+  it('a CSV naming a missing image points at the CSV file and line', async () => {
+    await expectRefused(
+      [file('labels.csv', 'a.png,normal\n\nmissing.png,anomaly\n'), file('a.png', pngBytes(96, 64))],
+      'labels.csv, line 3: missing.png was not found among the imported files.',
+    );
+  });
+
   it('formula cells come back escaped in the error files', async () => {
     const csv = 'a.png,normal\n=HYPERLINK("x").png,=1+1\n';
     const db = await openSpotcheckDb();

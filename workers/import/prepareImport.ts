@@ -26,6 +26,14 @@ export interface PrepareImportInput {
   existingLabels: RegistryLabel[];
   /** The answer to the §5 offer for images of another size; without it they are listed, not fitted. */
   fitMode?: FitMode;
+  /** Set when the manifest was written from a CSV label file: messages name that file and its lines. */
+  manifestOrigin?: ManifestOrigin;
+}
+
+export interface ManifestOrigin {
+  file: string;
+  /** The origin's line for each manifest line, in order. */
+  lines: number[];
 }
 
 export interface PreparedImport {
@@ -89,10 +97,11 @@ function folderCandidates(files: SourceBlob[]): Candidate[] {
   });
 }
 
-function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[]): Candidate[] {
+function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[], origin?: ManifestOrigin): Candidate[] {
   const blobByPath = new Map(files.map((file) => [file.path, file.blob]));
   const allFiles = new PathIndex(blobByPath.keys());
-  const siteOf = (entry: ManifestEntry) => ({ file: manifest.path, line: entry.lineNumber });
+  const siteOf = (entry: ManifestEntry) =>
+    origin ? { file: origin.file, line: origin.lines[entry.lineNumber - 1] ?? entry.lineNumber } : { file: manifest.path, line: entry.lineNumber };
   const masks = entries.map((entry) => (entry.mask ? resolveReference(entry.mask.ref, allFiles, siteOf(entry)) : null));
   const maskPaths = new Set(masks.flatMap((mask) => (mask?.ok ? [mask.path] : [])));
   const images = new PathIndex(imageCandidatePaths(blobByPath.keys(), maskPaths));
@@ -138,7 +147,7 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
     const parsed = await readManifest(manifest);
     result.warnings.push(...parsed.issues.filter((found) => found.severity === 'warning'));
     result.errors.push(...parsed.issues.filter((found) => found.severity === 'error'));
-    candidates = manifestCandidates(manifest, parsed.entries, others, result.errors);
+    candidates = manifestCandidates(manifest, parsed.entries, others, result.errors, input.manifestOrigin);
     if (hasErrors(result.errors)) return result;
   } else {
     candidates = folderCandidates(others);

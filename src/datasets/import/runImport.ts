@@ -3,7 +3,7 @@
 // in one transaction, so a failure, a cancel or a closed tab leaves the dataset as it was.
 import { proxy } from '../../../workers/bridge';
 import type { FitMode } from '../../../workers/import/inspectImage';
-import type { PreparedImport, SourceBlob } from '../../../workers/import/prepareImport';
+import type { ManifestOrigin, PreparedImport, SourceBlob } from '../../../workers/import/prepareImport';
 import { convertCsvLabels, type CsvConversion } from '../../domain/csvLabels/convert';
 import { errorIssue, type ValidationIssue } from '../../domain/rules/issues';
 import { importWorker } from '../../app/workers';
@@ -54,14 +54,19 @@ async function expandArchives(sources: SourceFile[], request: ImportRequest): Pr
 }
 
 /** A CSV of `image,class` rows stands for a manifest (spec §2.5); with errors nothing is imported. */
-async function csvAsManifest(files: SourceBlob[]): Promise<{ files: SourceBlob[]; failure?: Extract<CsvConversion, { ok: false }> }> {
+async function csvAsManifest(
+  files: SourceBlob[],
+): Promise<{ files: SourceBlob[]; failure?: Extract<CsvConversion, { ok: false }>; origin?: ManifestOrigin }> {
   const csvFiles = files.filter((file) => file.path.toLowerCase().endsWith(csvExtension));
   if (csvFiles.length !== 1) return { files };
   const csv = csvFiles[0]!;
   const conversion = convertCsvLabels({ csvName: csv.path.split('/').at(-1)!, csvText: await csv.blob.text(), now: new Date() });
   if (!conversion.ok) return { files, failure: conversion };
   const others = files.filter((file) => file !== csv);
-  return { files: [...others, { path: conversion.manifestFileName, blob: new Blob([conversion.manifestText]) }] };
+  return {
+    files: [...others, { path: conversion.manifestFileName, blob: new Blob([conversion.manifestText]) }],
+    origin: { file: csv.path, lines: conversion.sourceLines },
+  };
 }
 
 export async function prepareDatasetImport(request: ImportRequest): Promise<ImportOutcome> {
@@ -77,6 +82,7 @@ export async function prepareDatasetImport(request: ImportRequest): Promise<Impo
           projectSize: project.imageSize,
           existingLabels: labels.map(({ name, color, index }) => ({ name, color, index })),
           ...(request.fitMode ? { fitMode: request.fitMode } : {}),
+          ...(expanded.origin ? { manifestOrigin: expanded.origin } : {}),
         },
         proxy((done: number, total: number) => request.onProgress('checking', done, total)),
       ),

@@ -28,7 +28,8 @@ export interface CsvSummary {
 }
 
 export type CsvConversion =
-  | { ok: true; manifestFileName: string; manifestText: string; summary: CsvSummary }
+  /** `sourceLines[n]`: the CSV line manifest line n + 1 was written from, so messages name the CSV's lines. */
+  | { ok: true; manifestFileName: string; manifestText: string; sourceLines: number[]; summary: CsvSummary }
   | {
       ok: false;
       /** "Problems found: see …_errors.csv; …" */
@@ -146,5 +147,5 @@ export function convertCsvLabels({ csvName, csvText, prefix = '', now }: CsvLabe
       }),
     ),
   );
-  return { ok: true, manifestFileName: `${name}.manifest`, manifestText: `${lines.join('\n')}\n`, summary };
+  return { ok: true, manifestFileName: `${name}.manifest`, manifestText: `${lines.join('\n')}\n`, sourceLines: rows.map((row) => row.line), summary };
 }
