@@ -279,12 +279,24 @@ describe('bad project zips (dataset exports imported as a new project)', () => {
     const db = await openSpotcheckDb();
     const before = await snapshotDatabase(db);
     const text = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal).then(
-      (created) => `created ${created.name}`,
+      (created) => `created ${created.project.name}`,
       (error: unknown) => describeError(error),
     );
     for (const expected of expectedTexts) expect(text).toContain(expected);
     expect(await snapshotDatabase(db)).toEqual(before);
   }
+
+  it('a mask the import drops is reported, not swallowed', async () => {
+    const zip = zipSync({
+      'datasets/train.manifest': new TextEncoder().encode(exportLine('train/images/normal/ok.png', 'normal', 'train/masks/ok.png')),
+      'train/images/normal/ok.png': pngBytes(96, 64),
+      'train/masks/ok.png': maskBytes(96, 64, [[255, 0, 0]]),
+    });
+    const imported = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal);
+    expect(imported.warnings.map((issue) => describeError(issueToError(issue)))).toEqual([
+      'datasets/train.manifest, line 1: image train/images/normal/ok.png is labelled normal but has a mask; the mask train/masks/ok.png is ignored.',
+    ]);
+  });
 
   it('a missing image never resolves to its own mask file', async () => {
     await expectZipRefused(
