@@ -99,6 +99,20 @@ describe('readArchive', () => {
     expect(await messageOf(readArchive(headless, 'headless.zip'))).toBe('headless.zip is damaged or incomplete: its entries cannot be read. Copy or download the zip again.');
   });
 
+  it('names the zip when the file cannot be read any more (moved or changed after it was chosen)', async () => {
+    class UnreadableBlob extends Blob {
+      override slice(): Blob {
+        return this;
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new DOMException('The requested file could not be read, typically due to permission problems.', 'NotReadableError'));
+      }
+    }
+    expect(await messageOf(readArchive(new UnreadableBlob(['x']), 'photos.zip'))).toBe(
+      'photos.zip could not be read: it was moved, deleted or changed after it was chosen. Choose it again.',
+    );
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

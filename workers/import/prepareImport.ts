@@ -9,6 +9,7 @@ import type { ManifestEntry } from '../../src/domain/manifest/types';
 import { importMask } from '../../src/domain/masks/importMask';
 import { LabelRegistry, type RegistryLabel } from '../../src/domain/masks/labelRegistry';
 import { encodeLabelMaskPng } from '../../src/domain/png';
+import { asFileReadFailure } from '../../src/domain/rules/fileReadFailure';
 import { errorIssue, hasErrors, type ValidationIssue } from '../../src/domain/rules/issues';
 import type { ImageClass, ImageSize } from '../../src/domain/types';
 import type { ImportItem } from '../../src/storage/importPlan';
@@ -144,7 +145,9 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
 
   let candidates: Candidate[];
   if (manifest) {
-    const parsed = await readManifest(manifest);
+    const parsed = await readManifest(manifest).catch((error: unknown) => {
+      throw asFileReadFailure(error, manifest.path);
+    });
     result.warnings.push(...parsed.issues.filter((found) => found.severity === 'warning'));
     result.errors.push(...parsed.issues.filter((found) => found.severity === 'error'));
     candidates = manifestCandidates(manifest, parsed.entries, others, result.errors, input.manifestOrigin);
@@ -157,7 +160,9 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
   let size = input.projectSize;
   for (const [done, candidate] of candidates.entries()) {
     onProgress?.(done, candidates.length);
-    const inspected = await inspectImage(candidate.path, candidate.blob, size, input.fitMode);
+    const inspected = await inspectImage(candidate.path, candidate.blob, size, input.fitMode).catch((error: unknown) => {
+      throw asFileReadFailure(error, candidate.path);
+    });
     if (!inspected.ok) {
       const mismatch = inspected.issues.length === 1 && inspected.issues[0]!.code === 'import:image.sizeMismatch';
       if (mismatch) result.sizeMismatches.push(candidate.path);
@@ -167,7 +172,9 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
     result.warnings.push(...inspected.warnings);
     size ??= { width: inspected.image.width, height: inspected.image.height };
     if (inspected.image.fitted) result.fitted.push(candidate.path);
-    const mask = await maskFor(candidate, inspected.image, registry, result);
+    const mask = await maskFor(candidate, inspected.image, registry, result).catch((error: unknown) => {
+      throw asFileReadFailure(error, candidate.manifestEntry?.mask?.ref ?? candidate.path);
+    });
     result.items.push(toItem(candidate, inspected.image, mask));
   }
   onProgress?.(candidates.length, candidates.length);

@@ -7,6 +7,7 @@
 import { Inflate } from 'fflate';
 import { UserFacingError } from '../../src/domain/errors';
 import { validateArchivePath } from '../../src/domain/rules/archivePath';
+import { asFileReadFailure } from '../../src/domain/rules/fileReadFailure';
 import { bytesPerMegabyte, maxArchiveUnpackedBytes, maxCsvBytes, maxImageBytes, maxManifestBytes } from '../../src/domain/rules/limits';
 import { readZipDirectory, ZipDirectoryError, type ZipDirectoryEntry } from './zipDirectory';
 
@@ -131,7 +132,7 @@ function inflateEntry(archiveName: string, { path, entry }: PlannedEntry, data: 
 }
 
 function directoryProblem(archiveName: string, error: unknown): unknown {
-  if (!(error instanceof ZipDirectoryError)) return error;
+  if (!(error instanceof ZipDirectoryError)) return asFileReadFailure(error, archiveName);
   return new UserFacingError(error.problem === 'notZip' ? 'import:archive.notZip' : 'import:archive.damaged', { file: archiveName });
 }
 

@@ -5,6 +5,7 @@ import { proxy } from '../../../workers/bridge';
 import type { FitMode } from '../../../workers/import/inspectImage';
 import type { ManifestOrigin, PreparedImport, SourceBlob } from '../../../workers/import/prepareImport';
 import { convertCsvLabels, type CsvConversion } from '../../domain/csvLabels/convert';
+import { asFileReadFailure } from '../../domain/rules/fileReadFailure';
 import { errorIssue, type ValidationIssue } from '../../domain/rules/issues';
 import { importWorker } from '../../app/workers';
 import { openSpotcheckDb } from '../../storage/db';
@@ -60,7 +61,10 @@ async function csvAsManifest(
   const csvFiles = files.filter((file) => file.path.toLowerCase().endsWith(csvExtension));
   if (csvFiles.length !== 1) return { files };
   const csv = csvFiles[0]!;
-  const conversion = convertCsvLabels({ csvName: csv.path.split('/').at(-1)!, csvText: await csv.blob.text(), now: new Date() });
+  const csvText = await csv.blob.text().catch((error: unknown) => {
+    throw asFileReadFailure(error, csv.path);
+  });
+  const conversion = convertCsvLabels({ csvName: csv.path.split('/').at(-1)!, csvText, now: new Date() });
   if (!conversion.ok) return { files, failure: conversion };
   const others = files.filter((file) => file !== csv);
   return {
