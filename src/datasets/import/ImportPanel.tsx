@@ -1,6 +1,6 @@
 // Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
 // the progress, cancel, decide about images of another size, and read what happened.
-import { useRef, useState } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
 import { downloadFile } from '../../app/downloadFile';
@@ -61,6 +61,13 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     void run((signal) => prepareDatasetImport(request(signal)));
   }
 
+  /** Cleared after reading, so that choosing the same files again (a re-import) starts an import too. */
+  function startFromInput(event: ChangeEvent<HTMLInputElement>) {
+    const sources = filesFromInput(event.target.files ?? []);
+    event.target.value = '';
+    start(sources);
+  }
+
   function decideFit(choice: FitMode | 'leaveOut') {
     if (outcome?.status !== 'needsFitDecision') return;
     const prepared = outcome.prepared;
@@ -81,7 +88,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
         <div className="toolbar">
           <label className="button-link">
             {t('importPanel.pickFiles')}
-            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={(event) => start(filesFromInput(event.target.files ?? []))} />
+            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={startFromInput} />
           </label>
           <label className="button-link button-secondary">
             {t('importPanel.pickFolder')}
@@ -91,7 +98,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
               hidden
               data-testid={`import-folder-${dataset.type}`}
               ref={(input) => input?.setAttribute('webkitdirectory', '')}
-              onChange={(event) => start(filesFromInput(event.target.files ?? []))}
+              onChange={startFromInput}
             />
           </label>
         </div>
