@@ -15,6 +15,7 @@ import { addAnomalyLabel } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
 import { importProjectZip } from '../../src/projects/importProjectZip';
 import { importWorker } from '../../src/app/workers';
+import { declareUncompressedSize } from '../fixtures/forgedZip';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 
 const size = { width: 96, height: 64 };
@@ -146,17 +147,6 @@ describe('bad image files', () => {
 });
 
 describe('bad zips', () => {
-  /** Rewrites the uncompressed size both the local headers and the central directory declare. */
-  function declareUncompressedSize(zip: Uint8Array, size: number): Uint8Array {
-    const patched = zip.slice();
-    const view = new DataView(patched.buffer);
-    for (let i = 0; i + 4 <= patched.length; i++) {
-      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, size, true);
-      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, size, true);
-    }
-    return patched;
-  }
-
   it.each([
     ['a text file named .zip', () => file('photos.zip', 'these are not the photos'), 'photos.zip is not a zip archive, or it is truncated'],
     [

@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../src/i18n';
 import { readArchive } from '../../workers/import/unzip';
+import { declareUncompressedSize } from '../fixtures/forgedZip';
 
 function zipBlob(files: Record<string, Uint8Array>, level: 0 | 6 = 6): Blob {
   return new Blob([zipSync(files, { level }) as Uint8Array<ArrayBuffer>]);
@@ -12,23 +13,6 @@ function zipBlob(files: Record<string, Uint8Array>, level: 0 | 6 = 6): Blob {
 
 async function messageOf(promise: Promise<unknown>): Promise<string> {
   return describeError(await promise.then(() => null, (reason: unknown) => reason));
-}
-
-/** Offsets of every record with `signature` in `bytes`. */
-function recordOffsets(bytes: Uint8Array, signature: number): number[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const offsets: number[] = [];
-  for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === signature) offsets.push(i);
-  return offsets;
-}
-
-/** Rewrites the uncompressed size that both the local header and the central directory declare. */
-function declareUncompressedSize(zip: Uint8Array, size: number): Uint8Array {
-  const patched = zip.slice();
-  const view = new DataView(patched.buffer);
-  for (const offset of recordOffsets(patched, 0x04034b50)) view.setUint32(offset + 22, size, true);
-  for (const offset of recordOffsets(patched, 0x02014b50)) view.setUint32(offset + 24, size, true);
-  return patched;
 }
 
 describe('readArchive', () => {
@@ -68,20 +52,20 @@ describe('readArchive', () => {
 
   it('refuses an image entry that declares more than 8 MB before inflating it', async () => {
     const bomb = declareUncompressedSize(zipSync({ 'normal/bomb.png': new Uint8Array(1000) }), 3 * 1024 ** 3);
-    const message = await messageOf(readArchive(new Blob([bomb as Uint8Array<ArrayBuffer>]), 'bomb.zip'));
+    const message = await messageOf(readArchive(new Blob([bomb]), 'bomb.zip'));
     expect(message).toBe('bomb.zip: the entry normal/bomb.png would unpack to 3072 MB; an image may be at most 8 MB. Nothing was imported; remove the entry from the zip and import again.');
   });
 
   it('stops inflating an entry whose data outgrows the size it declares', async () => {
     const liar = declareUncompressedSize(zipSync({ 'normal/liar.png': new Uint8Array(2_000_000) }), 100);
-    const message = await messageOf(readArchive(new Blob([liar as Uint8Array<ArrayBuffer>]), 'liar.zip'));
+    const message = await messageOf(readArchive(new Blob([liar]), 'liar.zip'));
     expect(message).toBe('liar.zip: the entry normal/liar.png unpacks to more than the 100 bytes it declares, so the zip is damaged or forged. Nothing was imported; re-create the zip.');
   });
 
   it('refuses a zip whose entries together would unpack to more than the total limit', async () => {
     const entries = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`normal/${i}.png`, new Uint8Array(10)]));
     const zip = declareUncompressedSize(zipSync(entries), 8 * 1024 * 1024);
-    const message = await messageOf(readArchive(new Blob([zip as Uint8Array<ArrayBuffer>]), 'huge.zip'));
+    const message = await messageOf(readArchive(new Blob([zip]), 'huge.zip'));
     expect(message).toContain('huge.zip would unpack to more than 2048 MB');
     expect(message).toContain('normal/');
   });
