@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useUiStore } from '../app/uiStore';
+import { issueToError } from '../domain/rules/issues';
+import { describeError } from '../i18n';
 import { importProjectZip } from './importProjectZip';
 
 /** A valid project name from a file name: other characters become hyphens (spec §1 name rules). */
@@ -13,7 +15,7 @@ function projectNameFromFile(fileName: string): string {
 export function ImportProjectZipForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { dataChanged, showError } = useUiStore();
+  const { dataChanged, showError, showInfo } = useUiStore();
   const [zip, setZip] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,8 +30,12 @@ export function ImportProjectZipForm() {
     if (!zip) return;
     setBusy(true);
     try {
-      const project = await importProjectZip(zip, name.trim(), new AbortController().signal);
+      const { project, warnings } = await importProjectZip(zip, name.trim(), new AbortController().signal);
       dataChanged();
+      if (warnings.length > 0) {
+        const details = warnings.map((issue) => describeError(issueToError(issue))).join(' ');
+        showInfo(t('projects.importZip.warnings', { count: warnings.length, name: project.name, details }));
+      }
       await navigate(`/projects/${project.id}`);
     } catch (error) {
       showError(error);

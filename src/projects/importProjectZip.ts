@@ -1,9 +1,10 @@
 // A new project from a Spotcheck/Lookout for Vision dataset export zip (spec §3.1): a zip with
 // datasets/test.manifest makes a separate-datasets project, otherwise a single one. Everything is
-// checked first and written in one transaction, so a bad zip leaves no half-made project.
+// checked first and written in one transaction, so a bad zip leaves no half-made project. What the
+// import left out or changed on the way (a mask ignored…) comes back as warnings for the user.
 import { importWorker } from '../app/workers';
 import { UserFacingError } from '../domain/errors';
-import { issueToError } from '../domain/rules/issues';
+import { issueToError, type ValidationIssue } from '../domain/rules/issues';
 import type { DatasetType, Project } from '../domain/types';
 import type { RegistryLabel } from '../domain/masks/labelRegistry';
 import { describeError } from '../i18n';
@@ -12,6 +13,8 @@ import { writeNewProject, type NewProjectInput } from '../storage/importProject'
 import type { PreparedImport } from '../../workers/import/prepareImport';
 
 const datasetTypes: DatasetType[] = ['train', 'test'];
+/** An export's colour maps list every project label on every line (spec §3.1), so unused colours there say nothing. */
+const exportColorMapNote = 'import:mask.unusedColor';
 
 /** The export wrote `<type>/images/<original key>`; the entry gets its original key back. */
 function originalKey(type: DatasetType, sourceRef: string): string {
@@ -19,8 +22,13 @@ function originalKey(type: DatasetType, sourceRef: string): string {
   return sourceRef.startsWith(prefix) ? sourceRef.slice(prefix.length) : sourceRef;
 }
 
-export async function importProjectZip(zip: Blob, name: string, signal: AbortSignal): Promise<Project> {
-  const files = await importWorker.run((api) => api.readArchive(zip), signal);
+export interface ImportedProject {
+  project: Project;
+  warnings: ValidationIssue[];
+}
+
+export async function importProjectZip(zip: File, name: string, signal: AbortSignal): Promise<ImportedProject> {
+  const files = await importWorker.run((api) => api.readArchive(zip, zip.name), signal);
   const labels: RegistryLabel[] = [];
   const prepared: { type: DatasetType; result: PreparedImport }[] = [];
   for (const type of datasetTypes) {
@@ -51,5 +59,6 @@ export async function importProjectZip(zip: Blob, name: string, signal: AbortSig
     })),
   };
   signal.throwIfAborted();
-  return writeNewProject(await openSpotcheckDb(), input);
+  const project = await writeNewProject(await openSpotcheckDb(), input);
+  return { project, warnings: prepared.flatMap(({ result }) => result.warnings.filter((issue) => issue.code !== exportColorMapNote)) };
 }

@@ -2,19 +2,20 @@
 // updated entries with their Blobs, the project size, fresh counts. Any failure leaves it all as before.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
+import { checkProjectImageSize } from '../domain/rules/imageFile';
 import { issueToError } from '../domain/rules/issues';
 import { checkDatasetCapacity } from '../domain/rules/quotas';
 import type { AnomalyLabel, Dataset, DatasetEntry, ImageSize, ModelType, Project } from '../domain/types';
 import { datasetNotFound, refreshDataset, wholeDatasetRange } from './datasets';
 import { blobDeletions } from './entryBlobs';
-import { planImport, type ImportItem, type ImportPlan, type SkippedDuplicate } from './importPlan';
+import { planImport, type ImportItem, type ImportPlan, type SamePathPolicy, type SkippedDuplicate } from './importPlan';
 import { assertLabelAcceptable, assertRoomForLabels, type LabelDraft } from './labelRules';
 import { newLabelRecords } from './labels';
 import { validateEntries } from './newProjectValidation';
 import type { SpotcheckDB, StoreName } from './schema';
 import { issueAll, writeTransaction, type WriteStore, type WriteTransaction } from './transaction';
 
-export type { ImportItem, SkippedDuplicate } from './importPlan';
+export type { ImportItem, SamePathPolicy, SkippedDuplicate } from './importPlan';
 
 export interface ImportCommitInput {
   projectId: string;
@@ -24,12 +25,16 @@ export interface ImportCommitInput {
   /** Labels the items use that the project does not have yet; created with the next free indices. */
   newLabels: LabelDraft[];
   items: ImportItem[];
+  /** Defaults to `ask`: identical bytes at a source-ref change nothing, another picture is refused. */
+  samePath?: SamePathPolicy;
 }
 
 export interface ImportReport {
   dataset: Dataset;
   added: number;
   updated: number;
+  /** Items whose entry already held the same bytes at the same source-ref; left as they were. */
+  unchanged: number;
   skippedDuplicates: SkippedDuplicate[];
   labelsCreated: AnomalyLabel[];
 }
@@ -41,6 +46,20 @@ export interface ImportReport {
 export async function knownContentHashes(db: IDBPDatabase<SpotcheckDB>, datasetId: string): Promise<Map<string, string>> {
   const hashed = await db.getAllFromIndex('entries', 'by-dataset-hash', wholeDatasetRange(datasetId));
   return new Map(hashed.flatMap((entry) => (entry.contentHash ? [[entry.contentHash, entry.sourceRef] as const] : [])));
+}
+
+/**
+ * The dataset's entries at the source-refs of `items` that hold another picture than the item, so
+ * the user is asked before an import replaces them (commitImport refuses them until then).
+ */
+export async function entriesWithOtherPicture(
+  db: IDBPDatabase<SpotcheckDB>,
+  datasetId: string,
+  items: readonly Pick<ImportItem, 'sourceRef' | 'contentHash'>[],
+): Promise<DatasetEntry[]> {
+  const hashBySourceRef = new Map(items.map((item) => [item.sourceRef, item.contentHash]));
+  const entries = await db.getAllFromIndex('entries', 'by-dataset', datasetId);
+  return entries.filter((entry) => hashBySourceRef.has(entry.sourceRef) && hashBySourceRef.get(entry.sourceRef) !== entry.contentHash);
 }
 
 export const IMPORT_STORES = ['projects', 'datasets', 'entries', 'images', 'thumbnails', 'masks', 'anomalyLabels'] as const;
@@ -88,6 +107,12 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
   ]);
   if (!project) throw new UserFacingError('project.notFound');
   if (!dataset || dataset.projectId !== project.id) throw datasetNotFound();
+  // The batch was checked against the size the project had then; another tab may have set one since.
+  const { imageSize } = input;
+  if (project.imageSize && (project.imageSize.width !== imageSize.width || project.imageSize.height !== imageSize.height)) {
+    const { width: projectWidth, height: projectHeight } = project.imageSize;
+    throw new UserFacingError('import:sizeChangedMeanwhile', { projectWidth, projectHeight, width: imageSize.width, height: imageSize.height });
+  }
 
   const labelsCreated = createLabels(project.id, existingLabels, input.newLabels);
   const labels = [...existingLabels, ...labelsCreated];
@@ -98,11 +123,20 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
     datasetId: dataset.id,
     commitTime,
     labelIdByName,
+    samePath: input.samePath ?? 'ask',
   });
+  // Checked here, in the committing transaction: another tab may have stored these paths meanwhile.
+  if (plan.unconfirmedReplacements.length > 0) {
+    throw new UserFacingError('import:replace.unconfirmed', { count: plan.unconfirmedReplacements.length, paths: plan.unconfirmedReplacements.join(', ') });
+  }
   assertWithinDatasetLimit(project, dataset, existingEntries, plan);
+  const report = { added: plan.newEntries.length, updated: plan.updatedEntries.length, unchanged: plan.unchanged.length, skippedDuplicates: plan.skippedDuplicates, labelsCreated };
+  if (report.added + report.updated === 0 && labelsCreated.length === 0) return { ...report, dataset };
 
   const blobStores = { images: store('images'), thumbnails: store('thumbnails'), masks: store('masks') };
   const sizedProject: Project | null = project.imageSize ? null : { ...project, imageSize: { ...input.imageSize } };
+  const sizeIssue = sizedProject && checkProjectImageSize(sizedProject.imageSize!);
+  if (sizeIssue) throw issueToError(sizeIssue);
   await issueAll([
     ...(sizedProject ? [() => store('projects').put(sizedProject)] : []),
     ...labelsCreated.map((label) => () => store('anomalyLabels').add(label)),
@@ -116,14 +150,7 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
   // A dataset filled for the first time is still being created; any later import updates it.
   const isFirstFill = existingEntries.length === 0 && dataset.status.startsWith('CREATE_');
   const status = isFirstFill ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
-  const refreshed = await refreshDataset(store('datasets'), store('entries'), dataset.id, status);
-  return {
-    dataset: refreshed,
-    added: plan.newEntries.length,
-    updated: plan.updatedEntries.length,
-    skippedDuplicates: plan.skippedDuplicates,
-    labelsCreated,
-  };
+  return { ...report, dataset: await refreshDataset(store('datasets'), store('entries'), dataset.id, status) };
 }
 
 function createLabels(projectId: string, existing: readonly AnomalyLabel[], drafts: readonly LabelDraft[]): AnomalyLabel[] {

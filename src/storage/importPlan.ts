@@ -1,5 +1,6 @@
 // What an import commit will write, worked out without touching storage: which items add entries,
-// which update an entry with the same source-ref, and which repeat an image already present.
+// which update an entry with the same source-ref, which leave an entry with the same bytes as it
+// is, and which repeat an image already present.
 import type { DatasetEntry, ImageClass } from '../domain/types';
 import { resolveLabelIds } from './labels';
 import type { BlobRecord } from './schema';
@@ -39,7 +40,19 @@ export interface ImportPlan {
   thumbnails: BlobRecord[];
   masks: BlobRecord[];
   skippedDuplicates: SkippedDuplicate[];
+  /** Source-refs whose entry already holds these very bytes: nothing about them changes. */
+  unchanged: string[];
+  /** Source-refs whose entry holds another picture and that the policy does not let replace. */
+  unconfirmedReplacements: string[];
 }
+
+/**
+ * What an item does to the entry already at its source-ref. `ask` (imported files): identical
+ * bytes leave the entry and the labels made in the app as they are, and a different picture is
+ * refused until the user chose; `replaceChanged`: the user chose to replace different pictures;
+ * `replaceAll`: every such entry is rewritten (trial results whose labels a person corrected).
+ */
+export type SamePathPolicy = 'ask' | 'replaceChanged' | 'replaceAll';
 
 export interface PlanContext {
   projectId: string;
@@ -47,6 +60,7 @@ export interface PlanContext {
   /** ISO 8601 UTC. */
   commitTime: string;
   labelIdByName: ReadonlyMap<string, string>;
+  samePath: SamePathPolicy;
 }
 
 /**
@@ -62,17 +76,27 @@ export function planImport(existing: readonly DatasetEntry[], items: readonly Im
     thumbnails: [],
     masks: [],
     skippedDuplicates: [],
+    unchanged: [],
+    unconfirmedReplacements: [],
   };
   const bySourceRef = new Map(existing.map((entry) => [entry.sourceRef, entry]));
   const sourceRefByHash = new Map(existing.flatMap((entry) => (entry.contentHash ? [[entry.contentHash, entry.sourceRef] as const] : [])));
 
   for (const item of items) {
+    const previous = bySourceRef.get(item.sourceRef);
+    if (previous && previous.contentHash === item.contentHash && context.samePath !== 'replaceAll') {
+      plan.unchanged.push(item.sourceRef);
+      continue;
+    }
     const holder = sourceRefByHash.get(item.contentHash);
     if (holder !== undefined && holder !== item.sourceRef) {
       plan.skippedDuplicates.push({ sourceRef: item.sourceRef, duplicateOf: holder });
       continue;
     }
-    const previous = bySourceRef.get(item.sourceRef);
+    if (previous && context.samePath === 'ask') {
+      plan.unconfirmedReplacements.push(item.sourceRef);
+      continue;
+    }
     // The replaced bytes no longer make their old hash a duplicate.
     if (previous?.contentHash && sourceRefByHash.get(previous.contentHash) === previous.sourceRef) {
       sourceRefByHash.delete(previous.contentHash);

@@ -1,10 +1,8 @@
 // The rules every anomaly label obeys (spec §1, §5), shared by label management, import commits
 // and new projects, so each path refuses the same labels with the same message.
 import { UserFacingError } from '../domain/errors';
+import { checkLabelName, normalizeLabelName } from '../domain/rules/labelName';
 import { maxLabelsPerProject } from '../domain/rules/limits';
-
-/** Spotcheck: long enough for any real defect name, short enough for a label chip. */
-export const MAX_ANOMALY_LABEL_NAME_LENGTH_CHARS = 64;
 
 const HEX_COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
 /** Index 0 of every mask; a label may not pose as it (spec §2.4). */
@@ -18,17 +16,18 @@ export interface LabelDraft {
 
 /** Throws the first rule `candidate` breaks next to `others`, the project's other labels. */
 export function assertLabelAcceptable(candidate: LabelDraft, others: readonly LabelDraft[]): void {
-  const { name, color } = candidate;
-  if (name.trim() === '') throw new UserFacingError('label.nameEmpty');
-  if (name.length > MAX_ANOMALY_LABEL_NAME_LENGTH_CHARS) {
-    throw new UserFacingError('label.nameTooLong', { name, max: MAX_ANOMALY_LABEL_NAME_LENGTH_CHARS });
-  }
+  const { color } = candidate;
+  const name = normalizeLabelName(candidate.name);
+  const nameProblem = checkLabelName(name);
+  if (nameProblem?.reason === 'empty') throw new UserFacingError('label.nameEmpty');
+  if (nameProblem?.reason === 'tooLong') throw new UserFacingError('label.nameTooLong', nameProblem.params);
+  if (nameProblem?.reason === 'invisible') throw new UserFacingError('label.nameInvisible', nameProblem.params);
   if (!HEX_COLOR_PATTERN.test(color)) throw new UserFacingError('label.colorInvalid', { name, color });
   const [lowerName, lowerColor] = [name.toLowerCase(), color.toLowerCase()];
   if (lowerName === BACKGROUND_NAME || lowerColor === BACKGROUND_COLOR) {
     throw new UserFacingError('label.reserved', { name, color: lowerColor });
   }
-  if (others.some((other) => other.name.toLowerCase() === lowerName)) throw new UserFacingError('label.nameTaken', { name });
+  if (others.some((other) => normalizeLabelName(other.name).toLowerCase() === lowerName)) throw new UserFacingError('label.nameTaken', { name });
   const colorHolder = others.find((other) => other.color.toLowerCase() === lowerColor);
   if (colorHolder) throw new UserFacingError('label.colorTaken', { name, color: lowerColor, other: colorHolder.name });
 }

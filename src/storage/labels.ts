@@ -1,5 +1,6 @@
 // Anomaly label management: add, rename, recolour, delete when unused, and usage counts. Masks
 // store label indices, so a rename or recolour changes the label record and nothing else.
+import { normalizeLabelName } from '../domain/rules/labelName';
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
 import { pickDistinctColor } from '../domain/labelColors';
@@ -34,7 +35,7 @@ export function resolveLabelIds(labelNames: readonly string[], labelIdByName: Re
 }
 
 /**
- * Adds a label to the project. The name is trimmed; `color` (`#rrggbb`, any case) defaults to a
+ * Adds a label to the project. The name is trimmed and stored in Unicode NFC; `color` (`#rrggbb`, any case) defaults to a
  * colour distinct from every other label's.
  */
 export async function addAnomalyLabel(
@@ -51,7 +52,7 @@ export async function addAnomalyLabel(
     ]);
     if (!project) throw new UserFacingError('project.notFound');
     assertRoomForLabels(existing.length, 1);
-    const draft = { name: name.trim(), color: color ?? pickDistinctColor(existing.map((label) => label.color)) };
+    const draft = { name: normalizeLabelName(name), color: color ?? pickDistinctColor(existing.map((label) => label.color)) };
     assertLabelAcceptable(draft, existing);
     const [label] = newLabelRecords(projectId, existing, [draft]);
     await labels.add(label!);
@@ -77,9 +78,9 @@ async function updateLabel(
   });
 }
 
-/** Renames the label (trimmed); masks keep their indices, so no image changes. */
+/** Renames the label (trimmed, Unicode NFC); masks keep their indices, so no image changes. */
 export function renameAnomalyLabel(db: IDBPDatabase<SpotcheckDB>, labelId: string, newName: string): Promise<AnomalyLabel> {
-  return updateLabel(db, labelId, (label) => ({ ...label, name: newName.trim() }));
+  return updateLabel(db, labelId, (label) => ({ ...label, name: normalizeLabelName(newName) }));
 }
 
 /** Gives the label a new `#rrggbb` colour; masks keep their indices, so no image changes. */

@@ -3,6 +3,8 @@
 import { UserFacingError } from '../domain/errors';
 import type { DatasetType, ImageSize } from '../domain/types';
 import type { NewProjectEntry, NewProjectInput } from './importProject';
+import { checkProjectImageSize } from '../domain/rules/imageFile';
+import { issueToError } from '../domain/rules/issues';
 import { maxLabelsPerMask } from '../domain/rules/limits';
 import { assertLabelAcceptable, assertRoomForLabels } from './labelRules';
 import { assertValidProjectName } from './projects';
@@ -13,6 +15,8 @@ export type EntryToValidate = Pick<NewProjectEntry, 'sourceRef' | 'width' | 'hei
 /** Throws the first problem found; the name's uniqueness is checked inside the write transaction. */
 export function validateNewProject(input: NewProjectInput): void {
   assertValidProjectName(input.name);
+  const sizeIssue = checkProjectImageSize(input.imageSize);
+  if (sizeIssue) throw issueToError(sizeIssue);
   validateLabels(input.labels);
   const knownLabelNames = new Set(input.labels.map((label) => label.name.toLowerCase()));
   const seenTypes = new Set<string>();

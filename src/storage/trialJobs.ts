@@ -342,7 +342,7 @@ export async function addVerifiedResultsToDataset(db: Db, jobId: string): Promis
     if (!dataset) throw new UserFacingError('trials:errors.noTrainingDataset');
     const project = await store('projects').get(job.projectId);
     const imageSize = project?.imageSize ?? { width: candidates[0]!.width, height: candidates[0]!.height };
-    const report = await writeImport(importStoresOf(transaction), { projectId: job.projectId, datasetId: dataset.id, imageSize, newLabels: [], items }, commitTime);
+    const report = await writeImport(importStoresOf(transaction), { projectId: job.projectId, datasetId: dataset.id, imageSize, newLabels: [], items, samePath: 'replaceAll' }, commitTime);
     await issueAll(current.map((result) => () => store('trialResults').put({ ...result!, addedToDatasetId: dataset.id })));
     return { datasetId: dataset.id, added: report.added, updated: report.updated, skippedDuplicates: report.skippedDuplicates };
   });

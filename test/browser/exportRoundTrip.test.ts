@@ -68,7 +68,8 @@ describe('dataset export and re-import', () => {
     expect(report.exported).toBe(5);
     expect(report.leftOut).toEqual([]);
 
-    const copy = await importProjectZip(report.zip, `${original.name}-copy`, new AbortController().signal);
+    const { project: copy, warnings } = await importProjectZip(new File([report.zip], `${original.name}.zip`), `${original.name}-copy`, new AbortController().signal);
+    expect(warnings).toEqual([]);
     const [before, after] = await Promise.all([describeProject(original), describeProject(copy)]);
     expect(after.labels).toEqual(before.labels);
     expect(Object.keys(after.described).sort()).toEqual(Object.keys(before.described).sort());

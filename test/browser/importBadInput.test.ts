@@ -13,6 +13,9 @@ import { createDataset } from '../../src/storage/datasets';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { addAnomalyLabel } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
+import { importProjectZip } from '../../src/projects/importProjectZip';
+import { importWorker } from '../../src/app/workers';
+import { declareUncompressedSize } from '../fixtures/forgedZip';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 
 const size = { width: 96, height: 64 };
@@ -122,9 +125,52 @@ describe('bad image files', () => {
     await expectRefused([file('normal/other.png', pngBytes(128, 64))], 'Nothing could be imported');
   });
 
+  it('a size question gone stale: another tab set the project size while this import was checked', async () => {
+    const otherTab = await importWorker.run((api) =>
+      api.prepareImport({ files: [{ path: 'normal/wide.png', blob: new Blob([pngBytes(128, 64) as Uint8Array<ArrayBuffer>]) }], projectSize: null, existingLabels: [] }),
+    );
+    expect((await importAndDescribe([file('normal/first.png', pngBytes(96, 64))])).outcome?.status).toBe('imported');
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const request = { projectId: project.id, datasetId, signal: new AbortController().signal, onProgress: () => {} };
+    const text = await commitPreparedImport(request, otherTab).then((outcome) => outcome.status, describeError);
+    expect(text).toBe(
+      'While these images were being checked, this project’s image size was set to 96×64 (in another tab?); they are 128×64. Nothing was imported; import them again to choose whether to resize or crop them.',
+    );
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
   it('a zip with an entry outside its root', async () => {
     const zip = zipSync({ 'normal/1.png': pngBytes(96, 64), '../evil.png': pngBytes(96, 64) });
     await expectRefused([file('upload.zip', zip)], 'The zip entry ../evil.png points outside the zip');
+  });
+});
+
+describe('bad zips', () => {
+  it.each([
+    ['a text file named .zip', () => file('photos.zip', 'these are not the photos'), 'photos.zip is not a zip archive, or it is truncated'],
+    [
+      'a truncated zip',
+      () => file('cut.zip', zipSync({ 'normal/1.png': pngBytes(96, 64) }).slice(0, 200)),
+      'cut.zip is not a zip archive, or it is truncated',
+    ],
+    [
+      'a zip bomb (an image entry declaring 3 GB)',
+      () => file('bomb.zip', declareUncompressedSize(zipSync({ 'normal/bomb.png': new Uint8Array(4096) }), 3 * 1024 ** 3)),
+      'bomb.zip: the entry normal/bomb.png would unpack to 3072 MB; an image may be at most 8 MB.',
+    ],
+    [
+      'an entry that unpacks to more than it declares',
+      () => file('liar.zip', declareUncompressedSize(zipSync({ 'normal/liar.png': new Uint8Array(1_000_000) }), 1000)),
+      'liar.zip: the entry normal/liar.png unpacks to more than the 1000 bytes it declares',
+    ],
+  ])('%s', async (_case, makeFile, message) => {
+    await expectRefused([makeFile()], message);
+  });
+
+  it('a zip of 10,000 entries is read (not "Maximum call stack size exceeded")', async () => {
+    const entries = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`notes/${i}.txt`, new Uint8Array([i % 251])]));
+    await expectRefused([file('many.zip', zipSync(entries))], 'Nothing could be imported', 'notes/9999.txt is not a PNG or JPEG image.');
   });
 });
 
@@ -166,7 +212,19 @@ describe('bad manifests', () => {
     const db = await openSpotcheckDb();
     for (let i = 0; i < 100; i++) await addAnomalyLabel(db, project.id, `existing-${i}`);
     const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'one-too-many', 'hex-color': '#ff0000' } }));
-    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], 'already has 100 anomaly labels');
+    await expectRefused(
+      [file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))],
+      'Line 1, b-mask.png: the new label “one-too-many” would give this project 101 anomaly labels (it has 100, and this import adds 1); the maximum is 100.',
+    );
+  });
+
+  it.each([
+    ['a label name of 300 characters', 'd'.repeat(300), `Line 1, b-mask.png: the label name “${'d'.repeat(24)}…” in the colour map is 300 characters long; a label name may have at most 64.`],
+    ['a label name with a zero-width space', 'dent\u200B', 'Line 1, b-mask.png: the label name “dent” in the colour map contains invisible or text-direction characters (U+200B)'],
+    ['a label name with a right-to-left override', '\u202Etned', 'Line 1, b-mask.png: the label name “tned” in the colour map contains invisible or text-direction characters (U+202E)'],
+  ])('a mask whose colour map has %s', async (_case, name, message) => {
+    const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': name, 'hex-color': '#ff0000' } }));
+    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], message);
   });
 });
 
@@ -182,5 +240,62 @@ describe('bad CSV label files', () => {
     expect(outcome.csvReport?.errorsCsv).toContain('2,b.png,broken,INVALID_CLASSIFICATION');
     expect(outcome.csvReport?.errorsCsv).toContain('3,a.png,anomaly,DUPLICATE');
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('a CSV naming a missing image points at the CSV file and line', async () => {
+    await expectRefused(
+      [file('labels.csv', 'a.png,normal\n\nmissing.png,anomaly\n'), file('a.png', pngBytes(96, 64))],
+      'labels.csv, line 3: missing.png was not found among the imported files.',
+    );
+  });
+
+  it('formula cells come back escaped in the error files', async () => {
+    const csv = 'a.png,normal\n=HYPERLINK("x").png,=1+1\n';
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const { outcome } = await importAndDescribe([file('labels.csv', csv), file('a.png', pngBytes(96, 64))]);
+    if (outcome?.status !== 'failed') throw new Error(`expected a refused import, got ${outcome?.status}`);
+    expect(outcome.csvReport?.errorsCsv).toContain(`"'=HYPERLINK(""x"").png","'=1+1",INVALID_CLASSIFICATION`);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe('bad project zips (dataset exports imported as a new project)', () => {
+  const exportLine = (image: string, className: string, mask?: string) =>
+    line(image, className, mask ? maskKeys(mask, { '0': { 'class-name': 'BACKGROUND', 'hex-color': '#ffffff' }, '1': { 'class-name': 'dent', 'hex-color': '#ff0000' } }) : {});
+
+  async function expectZipRefused(files: Record<string, Uint8Array | string>, ...expectedTexts: string[]) {
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes])));
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const text = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal).then(
+      (created) => `created ${created.project.name}`,
+      (error: unknown) => describeError(error),
+    );
+    for (const expected of expectedTexts) expect(text).toContain(expected);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  }
+
+  it('a mask the import drops is reported, not swallowed', async () => {
+    const zip = zipSync({
+      'datasets/train.manifest': new TextEncoder().encode(exportLine('train/images/normal/ok.png', 'normal', 'train/masks/ok.png')),
+      'train/images/normal/ok.png': pngBytes(96, 64),
+      'train/masks/ok.png': maskBytes(96, 64, [[255, 0, 0]]),
+    });
+    const imported = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal);
+    expect(imported.warnings.map((issue) => describeError(issueToError(issue)))).toEqual([
+      'datasets/train.manifest, line 1: image train/images/normal/ok.png is labelled normal but has a mask; the mask train/masks/ok.png is ignored.',
+    ]);
+  });
+
+  it('a missing image never resolves to its own mask file', async () => {
+    await expectZipRefused(
+      {
+        'datasets/train.manifest': [exportLine('train/images/anomaly/dent-001.png', 'anomaly', 'train/masks/dent-001.png'), exportLine('train/images/normal/ok.png', 'normal')].join('\n'),
+        'train/masks/dent-001.png': maskBytes(96, 64, [[255, 0, 0]]),
+        'train/images/normal/ok.png': pngBytes(96, 64),
+      },
+      'datasets/train.manifest, line 1: train/images/anomaly/dent-001.png was not found among the imported files.',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { encodeRgbaPng } from '../../src/domain/png';
 import { aliensDir, cookiesDir, importCookieProject, missingSamplesReason, newProjectWithDataset } from './helpers/samples';
 
 /**
@@ -113,4 +114,35 @@ test('a manifest with a broken line imports nothing and names the line', async (
   await expect(report).toContainText('line 2');
   await expect(stat(page, 'Total')).toHaveText('0');
   await expect(page.getByTestId('training-readiness')).toContainText('0 of 20 normal images');
+});
+
+test('importing the same files again changes nothing, and a different picture at a path is replaced only on request', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'spotcheck-reimport-'));
+  const writePng = (name: string, seed: number) => {
+    const rgba = new Uint8Array(96 * 64 * 4).map((_, i) => (i * 31 + seed * 97) % 251);
+    writeFileSync(join(folder, name), encodeRgbaPng(rgba, 96, 64));
+    return join(folder, name);
+  };
+  const files = [writePng('a.png', 1), writePng('b.png', 2)];
+  await newProjectWithDataset(page, 'reimport');
+  const chooseFiles = page.getByTestId('import-files-train');
+  const report = page.getByTestId('import-report');
+  await chooseFiles.setInputFiles(files);
+  await expect(report).toContainText('Imported 2 new images.');
+
+  await chooseFiles.setInputFiles(files);
+  await expect(report.getByRole('listitem')).toHaveText(['2 images were already in the dataset with the same picture; they and their labels are unchanged.']);
+  await expect(report.getByRole('paragraph')).toHaveText('Imported 0 new images.');
+
+  writePng('b.png', 3);
+  const question = page.getByTestId('import-replace-decision');
+  await chooseFiles.setInputFiles(files);
+  await expect(question).toContainText('1 image is already in this dataset as a different picture: b.png. Replace it with the imported one?');
+  await question.getByRole('button', { name: 'Keep the stored pictures' }).click();
+  await expect(report).toContainText('1 image already in the dataset as a different picture was kept as stored, with its labels.');
+
+  await chooseFiles.setInputFiles(files);
+  await question.getByRole('button', { name: 'Replace them' }).click();
+  await expect(report).toContainText('1 image already in the dataset was replaced by the imported picture.');
+  await expect(stat(page, 'Total')).toHaveText('2');
 });

@@ -54,6 +54,25 @@ describe('convertCsvLabels', () => {
     expect(result.deduplicatedCsv.split('\r\n')).toEqual(['a.png,normal', 'b.png,anomaly', '"c,1.png",normal']);
   });
 
+  it('escapes formulae in the generated _errors.csv and _deduplicated.csv', () => {
+    const csvText = ['"=HYPERLINK(""evil.example"",""x"").png",normal', '+1.png,=cmd|calc', '@sum.png,normal', '@sum.png,anomaly'].join('\n');
+    const result = convertCsvLabels({ csvName: 'labels.csv', csvText, now });
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errorsCsv.split('\r\n')).toEqual([
+      'line,image,classification,error',
+      `2,"'+1.png","'=cmd|calc",INVALID_CLASSIFICATION`,
+      `4,"'@sum.png",anomaly,DUPLICATE`,
+    ]);
+    expect(result.deduplicatedCsv.split('\r\n')).toEqual([`"'=HYPERLINK(""evil.example"",""x"").png",normal`, `"'@sum.png",normal`]);
+  });
+
+  it('reads commas as the only delimiter, even when a cell holds semicolons', () => {
+    const result = convertCsvLabels({ csvName: 'labels.csv', csvText: 'line;a;1.png,normal\nline;b;2.png,anomaly\n', now });
+    expect(result).toMatchObject({ ok: true, summary: { images: 2, normal: 1, anomaly: 1 } });
+    if (!result.ok) return;
+    expect(result.manifestText).toContain('"source-ref":"line;a;1.png"');
+  });
+
   it('counts lines 1-based including empty lines', () => {
     const result = convertCsvLabels({ csvName: 'x.csv', csvText: '\n\na.png,nope\n', now });
     if (result.ok) throw new Error('expected errors');

@@ -32,7 +32,7 @@ describe('i18n', () => {
     expect(message).toContain('<img src=x onerror=alert(1)>');
   });
 
-  it('describes unexpected errors without losing their detail', () => {
-    expect(describeError(new TypeError('boom'))).toBe('Something went wrong: boom');
+  it('describes unexpected errors with the way forward first and their detail only as a note', () => {
+    expect(describeError(new TypeError('boom'))).toBe('This could not be finished because of an error Spotcheck did not foresee. Try again; if it happens again, reload the page. (Detail: boom)');
   });
 });

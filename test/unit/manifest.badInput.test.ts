@@ -138,10 +138,19 @@ const cases: [string, () => unknown, string[]][] = [
     const colorMap = colors.map(([r]): ColorMapEntry => ({ className: `l${r}`, hexColor: `#${r!.toString(16).padStart(2, '0')}0000`, isBackground: false }));
     return importMask({ ...maskInput, colorMap, maskBytes: encodeRgbaPng(Uint8Array.from(colors.flat()), 21, 1) }).issues;
   }, ['Line 2, masks/a.png uses 21 anomaly labels. An image can carry at most 20 anomaly labels; merge some of them in the mask.']],
-  ['more than 100 labels in a project', () => {
-    const full = new LabelRegistry(Array.from({ length: 100 }, (_, i) => ({ name: `l${i}`, color: `#00${i.toString(16).padStart(2, '0')}00`, index: i + 1 })));
-    return importMask({ ...maskInput, registry: full, maskBytes: dentPng }).issues;
-  }, ['This project already has 100 anomaly labels. Delete unused labels before importing images with new ones.']],
+  ['more than 100 labels in a project that has 3', () => {
+    const registry = new LabelRegistry(Array.from({ length: 3 }, (_, i) => ({ name: `l${i}`, color: `#00${i.toString(16).padStart(2, '0')}00`, index: i + 1 })));
+    for (let i = 0; i < 97; i++) registry.labelFor(`new${i}`, '#123456', { mask: 'masks/earlier.png', line: 1 });
+    return importMask({ ...maskInput, registry, maskBytes: dentPng }).issues;
+  }, ['Line 2, masks/a.png: the new label “dent” would give this project 101 anomaly labels (it has 3, and this import adds 98); the maximum is 100. Nothing was imported; reuse existing label names in the colour maps or delete unused labels first.']],
+  ['a label name over 64 characters in a colour map', () => {
+    const colorMap: ColorMapEntry[] = [{ className: 'd'.repeat(300), hexColor: '#1f77b4', isBackground: false }];
+    return importMask({ ...maskInput, registry: new LabelRegistry([]), colorMap, maskBytes: dentPng }).issues;
+  }, [`Line 2, masks/a.png: the label name “${'d'.repeat(24)}…” in the colour map is 300 characters long; a label name may have at most 64. Shorten it in the manifest and import again.`]],
+  ['a label name with a bidirectional override in a colour map', () => {
+    const colorMap: ColorMapEntry[] = [{ className: 'de\u202Ent', hexColor: '#1f77b4', isBackground: false }];
+    return importMask({ ...maskInput, registry: new LabelRegistry([]), colorMap, maskBytes: dentPng }).issues;
+  }, ['Line 2, masks/a.png: the label name “dent” in the colour map contains invisible or text-direction characters (U+202E), which could make it look like another label. Remove them in the manifest and import again.']],
   ['CSV with duplicates and bad classes', csv('a.png,normal\na.png,anomaly\nb.png,scratched'), [
     'Problems found: see labels_errors.csv; fix them or re-import labels_deduplicated.csv.',
   ]],

@@ -1,7 +1,7 @@
 // Resolving manifest refs against imported files (spec §2.1) and labels from folders (spec §2.6).
 import { describe, expect, it } from 'vitest';
 import { classifyByFolder } from '../../src/domain/manifest/folders';
-import { PathIndex, resolveReference } from '../../src/domain/manifest/references';
+import { imageCandidatePaths, PathIndex, resolveReference } from '../../src/domain/manifest/references';
 
 const site = { file: 'train.manifest', line: 7 };
 const index = new PathIndex([
@@ -13,6 +13,19 @@ const index = new PathIndex([
   'anomaly/1.png',
   'solo.png',
 ]);
+
+describe('imageCandidatePaths', () => {
+  it('keeps a missing image from resolving to its own mask by file name', () => {
+    const files = ['train/images/normal/a.png', 'train/masks/dent-001.png', 'train/masks/unused.png'];
+    const images = new PathIndex(imageCandidatePaths(files, new Set(['train/masks/dent-001.png'])));
+    const result = resolveReference('train/images/anomaly/dent-001.png', images, site);
+    expect(result.ok ? result.path : result.issue).toEqual({
+      code: 'import:reference.missing',
+      params: { file: 'train.manifest', line: 7, ref: 'train/images/anomaly/dent-001.png' },
+      severity: 'error',
+    });
+  });
+});
 
 describe('resolveReference', () => {
   it.each([

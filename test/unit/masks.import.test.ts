@@ -112,9 +112,11 @@ describe('importMask', () => {
 });
 
 describe('LabelRegistry', () => {
+  const where = { mask: 'masks/a.png', line: 3 };
+
   it('gives every new label its own colour when all ask for the same one, never white', () => {
     const registry = new LabelRegistry([]);
-    for (let i = 0; i < 100; i++) expect(registry.labelFor(`label${i}`, i % 2 ? '#2CA02C' : '#FFFFFF').ok).toBe(true);
+    for (let i = 0; i < 100; i++) expect(registry.labelFor(`label${i}`, i % 2 ? '#2CA02C' : '#FFFFFF', where).ok).toBe(true);
     const colors = registry.added.map((label) => label.color);
     expect(new Set(colors).size).toBe(100);
     expect(colors).not.toContain('#ffffff');
@@ -124,8 +126,8 @@ describe('LabelRegistry', () => {
   it('refuses a 101st label', () => {
     const existing = Array.from({ length: 100 }, (_, i) => ({ name: `l${i}`, color: `#0000${i.toString(16).padStart(2, '0')}`, index: i + 1 }));
     const registry = new LabelRegistry(existing);
-    expect(registry.labelFor('L5', '#123456')).toMatchObject({ ok: true, label: { name: 'l5', index: 6 } });
-    expect(registry.labelFor('new', '#123456')).toMatchObject({ ok: false, issue: { code: 'import:quota.projectLabels' } });
+    expect(registry.labelFor('L5', '#123456', where)).toMatchObject({ ok: true, label: { name: 'l5', index: 6 } });
+    expect(registry.labelFor('new', '#123456', where)).toMatchObject({ ok: false, issue: { code: 'import:quota.projectLabels' } });
   });
 });
 

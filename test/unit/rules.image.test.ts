@@ -62,8 +62,9 @@ describe('quotas', () => {
   it('limits trials, labels per project and labels per mask', () => {
     expect(checkTrialImageCount(2000)).toBeNull();
     expect(checkTrialImageCount(2001)?.code).toBe('import:quota.trialImages');
-    expect(checkProjectLabelCount(100)).toBeNull();
-    expect(checkProjectLabelCount(101)?.code).toBe('import:quota.projectLabels');
+    const where = { mask: 'm.png', line: 1, name: 'dent', existing: 3 };
+    expect(checkProjectLabelCount(100, where)).toBeNull();
+    expect(checkProjectLabelCount(101, where)).toMatchObject({ code: 'import:quota.projectLabels', params: { count: 101, added: 98, existing: 3 } });
     expect(checkMaskLabelCount(20, { mask: 'm.png', line: 1 })).toBeNull();
     expect(checkMaskLabelCount(21, { mask: 'm.png', line: 1 })?.code).toBe('import:quota.maskLabels');
   });

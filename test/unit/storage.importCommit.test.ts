@@ -58,6 +58,7 @@ describe('commitImport', () => {
       dataset: { ...dataset, imageStats: { Total: 4, Labeled: 3, Normal: 2, Anomaly: 1 } },
       added: 4,
       updated: 0,
+      unchanged: 0,
       skippedDuplicates: [],
       labelsCreated: [
         { id: expect.any(String), projectId: sizeless.id, name: 'crack', color: '#23a436', index: 1 },
@@ -83,12 +84,15 @@ describe('commitImport', () => {
     expect(await storeInconsistencies(db)).toEqual([]);
   });
 
-  it('updates an entry whose source-ref exists: class, mask, labels and image replaced, old Blobs deleted', async () => {
+  it('replaces a different picture at an existing source-ref when told to: class, mask, labels and image replaced, old Blobs deleted', async () => {
     await commitImport(db, firstBatch());
     const [previous] = (await listEntries(db, train.id)).filter((entry) => entry.sourceRef === 'anomaly/1.png');
     const report = await commitImport(
       db,
-      input({ items: [importItem('anomaly/1.png', { classification: 'normal', content: 'retaken', thumbnail: fakePng('thumb-new') })] }),
+      input({
+        items: [importItem('anomaly/1.png', { classification: 'normal', content: 'retaken', thumbnail: fakePng('thumb-new') })],
+        samePath: 'replaceChanged',
+      }),
     );
     expect(report).toMatchObject({ added: 0, updated: 1, skippedDuplicates: [], labelsCreated: [] });
     expect(report.dataset).toMatchObject({ status: 'UPDATE_COMPLETE', imageStats: { Total: 4, Labeled: 3, Normal: 3, Anomaly: 0 } });
@@ -112,21 +116,30 @@ describe('commitImport', () => {
           importItem('copies/of-normal-1.png', { content: 'normal/1.png' }),
           importItem('new/a.png', { classification: 'normal' }),
           importItem('new/a-again.png', { content: 'new/a.png' }),
-          // Same bytes under its own source-ref: an update, not a duplicate.
+          // Same bytes under its own source-ref: unchanged, neither a duplicate nor an update.
           importItem('normal/2.png', { classification: 'anomaly' }),
         ],
       }),
     );
     expect(report).toMatchObject({
       added: 1,
-      updated: 1,
+      updated: 0,
+      unchanged: 1,
       skippedDuplicates: [
         { sourceRef: 'copies/of-normal-1.png', duplicateOf: 'normal/1.png' },
         { sourceRef: 'new/a-again.png', duplicateOf: 'new/a.png' },
       ],
     });
-    expect(report.dataset.imageStats).toEqual({ Total: 5, Labeled: 4, Normal: 2, Anomaly: 2 });
+    expect(report.dataset.imageStats).toEqual({ Total: 5, Labeled: 4, Normal: 3, Anomaly: 1 });
     expect(await storeInconsistencies(db)).toEqual([]);
+  });
+
+  it('writes nothing at all when every item is already stored with the same bytes at its source-ref', async () => {
+    await commitImport(db, firstBatch());
+    const before = await snapshotDatabase(db);
+    const report = await commitImport(db, { ...firstBatch(), newLabels: [] });
+    expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 4, skippedDuplicates: [] });
+    expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('tells the import pipeline which image hashes the dataset already holds', async () => {
@@ -172,9 +185,9 @@ describe('commitImport', () => {
       'big.png is 128×64 but this project uses 64×64.',
     ],
     [
-      'a batch of another size than the project size already set',
-      async () => input({ imageSize: { width: 32, height: 32 }, items: [importItem('small.png', { width: 32, height: 32 })] }),
-      'small.png is 32×32 but this project uses 64×64.',
+      'a batch prepared for a project without a size, whose size another tab set meanwhile (a stale size question)',
+      async () => input({ imageSize: { width: 96, height: 64 }, items: [importItem('wide.png', { width: 96 })] }),
+      'While these images were being checked, this project’s image size was set to 64×64 (in another tab?); they are 96×64. Nothing was imported; import them again to choose whether to resize or crop them.',
     ],
     [
       'a label the project does not have',
@@ -200,6 +213,11 @@ describe('commitImport', () => {
       'a mask on a normal item',
       async () => input({ items: [maskedItem('a.png', ['crack'], { classification: 'normal' })] }),
       'a.png in the train dataset has a mask but is not labelled anomaly.',
+    ],
+    [
+      'a different picture at a stored source-ref that the user was not asked about (stored meanwhile by another tab)',
+      async () => input({ items: [importItem('new.png'), importItem('normal/1.png', { content: 'retaken' })] }),
+      'normal/1.png was stored in this dataset as a different picture while the import ran (in another tab?). Nothing was imported; import again to choose whether to replace it.',
     ],
     ['a source-ref twice in the batch', async () => input({ items: [importItem('a.png'), importItem('a.png', { content: 'b' })] }), 'a.png appears twice in the train dataset.'],
     [
@@ -252,7 +270,8 @@ describe('commitImport', () => {
     expect(await snapshotDatabase(db)).toEqual(before);
     // Updates do not add images: re-importing existing source-refs at the limit is allowed.
     await commitImport(db, input({ datasetId: test.id, items: [twoMore[0]!] }));
-    expect((await commitImport(db, input({ datasetId: test.id, items: [importItem('0.png', { classification: 'normal' })] }))).updated).toBe(1);
+    const retaken = importItem('0.png', { classification: 'normal', content: 'retaken' });
+    expect((await commitImport(db, input({ datasetId: test.id, items: [retaken], samePath: 'replaceChanged' }))).updated).toBe(1);
   });
 
   it('leaves a dataset’s earlier failure status as it was when an import fails', async () => {

@@ -152,6 +152,22 @@ describe('writeNewProject', () => {
       'anomaly/3.png in the train dataset uses anomaly label “rust”, which the project does not define.',
     ],
     [
+      'a project size no image can have (100000×1)',
+      (input) => {
+        input.imageSize = { width: 100_000, height: 1 };
+        for (const dataset of input.datasets) for (const entry of dataset.entries) Object.assign(entry, input.imageSize);
+      },
+      'The project size would be 100000×1, but every image must be between 64×64 and 4096×4096 pixels, so no image could ever be added. Nothing was imported; use images within those limits.',
+    ],
+    [
+      'a project size below the 64 px minimum (10×10)',
+      (input) => {
+        input.imageSize = { width: 10, height: 10 };
+        for (const dataset of input.datasets) for (const entry of dataset.entries) Object.assign(entry, input.imageSize);
+      },
+      'The project size would be 10×10, but every image must be between 64×64 and 4096×4096 pixels, so no image could ever be added. Nothing was imported; use images within those limits.',
+    ],
+    [
       'an entry of another size',
       (input) => (train(input)[3]!.width = 65),
       'extra/4.png is 65×64 but this project uses 64×64.',

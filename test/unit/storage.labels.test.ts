@@ -77,7 +77,19 @@ describe('addAnomalyLabel', () => {
       'a name over 64 characters',
       'x'.repeat(65),
       undefined,
-      `The anomaly label name “${'x'.repeat(65)}” is longer than 64 characters. Use a shorter name.`,
+      `The anomaly label name “${'x'.repeat(24)}…” is 65 characters long; use at most 64.`,
+    ],
+    [
+      'a name with a zero-width space (a look-alike of another)',
+      'dent\u200B',
+      undefined,
+      'The anomaly label name “dent” contains invisible or text-direction characters (U+200B), which could make it look like another label. Type the name again without them.',
+    ],
+    [
+      'a name with a right-to-left override',
+      '\u202Etned',
+      undefined,
+      'The anomaly label name “tned” contains invisible or text-direction characters (U+202E), which could make it look like another label. Type the name again without them.',
     ],
     [
       'the background name',
@@ -103,6 +115,12 @@ describe('addAnomalyLabel', () => {
     const before = await snapshotDatabase(db);
     expect(await failureMessage(addAnomalyLabel(db, project.id, name, color))).toBe(message);
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('stores names in Unicode NFC, so one spelling never gives two look-alike labels', async () => {
+    const stored = await addAnomalyLabel(db, project.id, 'cafe\u0301');
+    expect(stored.name).toBe('caf\u00e9');
+    expect(await failureMessage(addAnomalyLabel(db, project.id, 'CAFE\u0301'))).toBe('There is already an anomaly label named “CAFÉ” (names are compared ignoring case).');
   });
 
   it('accepts a 64-character name', async () => {

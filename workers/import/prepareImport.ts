@@ -3,12 +3,13 @@
 // and decodes masks into the project's label indices (spec §2.1–2.4). Runs in the import worker.
 import { ManifestReader } from '../../src/domain/manifest/parse';
 import { LineSplitter, checkManifestSize } from '../../src/domain/manifest/lines';
-import { PathIndex, resolveReference } from '../../src/domain/manifest/references';
+import { imageCandidatePaths, PathIndex, resolveReference } from '../../src/domain/manifest/references';
 import { classifyByFolder } from '../../src/domain/manifest/folders';
 import type { ManifestEntry } from '../../src/domain/manifest/types';
 import { importMask } from '../../src/domain/masks/importMask';
 import { LabelRegistry, type RegistryLabel } from '../../src/domain/masks/labelRegistry';
 import { encodeLabelMaskPng } from '../../src/domain/png';
+import { asFileReadFailure } from '../../src/domain/rules/fileReadFailure';
 import { errorIssue, hasErrors, type ValidationIssue } from '../../src/domain/rules/issues';
 import type { ImageClass, ImageSize } from '../../src/domain/types';
 import type { ImportItem } from '../../src/storage/importPlan';
@@ -26,6 +27,14 @@ export interface PrepareImportInput {
   existingLabels: RegistryLabel[];
   /** The answer to the §5 offer for images of another size; without it they are listed, not fitted. */
   fitMode?: FitMode;
+  /** Set when the manifest was written from a CSV label file: messages name that file and its lines. */
+  manifestOrigin?: ManifestOrigin;
+}
+
+export interface ManifestOrigin {
+  file: string;
+  /** The origin's line for each manifest line, in order. */
+  lines: number[];
 }
 
 export interface PreparedImport {
@@ -89,14 +98,18 @@ function folderCandidates(files: SourceBlob[]): Candidate[] {
   });
 }
 
-function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[]): Candidate[] {
+function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[], origin?: ManifestOrigin): Candidate[] {
   const blobByPath = new Map(files.map((file) => [file.path, file.blob]));
-  const index = new PathIndex(blobByPath.keys());
+  const allFiles = new PathIndex(blobByPath.keys());
+  const siteOf = (entry: ManifestEntry) =>
+    origin ? { file: origin.file, line: origin.lines[entry.lineNumber - 1] ?? entry.lineNumber } : { file: manifest.path, line: entry.lineNumber };
+  const masks = entries.map((entry) => (entry.mask ? resolveReference(entry.mask.ref, allFiles, siteOf(entry)) : null));
+  const maskPaths = new Set(masks.flatMap((mask) => (mask?.ok ? [mask.path] : [])));
+  const images = new PathIndex(imageCandidatePaths(blobByPath.keys(), maskPaths));
   const candidates: Candidate[] = [];
-  for (const entry of entries) {
-    const site = { file: manifest.path, line: entry.lineNumber };
-    const image = resolveReference(entry.sourceRef, index, site);
-    const mask = entry.mask ? resolveReference(entry.mask.ref, index, site) : null;
+  for (const [position, entry] of entries.entries()) {
+    const image = resolveReference(entry.sourceRef, images, siteOf(entry));
+    const mask = masks[position]!;
     if (!image.ok) issues.push(image.issue);
     if (mask && !mask.ok) issues.push(mask.issue);
     if (!image.ok || (mask && !mask.ok)) continue;
@@ -132,10 +145,12 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
 
   let candidates: Candidate[];
   if (manifest) {
-    const parsed = await readManifest(manifest);
+    const parsed = await readManifest(manifest).catch((error: unknown) => {
+      throw asFileReadFailure(error, manifest.path);
+    });
     result.warnings.push(...parsed.issues.filter((found) => found.severity === 'warning'));
     result.errors.push(...parsed.issues.filter((found) => found.severity === 'error'));
-    candidates = manifestCandidates(manifest, parsed.entries, others, result.errors);
+    candidates = manifestCandidates(manifest, parsed.entries, others, result.errors, input.manifestOrigin);
     if (hasErrors(result.errors)) return result;
   } else {
     candidates = folderCandidates(others);
@@ -145,7 +160,9 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
   let size = input.projectSize;
   for (const [done, candidate] of candidates.entries()) {
     onProgress?.(done, candidates.length);
-    const inspected = await inspectImage(candidate.path, candidate.blob, size, input.fitMode);
+    const inspected = await inspectImage(candidate.path, candidate.blob, size, input.fitMode).catch((error: unknown) => {
+      throw asFileReadFailure(error, candidate.path);
+    });
     if (!inspected.ok) {
       const mismatch = inspected.issues.length === 1 && inspected.issues[0]!.code === 'import:image.sizeMismatch';
       if (mismatch) result.sizeMismatches.push(candidate.path);
@@ -155,7 +172,9 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
     result.warnings.push(...inspected.warnings);
     size ??= { width: inspected.image.width, height: inspected.image.height };
     if (inspected.image.fitted) result.fitted.push(candidate.path);
-    const mask = await maskFor(candidate, inspected.image, registry, result);
+    const mask = await maskFor(candidate, inspected.image, registry, result).catch((error: unknown) => {
+      throw asFileReadFailure(error, candidate.manifestEntry?.mask?.ref ?? candidate.path);
+    });
     result.items.push(toItem(candidate, inspected.image, mask));
   }
   onProgress?.(candidates.length, candidates.length);

@@ -1,6 +1,6 @@
 // Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
 // the progress, cancel, decide about images of another size, and read what happened.
-import { useRef, useState } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
 import { downloadFile } from '../../app/downloadFile';
@@ -10,7 +10,7 @@ import { describeError } from '../../i18n';
 import type { FitMode } from '../../../workers/import/inspectImage';
 import { filesFromInput, type SourceFile } from './fileSources';
 import { FileDropZone } from '../../app/FileDropZone';
-import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage } from './runImport';
+import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage, type ReplaceChoice } from './runImport';
 
 interface Progress {
   stage: ImportStage;
@@ -45,19 +45,27 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     }
   }
 
-  const request = (signal: AbortSignal, fitMode?: FitMode) => ({
+  const request = (signal: AbortSignal, fitMode?: FitMode, replaceChanged?: ReplaceChoice) => ({
     projectId: dataset.projectId,
     datasetId: dataset.id,
     sources: sourcesRef.current,
     signal,
     onProgress: (stage: ImportStage, done: number, total: number) => setProgress({ stage, done, total }),
     ...(fitMode ? { fitMode } : {}),
+    ...(replaceChanged ? { replaceChanged } : {}),
   });
 
   function start(sources: SourceFile[]) {
     if (sources.length === 0) return;
     sourcesRef.current = sources;
     void run((signal) => prepareDatasetImport(request(signal)));
+  }
+
+  /** Cleared after reading, so that choosing the same files again (a re-import) starts an import too. */
+  function startFromInput(event: ChangeEvent<HTMLInputElement>) {
+    const sources = filesFromInput(event.target.files ?? []);
+    event.target.value = '';
+    start(sources);
   }
 
   function decideFit(choice: FitMode | 'leaveOut') {
@@ -67,6 +75,12 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     else void run((signal) => prepareDatasetImport(request(signal, choice)));
   }
 
+  function decideReplace(choice: ReplaceChoice) {
+    if (outcome?.status !== 'needsReplaceDecision') return;
+    const prepared = outcome.prepared;
+    void run((signal) => commitPreparedImport(request(signal, undefined, choice), prepared));
+  }
+
   return (
     <section className="import-panel" aria-label={t('importPanel.label', { dataset: t(`datasets.type.${dataset.type}`) })}>
       <FileDropZone onFiles={(files) => start(files)}>
@@ -74,7 +88,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
         <div className="toolbar">
           <label className="button-link">
             {t('importPanel.pickFiles')}
-            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={(event) => start(filesFromInput(event.target.files ?? []))} />
+            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={startFromInput} />
           </label>
           <label className="button-link button-secondary">
             {t('importPanel.pickFolder')}
@@ -84,7 +98,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
               hidden
               data-testid={`import-folder-${dataset.type}`}
               ref={(input) => input?.setAttribute('webkitdirectory', '')}
-              onChange={(event) => start(filesFromInput(event.target.files ?? []))}
+              onChange={startFromInput}
             />
           </label>
         </div>
@@ -98,12 +112,21 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
           </button>
         </div>
       )}
-      {outcome && <ImportOutcomeView outcome={outcome} onFitDecision={decideFit} />}
+      {outcome && <ImportOutcomeView outcome={outcome} onFitDecision={decideFit} onReplaceDecision={decideReplace} />}
     </section>
   );
 }
 
-function ImportOutcomeView({ outcome, onFitDecision }: { outcome: ImportOutcome; onFitDecision: (choice: FitMode | 'leaveOut') => void }) {
+/** Paths shown in the replace question; the count says how many there are in all. */
+const maxListedPaths = 10;
+
+interface OutcomeViewProps {
+  outcome: ImportOutcome;
+  onFitDecision: (choice: FitMode | 'leaveOut') => void;
+  onReplaceDecision: (choice: ReplaceChoice) => void;
+}
+
+function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: OutcomeViewProps) {
   const { t } = useTranslation();
   if (outcome.status === 'failed') {
     const report = outcome.csvReport;
@@ -141,11 +164,28 @@ function ImportOutcomeView({ outcome, onFitDecision }: { outcome: ImportOutcome;
       </div>
     );
   }
-  const { report } = outcome;
+  if (outcome.status === 'needsReplaceDecision') {
+    const { changedPaths, labelledCount } = outcome;
+    const listed = changedPaths.slice(0, maxListedPaths).join(', ') + (changedPaths.length > maxListedPaths ? ', …' : '');
+    return (
+      <div className="import-report" role="alertdialog" data-testid="import-replace-decision">
+        <p>{t('importPanel.replace.question', { count: changedPaths.length, paths: listed })}</p>
+        {labelledCount > 0 && <p>{t('importPanel.replace.labelsReplaced', { count: labelledCount })}</p>}
+        <div className="toolbar">
+          <button type="button" onClick={() => onReplaceDecision('replace')}>{t('importPanel.replace.replace')}</button>
+          <button type="button" className="button-secondary" onClick={() => onReplaceDecision('keep')}>{t('importPanel.replace.keep')}</button>
+        </div>
+      </div>
+    );
+  }
+  const { report, keptChanged } = outcome;
   return (
     <div className="import-report notice-info" role="status" data-testid="import-report">
-      <p>{t('importPanel.done', { added: report.added, updated: report.updated })}</p>
+      <p>{t('importPanel.added', { count: report.added })}</p>
       <ul>
+        {report.updated > 0 && <li>{t('importPanel.updated', { count: report.updated })}</li>}
+        {report.unchanged > 0 && <li>{t('importPanel.unchanged', { count: report.unchanged })}</li>}
+        {keptChanged > 0 && <li>{t('importPanel.replace.kept', { count: keptChanged })}</li>}
         {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
         {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
         {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}

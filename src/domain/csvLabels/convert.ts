@@ -8,6 +8,8 @@ import { errorIssue, type ValidationIssue } from '../rules/issues';
 import type { ImageClass } from '../types';
 
 const csvJobName = 'labeling-job/anomaly-classification';
+/** The files we write are opened in spreadsheets: a cell starting with = + - @ must stay text. */
+const spreadsheetSafe = { escapeFormulae: true } as const;
 
 export interface CsvLabelsInput {
   /** The CSV's file name, e.g. `labels.csv`; the output files are named after it. */
@@ -26,7 +28,8 @@ export interface CsvSummary {
 }
 
 export type CsvConversion =
-  | { ok: true; manifestFileName: string; manifestText: string; summary: CsvSummary }
+  /** `sourceLines[n]`: the CSV line manifest line n + 1 was written from, so messages name the CSV's lines. */
+  | { ok: true; manifestFileName: string; manifestText: string; sourceLines: number[]; summary: CsvSummary }
   | {
       ok: false;
       /** "Problems found: see …_errors.csv; …" */
@@ -60,7 +63,8 @@ function looksLikePath(image: string): boolean {
 /** Rows with their input line numbers; throws for problems no errors CSV can describe. */
 function readRows(csvName: string, csvText: string): CsvRow[] {
   // Empty lines are kept by the parser so that row i is input line i + 1.
-  const { data } = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  // The delimiter is fixed: guessing reads a comma CSV whose names hold ";" as one column.
+  const { data } = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',' });
   const rows: CsvRow[] = [];
   const badColumnLines: number[] = [];
   data.forEach((cells, i) => {
@@ -114,12 +118,18 @@ export function convertCsvLabels({ csvName, csvText, prefix = '', now }: CsvLabe
       ok: false,
       issue: errorIssue('import:csv.problems', { file: csvName, errorsFile: errorsFileName, deduplicatedFile: deduplicatedFileName }),
       errorsFileName,
-      errorsCsv: Papa.unparse({
-        fields: ['line', 'image', 'classification', 'error'],
-        data: errors.map(({ row, error }) => [row.line, row.image, row.className, error]),
-      }),
+      errorsCsv: Papa.unparse(
+        {
+          fields: ['line', 'image', 'classification', 'error'],
+          data: errors.map(({ row, error }) => [row.line, row.image, row.className, error]),
+        },
+        spreadsheetSafe,
+      ),
       deduplicatedFileName,
-      deduplicatedCsv: Papa.unparse([...keptRowByImage.values()].map((row) => [row.image, row.className])),
+      deduplicatedCsv: Papa.unparse(
+        [...keptRowByImage.values()].map((row) => [row.image, row.className]),
+        spreadsheetSafe,
+      ),
       summary,
     };
   }
@@ -137,5 +147,5 @@ export function convertCsvLabels({ csvName, csvText, prefix = '', now }: CsvLabe
       }),
     ),
   );
-  return { ok: true, manifestFileName: `${name}.manifest`, manifestText: `${lines.join('\n')}\n`, summary };
+  return { ok: true, manifestFileName: `${name}.manifest`, manifestText: `${lines.join('\n')}\n`, sourceLines: rows.map((row) => row.line), summary };
 }

@@ -54,3 +54,12 @@ export function resolveReference(ref: string, index: PathIndex, site: ReferenceS
   }
   return { ok: false, issue: errorIssue('import:reference.missing', { ...site, ref }) };
 }
+
+/**
+ * The files an image reference may resolve to: every file except those the manifest's mask
+ * references resolve to. A dataset export keeps `x.png` in both images/ and masks/, so without
+ * this a missing image would fall back by file name to its own mask.
+ */
+export function imageCandidatePaths(paths: Iterable<string>, maskPaths: ReadonlySet<string>): string[] {
+  return [...paths].filter((path) => !maskPaths.has(path));
+}

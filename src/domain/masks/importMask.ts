@@ -152,7 +152,7 @@ export function importMask({ maskBytes, mask, line, colorMap, imageSize, registr
   const indexBySlot = new Uint8Array(colorMap.length + 1);
   const labels = new Map<number, string>();
   for (const { entry, slot } of usedEntries) {
-    const lookup = registry.labelFor(entry.className, entry.hexColor);
+    const lookup = registry.labelFor(entry.className, entry.hexColor, { mask, line });
     if (!lookup.ok) return { mask: null, issues: [...issues, lookup.issue], histogram };
     indexBySlot[slot] = lookup.label.index;
     labels.set(lookup.label.index, lookup.label.name);

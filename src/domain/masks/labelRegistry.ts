@@ -1,7 +1,9 @@
 // The project's anomaly labels during one import (spec §2.3): colour-map class names are matched
-// to labels by name ignoring case; a new name becomes a label with the next mask index.
+// to labels by name (Unicode NFC, ignoring case); a new name obeys the label-name rules and becomes
+// a label with the next mask index.
 import { checkProjectLabelCount } from '../rules/quotas';
-import type { ValidationIssue } from '../rules/issues';
+import { errorIssue, type ValidationIssue } from '../rules/issues';
+import { checkLabelName, normalizeLabelName } from '../rules/labelName';
 import { nextFreeLabelIndex } from '../labelIndex';
 import { pickDistinctColor } from '../labelColors';
 import { backgroundColor } from '../manifest/parseLine';
@@ -16,12 +18,22 @@ export interface RegistryLabel {
 
 export type LabelLookup = { ok: true; label: RegistryLabel } | { ok: false; issue: ValidationIssue };
 
+/** Where a colour map names the label, for messages. */
+export interface LabelSite {
+  mask: string;
+  line: number;
+}
+
 export class LabelRegistry {
   private readonly byName = new Map<string, RegistryLabel>();
   private readonly addedLabels: RegistryLabel[] = [];
+  private readonly existingCount: number;
+  /** New names refused for the label limit, so each refusal states the count the import asks for. */
+  private readonly overLimitNames = new Set<string>();
 
   constructor(existing: readonly RegistryLabel[]) {
-    for (const label of existing) this.byName.set(label.name.toLowerCase(), { ...label, color: label.color.toLowerCase() });
+    for (const label of existing) this.byName.set(normalizeLabelName(label.name).toLowerCase(), { ...label, color: label.color.toLowerCase() });
+    this.existingCount = this.byName.size;
   }
 
   /** The labels this import creates, for the caller to store with the entries. */
@@ -30,12 +42,20 @@ export class LabelRegistry {
   }
 
   /** The label called `className`, created with `hexColor` (or a free colour if that is taken) when new. */
-  labelFor(className: string, hexColor: string): LabelLookup {
-    const name = className.trim();
+  labelFor(className: string, hexColor: string, site: LabelSite): LabelLookup {
+    const name = normalizeLabelName(className);
     const known = this.byName.get(name.toLowerCase());
     if (known) return { ok: true, label: known };
-    const limitIssue = checkProjectLabelCount(this.byName.size + 1);
+    const nameProblem = checkLabelName(name);
+    if (nameProblem) {
+      const params = nameProblem.reason === 'empty' ? {} : nameProblem.params;
+      return { ok: false, issue: errorIssue(`import:label.${nameProblem.reason}`, { ...site, ...params }) };
+    }
+    this.overLimitNames.add(name.toLowerCase());
+    const requested = this.byName.size + this.overLimitNames.size;
+    const limitIssue = checkProjectLabelCount(requested, { ...site, name, existing: this.existingCount });
     if (limitIssue) return { ok: false, issue: limitIssue };
+    this.overLimitNames.delete(name.toLowerCase());
     const taken = [...this.byName.values()].map((label) => label.color);
     const wanted = hexColor.toLowerCase();
     // pickDistinctColor never returns the background's #ffffff nor a taken colour.

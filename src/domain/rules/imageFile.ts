@@ -64,3 +64,12 @@ export function checkImageFile(facts: ImageFileFacts, projectSize: ImageSize | n
   }
   return issues;
 }
+
+/**
+ * Spec §5 applied to a project size: it must be a size an image may have, or nothing could ever be
+ * added. Whatever sets a size from outside (a project zip, a model package) checks it with this.
+ */
+export function checkProjectImageSize({ width, height }: ImageSize): ValidationIssue | null {
+  const usable = [width, height].every((side) => Number.isInteger(side) && side >= minImageSidePx && side <= maxImageSidePx);
+  return usable ? null : errorIssue('project.sizeOutOfRange', { width, height, min: minImageSidePx, max: maxImageSidePx });
+}

@@ -6,6 +6,10 @@ export const maxImageSidePx = 4096;
 export const bytesPerMegabyte = 1024 * 1024;
 export const maxImageBytes = 8 * bytesPerMegabyte;
 export const maxManifestBytes = 1024 * bytesPerMegabyte;
+/** Spotcheck: a CSV label file is read whole; 64 MB holds millions of rows. */
+export const maxCsvBytes = 64 * bytesPerMegabyte;
+/** Spotcheck: everything one zip may unpack to, so a zip bomb is refused before it fills memory. */
+export const maxArchiveUnpackedBytes = 2048 * bytesPerMegabyte;
 
 export const maxLabelsPerProject = 100;
 export const maxLabelsPerMask = 20;

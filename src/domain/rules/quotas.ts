@@ -14,9 +14,13 @@ export function checkTrialImageCount(imageCount: number): ValidationIssue | null
   return imageCount > maxTrialImages ? errorIssue('import:quota.trialImages', { images: imageCount, max: maxTrialImages }) : null;
 }
 
-/** `labelCount` is what the project would have after adding labels. */
-export function checkProjectLabelCount(labelCount: number): ValidationIssue | null {
-  return labelCount > maxLabelsPerProject ? errorIssue('import:quota.projectLabels', { max: maxLabelsPerProject }) : null;
+/**
+ * `labelCount` is what the project would have after the import; `existing` what it has now. The
+ * message names the new label, its line and both counts, never only the limit.
+ */
+export function checkProjectLabelCount(labelCount: number, where: { mask: string; line: number; name: string; existing: number }): ValidationIssue | null {
+  if (labelCount <= maxLabelsPerProject) return null;
+  return errorIssue('import:quota.projectLabels', { ...where, count: labelCount, added: labelCount - where.existing, max: maxLabelsPerProject });
 }
 
 export function checkMaskLabelCount(labelCount: number, where: { mask: string; line: number }): ValidationIssue | null {
