@@ -29,6 +29,7 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
 const number = check<number>('number', finite);
 const ratio = check<number>('ratio', (value) => finite(value) && value >= 0 && value <= 1);
 const positiveNumber = check<number>('positiveNumber', (value) => finite(value) && value > 0);
+const nonNegativeNumber = check<number>('nonNegativeNumber', (value) => finite(value) && value >= 0);
 const wholeNumber = (min: number, max?: number) =>
   check<number>(max === undefined ? 'wholeNumber' : 'wholeNumberRange', (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= (max ?? Infinity), { min, ...(max === undefined ? {} : { max }) });
 const count = wholeNumber(0);
@@ -95,7 +96,7 @@ const modelPackageMetadata: Reader<ModelPackageMetadata> = object<ModelPackageMe
   inputFormat: oneOf('RGB888'),
   threshold: ratio,
   trainedThreshold: ratio,
-  confidenceSlope: positiveNumber,
+  confidenceSlope: nonNegativeNumber,
   normalisation: object({ c: number, s: positiveNumber }),
   labels: list(object({ name: text(1, 200), color: hexColor, index: wholeNumber(1, 255) }), maxLabelsPerProject, (label) => label.name.toLowerCase()),
   training: object({
