@@ -10,6 +10,7 @@ import { openSpotcheckDb } from '../../src/storage/db';
 import { writeNewProject } from '../../src/storage/importProject';
 import { importModelPackage } from '../../src/storage/modelPackages';
 import { createProject } from '../../src/storage/projects';
+import { onnxProto } from '../../workers/engine/onnx/proto';
 import { sha256Hex } from '../../workers/engine/packaging/metadata';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 import { fakeModelBytesOf, fakeModelMetadata } from '../unit/helpers/fakeModelFiles';
@@ -115,6 +116,15 @@ describe('modelType against the graph', () => {
     const bytes = await packageBytes((m) => (m.sha256 = checksum), graph);
     await expectRefused(project.id, bytes,
       `${file} cannot be imported: its model.json says modelType segmentation, but its model.onnx has no anomaly_mask output, so it cannot draw anomaly masks. Set modelType to classification, or export the model again from the project it was trained in.`);
+  });
+
+  it.each<[string, Uint8Array, string]>([
+    ['a model.onnx that is not ONNX', Uint8Array.of(0xff, 0xff, 0xff, 0xff), `${file} cannot be imported: its model.onnx is not an ONNX model. Export the model again from the project it was trained in.`],
+    ['a graph without the score outputs', onnxProto.ModelProto.encode({ irVersion: 8, graph: { name: 'mask only', output: [{ name: 'anomaly_mask' }] } }).finish(),
+      `${file} cannot be imported: its model.onnx lacks the outputs anomaly_score, anomaly_map, raw_score that every Spotcheck model gives. Export the model again from the project it was trained in.`],
+  ])('refuses %s', async (_case, graph, message) => {
+    const checksum = await sha256Hex(graph);
+    await expectRefused(project.id, await packageBytes((m) => (m.sha256 = checksum), graph), message);
   });
 
   it('refuses a classification model whose graph has the mask output', async () => {
