@@ -9,7 +9,7 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // Only the app's own origin; 'wasm-unsafe-eval' lets onnxruntime compile its WebAssembly,
 // blob:/data: cover image previews, masks and the camera stream.
-const contentSecurityPolicy = [
+const policyDirectives = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
@@ -21,9 +21,24 @@ const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-].join('; ');
+];
+/** The <meta> copy in built pages, for hosts that send no header; a <meta> policy cannot hold frame-ancestors. */
+const contentSecurityPolicy = policyDirectives.join('; ');
+/**
+ * The header a host should send (README "Hosting"): it also covers worker scripts, which a page's <meta>
+ * policy does not reach, and forbids framing (clickjacking).
+ */
+const contentSecurityPolicyHeader = [...policyDirectives, "frame-ancestors 'none'"].join('; ');
+/**
+ * The dev server's: hot reload injects an inline script and inline styles and talks over a WebSocket,
+ * so dev allows those; everything else as in production.
+ */
+const devContentSecurityPolicyHeader = contentSecurityPolicyHeader
+  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
 
-// Dev mode injects inline styles for hot reload, so the policy is added to built pages only.
+// The policy is added to built pages only: dev mode's inline styles would break under it.
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'spotcheck-csp',
@@ -81,8 +96,9 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // Every response, worker scripts and the service worker included, carries the policy and the isolation.
+  server: { headers: { ...isolationHeaders, 'Content-Security-Policy': devContentSecurityPolicyHeader } },
+  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicyHeader } },
   test: {
     projects: [
       {

@@ -8,6 +8,7 @@ import { i18n } from './i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { useUiStore } from './app/uiStore';
 import { onClosedForUpgrade, openSpotcheckDb } from './storage/db';
+import { liveLockNames } from './storage/liveLocks';
 import { recoverModelVersionsAfterRestart } from './storage/modelVersions';
 import './app/app.css';
 
@@ -20,9 +21,10 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerServiceWorker();
-// No worker or model session outlives the page: versions left training or running are set straight.
-void openSpotcheckDb()
-  .then(recoverModelVersionsAfterRestart)
+// No worker or model session outlives its page: versions left training or running by a closed tab are set
+// straight, those another open tab still trains or hosts (its Web Lock held) are left alone.
+void Promise.all([openSpotcheckDb(), liveLockNames()])
+  .then(([db, held]) => recoverModelVersionsAfterRestart(db, held))
   .catch((error: unknown) => useUiStore.getState().showError(error));
 // A newer Spotcheck in another tab upgraded the database; this tab must reload to keep working.
 onClosedForUpgrade(() => useUiStore.getState().showInfo(i18n.t('storage.upgradedElsewhere')));

@@ -1,6 +1,7 @@
 // Worker entry: the detection runtime (spec §4.3) over the models stored in IndexedDB. One instance
 // holds the sessions of every started model; DetectionRuntimeErrors reach the page intact.
 import { openSpotcheckDb } from '../src/storage/db';
+import { holdLiveLock, modelVersionLockName } from '../src/storage/liveLocks';
 import { DB_NAME } from '../src/storage/schema';
 import { exposeWorker } from './exposeWorker';
 import { ort } from './ort';
@@ -13,7 +14,11 @@ import type { DetectionWorkerApi } from './runtime/types';
 export type { DetectionWorkerApi, DetectionInput, DetectionOutput, ModelDescription, ModelStatusName, RgbaFrame } from './runtime/types';
 
 let databaseName = DB_NAME;
-const runtime = new DetectionRuntime({ source: storedModelSource(() => openSpotcheckDb(databaseName)), decoder: browserImageDecoder });
+const runtime = new DetectionRuntime({
+  source: storedModelSource(() => openSpotcheckDb(databaseName)),
+  decoder: browserImageDecoder,
+  holdHostingLock: (modelVersionId) => holdLiveLock(modelVersionLockName(modelVersionId)),
+});
 
 const detectionWorkerApi: DetectionWorkerApi = {
   startModel: (modelComponent) => runtime.startModel(modelComponent),

@@ -1,4 +1,6 @@
-// The app's screens. Per project: datasets, models, trial detections and the live camera.
+// The app's screens. Per project: datasets, models, trial detections and the live camera. Every route has
+// its own error boundary (errorElement), so a page that cannot render one stored record leaves the rest usable.
+import type { ReactElement } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { CameraPage } from '../camera/CameraPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
@@ -14,31 +16,37 @@ import { TrialJobPage } from '../trials/TrialJobPage';
 import { TrialMaskPage } from '../trials/TrialMaskPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+/** A route's page with its own error boundary. */
+const page = (element: ReactElement) => ({ element, errorElement: <RouteErrorPage /> });
 
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <DashboardPage /> },
-      { path: 'projects', element: <ProjectsPage /> },
+      { index: true, ...page(<DashboardPage />) },
+      { path: 'projects', ...page(<ProjectsPage />) },
       {
         path: 'projects/:projectId',
         element: <ProjectLayout />,
+        errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <Navigate to="datasets" replace /> },
-          { path: 'datasets', element: <DatasetsPage /> },
-          { path: 'models', element: <ModelsPage /> },
-          { path: 'models/:version', element: <ModelDetailPage /> },
-          { path: 'trials', element: <TrialsPage /> },
-          { path: 'trials/:jobId', element: <TrialJobPage /> },
-          { path: 'trials/:jobId/results/:resultId', element: <TrialMaskPage /> },
-          { path: 'camera', element: <CameraPage /> },
-          { path: 'label/:entryId?', element: <AnnotationPage /> },
+          { path: 'datasets', ...page(<DatasetsPage />) },
+          { path: 'models', ...page(<ModelsPage />) },
+          { path: 'models/:version', ...page(<ModelDetailPage />) },
+          { path: 'trials', ...page(<TrialsPage />) },
+          { path: 'trials/:jobId', ...page(<TrialJobPage />) },
+          { path: 'trials/:jobId/results/:resultId', ...page(<TrialMaskPage />) },
+          { path: 'camera', ...page(<CameraPage />) },
+          { path: 'label/:entryId?', ...page(<AnnotationPage />) },
         ],
       },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'settings', ...page(<SettingsPage />) },
+      { path: '*', ...page(<NotFoundPage />) },
     ],
   },
 ]);

@@ -5,7 +5,10 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { modelFormatVersion, sha256Hex, type ModelMetadata } from '../../workers/engine/packaging/metadata';
 import { UserFacingError } from './errors';
-import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelVersion } from './types';
+import { readModelPackageMetadata } from './modelPackageSchema';
+import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelType, ModelVersion } from './types';
+import { decodeModel } from '../../workers/engine/onnx';
+import { packagedOutputs } from '../../workers/engine/packaging/packagedModel';
 
 export const modelPackageFileNames = { model: 'model.onnx', metadata: 'model.json' } as const;
 
@@ -54,7 +57,7 @@ export function buildModelPackage(modelBytes: Uint8Array, metadata: ModelMetadat
   });
 }
 
-/** Reads and checks a package file: a zip with both files, metadata this version understands, an intact model. */
+/** Reads and checks a package file: a zip with both files, every field of model.json as its schema says, an intact model. */
 export async function readModelPackage(file: string, bytes: Uint8Array): Promise<ModelPackage> {
   let entries: Record<string, Uint8Array>;
   try {
@@ -67,7 +70,26 @@ export async function readModelPackage(file: string, bytes: Uint8Array): Promise
   if (!modelBytes || !metadataBytes) throw new UserFacingError('modelPackage.notPackage', { file });
   const metadata = parsePackageMetadata(file, metadataBytes);
   if ((await sha256Hex(modelBytes)) !== metadata.sha256) throw new UserFacingError('modelPackage.damaged', { file });
+  checkGraphOutputs(file, modelBytes, metadata.modelType);
   return { modelBytes, metadata };
+}
+
+/**
+ * The graph must give what its model type promises (spec §4.1): every model the score, the map and the raw
+ * score; a segmentation model also the mask, which a classification model has not.
+ */
+function checkGraphOutputs(file: string, modelBytes: Uint8Array, modelType: ModelType): void {
+  let outputs: Set<string>;
+  try {
+    outputs = new Set(decodeModel(modelBytes).graph?.output?.map((output) => output.name ?? '') ?? []);
+  } catch {
+    throw new UserFacingError('modelPackage.notOnnx', { file });
+  }
+  const missing = [packagedOutputs.score, packagedOutputs.map, packagedOutputs.rawScore].filter((name) => !outputs.has(name));
+  if (missing.length > 0) throw new UserFacingError('modelPackage.missingOutputs', { file, outputs: missing.join(', '), count: missing.length });
+  if (outputs.has(packagedOutputs.mask) !== (modelType === 'segmentation')) {
+    throw new UserFacingError('modelPackage.modelTypeMismatch', { file, context: modelType, output: packagedOutputs.mask });
+  }
 }
 
 function parsePackageMetadata(file: string, bytes: Uint8Array): ModelPackageMetadata {
@@ -77,33 +99,12 @@ function parsePackageMetadata(file: string, bytes: Uint8Array): ModelPackageMeta
   } catch (error) {
     throw new UserFacingError('modelPackage.badMetadata', { file, detail: error instanceof Error ? error.message : String(error) });
   }
-  const metadata = value as Partial<ModelPackageMetadata> | null;
-  const problem = metadataProblem(metadata);
-  if (problem) throw new UserFacingError('modelPackage.badMetadata', { file, detail: problem });
-  if (metadata!.formatVersion! > modelFormatVersion) {
-    throw new UserFacingError('modelPackage.newerFormat', { file, format: metadata!.formatVersion!, supported: modelFormatVersion });
+  // A newer format may have other fields: say so before judging them by this version's schema.
+  const formatVersion = (value as Partial<ModelPackageMetadata> | null)?.formatVersion;
+  if (Number.isInteger(formatVersion) && formatVersion! > modelFormatVersion) {
+    throw new UserFacingError('modelPackage.newerFormat', { file, format: formatVersion!, supported: modelFormatVersion });
   }
-  return metadata as ModelPackageMetadata;
-}
-
-const isRatio = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
-const isSide = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
-
-/** The first missing or malformed field the model runtime depends on, or null. */
-function metadataProblem(metadata: Partial<ModelPackageMetadata> | null): string | null {
-  if (typeof metadata !== 'object' || metadata === null) return 'not a JSON object';
-  if (!Number.isInteger(metadata.formatVersion)) return 'formatVersion';
-  if (metadata.modelType !== 'classification' && metadata.modelType !== 'segmentation') return 'modelType';
-  if (!isSide(metadata.inputSize?.width) || !isSide(metadata.inputSize?.height)) return 'inputSize';
-  if (metadata.inputFormat !== 'RGB888') return 'inputFormat';
-  if (!isRatio(metadata.threshold)) return 'threshold';
-  if (!isRatio(metadata.trainedThreshold)) return 'trainedThreshold';
-  if (typeof metadata.confidenceSlope !== 'number') return 'confidenceSlope';
-  if (typeof metadata.normalisation?.c !== 'number' || typeof metadata.normalisation?.s !== 'number') return 'normalisation';
-  if (typeof metadata.backbone !== 'string' || typeof metadata.sha256 !== 'string') return 'backbone/sha256';
-  if (!Array.isArray(metadata.labels) || !metadata.labels.every((label) => typeof label?.name === 'string' && Number.isInteger(label?.index))) return 'labels';
-  if (typeof metadata.training !== 'object' || metadata.training === null) return 'training';
-  return null;
+  return readModelPackageMetadata(file, value);
 }
 
 /**

@@ -3,10 +3,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
-import { readModelPackage } from '../domain/modelPackage';
 import { describeError } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
-import { importModelVersion } from '../storage/modelPackages';
+import { importModelPackage } from '../storage/modelPackages';
 
 export function ImportModelButton({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -22,8 +21,7 @@ export function ImportModelButton({ projectId }: { projectId: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      const modelPackage = await readModelPackage(file.name, new Uint8Array(await file.arrayBuffer()));
-      const version = await importModelVersion(await openSpotcheckDb(), projectId, file.name, modelPackage);
+      const version = await importModelPackage(await openSpotcheckDb(), projectId, file.name, new Uint8Array(await file.arrayBuffer()));
       showInfo(t('models:import.done', { file: file.name, version: version.version }));
       dataChanged();
     } catch (error) {

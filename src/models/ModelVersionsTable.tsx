@@ -1,7 +1,9 @@
 // The project's model versions (spec §6 model list, plus type, F1 and tags), newest first, each with
-// its lifecycle actions: start/stop, tags, export, delete.
+// its lifecycle actions: start/stop, tags, export, delete. A row whose stored record cannot be shown
+// becomes a notice that still offers Delete, so one damaged record never takes the page down.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { ModelVersion, Project } from '../domain/types';
 import { i18n } from '../i18n';
 import { isTrainedStatus } from '../storage/modelFiles';
@@ -11,7 +13,7 @@ import { ExportModelButton } from './ExportModelButton';
 import { formatPercent } from './formatPercent';
 import { ModelHostingButton } from './ModelHostingButton';
 import { modelStatusText } from './modelStatusText';
-import { useTrainingJobs } from './trainingJobs';
+import { useTrainingJobs, type TrainingJob } from './trainingJobs';
 
 export function ModelVersionsTable({ project, versions }: { project: Project; versions: readonly ModelVersion[] }) {
   const { t } = useTranslation();
@@ -33,37 +35,63 @@ export function ModelVersionsTable({ project, versions }: { project: Project; ve
       </thead>
       <tbody>
         {versions.map((version) => (
-          <tr key={version.id} data-model-version={version.version} data-status={version.status}>
-            <td>
-              <Link to={String(version.version)}>{t('models:list.name', { version: version.version })}</Link>
-              {version.description && <div className="hint">{version.description}</div>}
-            </td>
-            <td data-testid="model-status">{modelStatusText(t, version, jobs[version.id])}</td>
-            <td>{t(`models:type.${version.modelType}`)}</td>
-            <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
-            <td>{formatPercent(version.performance?.precision)}</td>
-            <td>{formatPercent(version.performance?.recall)}</td>
-            <td data-testid="model-f1">{formatPercent(version.performance?.f1)}</td>
-            <td data-testid="model-tags">
-              <ul className="tag-list">
-                {version.tags.map((tag) => (
-                  <li key={tag.Key} className="chip">
-                    {tag.Value ? t('models:tags.pair', { key: tag.Key, value: tag.Value }) : tag.Key}
-                  </li>
-                ))}
-              </ul>
-            </td>
-            <td>
-              <div className="row-actions">
-                <ModelHostingButton version={version} projectName={project.name} />
-                <EditTagsButton version={version} />
-                {isTrainedStatus(version.status) && <ExportModelButton version={version} />}
-                <DeleteModelButton version={version} />
-              </div>
-            </td>
-          </tr>
+          <ErrorBoundary key={version.id} fallback={<DamagedModelRow version={version} />}>
+            <ModelVersionRow version={version} project={project} job={jobs[version.id]} />
+          </ErrorBoundary>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ModelVersionRow({ version, project, job }: { version: ModelVersion; project: Project; job: TrainingJob | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-model-version={version.version} data-status={version.status}>
+      <td>
+        <Link to={String(version.version)}>{t('models:list.name', { version: version.version })}</Link>
+        {version.description && <div className="hint">{version.description}</div>}
+      </td>
+      <td data-testid="model-status">{modelStatusText(t, version, job)}</td>
+      <td>{t(`models:type.${version.modelType}`)}</td>
+      <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
+      <td>{formatPercent(version.performance?.precision)}</td>
+      <td>{formatPercent(version.performance?.recall)}</td>
+      <td data-testid="model-f1">{formatPercent(version.performance?.f1)}</td>
+      <td data-testid="model-tags">
+        <ul className="tag-list">
+          {version.tags.map((tag) => (
+            <li key={tag.Key} className="chip">
+              {tag.Value ? t('models:tags.pair', { key: tag.Key, value: tag.Value }) : tag.Key}
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <div className="row-actions">
+          <ModelHostingButton version={version} projectName={project.name} />
+          <EditTagsButton version={version} />
+          {isTrainedStatus(version.status) && <ExportModelButton version={version} />}
+          <DeleteModelButton version={version} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** A version whose stored record cannot be shown (a damaged or foreign record): say so, and let it be deleted. */
+function DamagedModelRow({ version }: { version: ModelVersion }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-model-version={String(version.version)} data-testid="damaged-model-version">
+      <td colSpan={8} role="alert">
+        {t('models:list.damaged', { version: String(version.version) })}
+      </td>
+      <td>
+        <div className="row-actions">
+          <DeleteModelButton version={version} />
+        </div>
+      </td>
+    </tr>
   );
 }

@@ -3,7 +3,8 @@
 // the same transaction that writes it, stored as the next version with status TRAINED, all or nothing.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
-import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, type ModelPackage } from '../domain/modelPackage';
+import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, readModelPackage, type ModelPackage } from '../domain/modelPackage';
+import { normalizeModelTags } from '../domain/modelTags';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
 import type { ModelMetadata } from '../../workers/engine/packaging/metadata';
@@ -19,6 +20,11 @@ export async function exportModelPackage(db: IDBPDatabase<SpotcheckDB>, modelVer
   if (!project) throw new UserFacingError('project.notFound');
   if (!files) throw new UserFacingError('modelPackage.notTrained', { version: version.version });
   return { fileName: modelPackageFileName(project.name, version.version), bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt) };
+}
+
+/** A package file as picked: read and checked in full, then stored as the project's next version, or refused. */
+export async function importModelPackage(db: IDBPDatabase<SpotcheckDB>, projectId: string, file: string, bytes: Uint8Array): Promise<ModelVersion> {
+  return importModelVersion(db, projectId, file, await readModelPackage(file, bytes));
 }
 
 /**
@@ -47,7 +53,7 @@ export async function importModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
       statusMessage: i18n.t('modelPackage.importedFrom', { ns: 'errors', file, project: source.projectName, version: source.modelVersion }),
       createdAt: new Date().toISOString(),
       description: source.description,
-      tags: source.tags,
+      tags: normalizeModelTags(source.tags),
       modelType: metadata.modelType,
       ...(source.performance ? { performance: source.performance } : {}),
       anomalyThreshold: modelPackage.metadata.threshold,

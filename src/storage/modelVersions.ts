@@ -9,6 +9,7 @@ import { summarizeEntries } from '../domain/rules/summarizeEntries';
 import type { ModelTag, ModelVersion, ModelVersionStatus } from '../domain/types';
 import { describeError, i18n } from '../i18n';
 import { issueToError } from '../domain/rules/issues';
+import { modelVersionLockName } from './liveLocks';
 import type { SpotcheckDB } from './schema';
 import { writeTransaction } from './transaction';
 
@@ -100,14 +101,18 @@ export async function setModelVersionStatus(db: IDBPDatabase<SpotcheckDB>, id: s
   });
 }
 
-/** Run once at app start, before anything else reads model versions; returns how many changed. */
-export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<SpotcheckDB>): Promise<number> {
+/**
+ * Run once at app start, before anything else reads model versions; returns how many changed. Another
+ * tab may be training or hosting right now: a version whose lock is in `liveLockNames` (liveLocks.ts,
+ * the Web Locks held in the browser) is that tab's and stays as it is.
+ */
+export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<SpotcheckDB>, liveLockNames: ReadonlySet<string>): Promise<number> {
   return writeTransaction(db, ['modelVersions'], async (transaction) => {
     const store = transaction.objectStore('modelVersions');
     let changed = 0;
     for (const version of await store.getAll()) {
       const recovered = statusAfterRestart(version.status);
-      if (!recovered) continue;
+      if (!recovered || liveLockNames.has(modelVersionLockName(version.id))) continue;
       const statusMessage = recovered.statusMessageKey ? i18n.t(recovered.statusMessageKey, { ns: 'errors' }) : '';
       await store.put({ ...version, status: recovered.status, statusMessage });
       changed++;

@@ -1,7 +1,8 @@
 // Detect on files (issue 6, item 5): pick or drop images, judge each with a running model version and
 // show its verdict, confidence, score against the threshold, mask over the image and per-label area;
 // the full `DetectAnomalyResult` can be copied or downloaded. Each detection is recorded as a detection
-// event with source 'file' (spec §1), an image the runtime refuses as an invalid one.
+// event with source 'file' (spec §1), an image the runtime refuses as an invalid one. An image of another
+// size than the model's is refused on its card and recorded as nothing.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/downloadFile';
@@ -10,7 +11,8 @@ import { detectionWorker } from '../app/workers';
 import { filesFromInput, type SourceFile } from '../datasets/import/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
 import { detectionEventOf, invalidDetectionEventOf, labelAreasOf, type DetectionEventContext } from '../domain/detectionEvent';
-import type { Project } from '../domain/types';
+import type { ImageSize, Project } from '../domain/types';
+import { i18n } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
@@ -68,9 +70,11 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
       for (const [i, source] of sources.entries()) {
         // Cancel stops between files: aborting the bridge would stop the worker and every started model.
         if (cancelRef.current) break;
-        const outcome = await detectFile(model, source.file);
+        const otherSize = await otherSizeRefusal(source, project.imageSize, model.version);
+        const outcome = otherSize ? { error: otherSize } : await detectFile(model, source.file);
         const context: DetectionEventContext = { projectId: project.id, modelVersion: model.version, source: 'file', timestampMs: Date.now() };
-        await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.result, outcome.latencyMs));
+        // An image of another size was never offered to the model, so no detection is recorded for it.
+        if (!otherSize) await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.result, outcome.latencyMs));
         setDetections((current) => current.map((each) => (each.id === added[i]!.id ? { ...each, outcome } : each)));
         setBusy({ done: i + 1, total: sources.length });
       }
@@ -130,6 +134,25 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
       </ul>
     </>
   );
+}
+
+/**
+ * Spec §4.3: an image of another size than the model's (the project size) is refused with both sizes, never
+ * resized behind the person's back; trial jobs leave such images out the same way, or fit them on request.
+ * Null when the sizes agree, or when the file does not decode (the runtime then says what is wrong with it).
+ */
+async function otherSizeRefusal(source: SourceFile, modelSize: ImageSize | null, version: number): Promise<string | null> {
+  if (!modelSize) return null;
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(source.file);
+  } catch {
+    return null;
+  }
+  const { width, height } = bitmap;
+  bitmap.close();
+  if (width === modelSize.width && height === modelSize.height) return null;
+  return i18n.t('trials:files.otherSize', { file: source.path, width, height, version, modelWidth: modelSize.width, modelHeight: modelSize.height });
 }
 
 async function detectFile(model: PickedModel, file: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { error: string }> {

@@ -14,6 +14,7 @@ import type { AnomalyLabel, TrialJob, TrialPrediction } from '../domain/types';
 import { describeError, i18n } from '../i18n';
 import { labelAreasOf } from '../domain/detectionEvent';
 import { listAnomalyLabels } from '../storage/labels';
+import { liveLockNames, trialJobLockName, withLiveLock } from '../storage/liveLocks';
 import { getProject } from '../storage/projects';
 import type { SpotcheckDB } from '../storage/schema';
 import {
@@ -42,7 +43,6 @@ export interface RunTrialJobOptions {
 
 /** When the runtime's queue is full (the camera is busy too), wait this long and try the image again. */
 const busyRetryDelayMs = 250;
-const lockPrefix = 'spotcheck-trial-job:';
 /** Jobs this tab runs, known before its lock is granted. */
 const runningHere = new Set<string>();
 
@@ -51,18 +51,12 @@ export async function runTrialJob(db: IDBPDatabase<SpotcheckDB>, jobId: string, 
   if (runningHere.has(jobId)) throw new UserFacingError('trials:errors.alreadyRunning');
   runningHere.add(jobId);
   try {
-    return await withJobLock(jobId, () => runHoldingLock(db, jobId, options));
+    return await withLiveLock(trialJobLockName(jobId), () => runHoldingLock(db, jobId, options), () => {
+      throw new UserFacingError('trials:errors.alreadyRunning');
+    });
   } finally {
     runningHere.delete(jobId);
   }
-}
-
-async function withJobLock<T>(jobId: string, work: () => Promise<T>): Promise<T> {
-  if (typeof navigator === 'undefined' || !navigator.locks) return work();
-  return navigator.locks.request(lockPrefix + jobId, { ifAvailable: true }, async (lock) => {
-    if (!lock) throw new UserFacingError('trials:errors.alreadyRunning');
-    return work();
-  });
 }
 
 /**
@@ -70,12 +64,11 @@ async function withJobLock<T>(jobId: string, work: () => Promise<T>): Promise<T>
  * `startingHere` names jobs this tab is about to run (asked for, not yet in runTrialJob).
  */
 export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>, projectId: string, startingHere: (jobId: string) => boolean): Promise<number> {
-  const held = typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).map((lock) => lock.name) : [];
-  const heldNames = new Set(held);
+  const heldNames = await liveLockNames();
   return markTrialJobsInterrupted(
     db,
     projectId,
-    (jobId) => startingHere(jobId) || runningHere.has(jobId) || heldNames.has(lockPrefix + jobId),
+    (jobId) => startingHere(jobId) || runningHere.has(jobId) || heldNames.has(trialJobLockName(jobId)),
     (done, total) => i18n.t('trials:run.interrupted', { done, total }),
   );
 }

@@ -1,8 +1,8 @@
 // Detection on files and trial detections in the built app on the demo project: train Model 1 from the
 // Models tab (wasm), start it from the Trials tab, judge one generated normal and one anomalous part
-// (expected verdicts, mask over the anomaly, result JSON, two 'file' detection events); run a trial job
-// on unseen parts, verify its results, fix one mask in the annotation tool, add them to the training
-// dataset, and retrain → Model 2; delete the job.
+// (expected verdicts, mask over the anomaly, result JSON, two 'file' detection events) and refuse one of
+// another size (no event); run a trial job on unseen parts, verify its results, fix one mask in the
+// annotation tool, add them to the training dataset, and retrain → Model 2; delete the job.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,9 +49,14 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await expect(filesPanel.getByTestId('model-status')).toHaveText('Running', { timeout: 120_000 });
 
   const [normal, anomalous] = await writeParts(1, 1);
-  await filesPanel.getByTestId('detect-files').setInputFiles([normal!.path, anomalous!.path]);
+  // A picture of another size than the model's is refused with both sizes, never resized, never recorded.
+  const otherSizePath = join(await mkdtemp(join(tmpdir(), 'spotcheck-trials-')), 'other-size.png');
+  await writeFile(otherSizePath, encodeRgbaPng(new Uint8Array(160 * 120 * 4).fill(200), 160, 120));
+  await filesPanel.getByTestId('detect-files').setInputFiles([normal!.path, anomalous!.path, otherSizePath]);
   const cards = filesPanel.getByTestId('file-detection');
-  await expect(cards).toHaveCount(2);
+  await expect(cards).toHaveCount(3);
+  await expect(cards.filter({ hasText: 'other-size.png' }).getByRole('alert')).toHaveText(
+    'Not judged: other-size.png is 160×120 but Model 1 takes 320×240 images (the project size). Resize or crop it to 320×240, or judge it in a trial detection, which can resize or crop it for you.');
   const normalCard = cards.filter({ hasText: 'normal-normal-001.png' });
   const anomalyCard = cards.filter({ hasText: 'anomaly-missing-component-001.png' });
   await expect(normalCard.getByTestId('verdict')).toHaveText('Normal', { timeout: 60_000 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assertTransition, canTransition, modelVersionStatuses, statusAfterRestart } from '../../src/domain/modelVersionStatus';
 import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
 import { describeError } from '../../src/i18n';
+import { modelVersionLockName } from '../../src/storage/liveLocks';
 import { recoverModelVersionsAfterRestart, setModelVersionStatus } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
@@ -93,9 +94,24 @@ describe('model versions in storage', () => {
     await db.put('modelVersions', version('t', 1, 'TRAINING'));
     await db.put('modelVersions', version('h', 2, 'HOSTED'));
     await db.put('modelVersions', version('d', 3, 'TRAINED'));
-    expect(await recoverModelVersionsAfterRestart(db)).toBe(2);
+    expect(await recoverModelVersionsAfterRestart(db, new Set())).toBe(2);
     expect(await db.get('modelVersions', 't')).toMatchObject({ status: 'TRAINING_FAILED', statusMessage: 'Training was interrupted' });
     expect((await db.get('modelVersions', 'h'))?.status).toBe('TRAINED');
     expect((await db.get('modelVersions', 'd'))?.status).toBe('TRAINED');
+  });
+
+  it('leaves alone the versions another tab still trains or hosts (their Web Lock is held)', async () => {
+    await db.put('modelVersions', version('t-live', 1, 'TRAINING'));
+    await db.put('modelVersions', version('h-live', 2, 'HOSTED'));
+    await db.put('modelVersions', version('s-live', 3, 'STARTING_HOSTING'));
+    await db.put('modelVersions', version('h-gone', 4, 'HOSTED'));
+    const before = await snapshotDatabase(db);
+    const held = new Set(['t-live', 'h-live', 's-live'].map(modelVersionLockName));
+    expect(await recoverModelVersionsAfterRestart(db, held)).toBe(1);
+    const after = await snapshotDatabase(db);
+    expect((await db.get('modelVersions', 'h-gone'))?.status).toBe('TRAINED');
+    // Only the version no tab holds changed; every other record of every store is as it was.
+    const withoutGone = (snapshot: typeof before) => ({ ...snapshot, modelVersions: { ...snapshot.modelVersions, [JSON.stringify('h-gone')]: null } });
+    expect(withoutGone(after)).toEqual(withoutGone(before));
   });
 });

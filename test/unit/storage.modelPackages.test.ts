@@ -11,7 +11,7 @@ import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { writeNewProject } from '../../src/storage/importProject';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
-import { fakeModelBytes, fakeModelMetadata, storeFakeTrainedVersion } from './helpers/fakeModelFiles';
+import { fakeModelBytes, fakeModelBytesOf, fakeModelMetadata, storeFakeTrainedVersion } from './helpers/fakeModelFiles';
 
 let db: IDBPDatabase<SpotcheckDB>;
 useFreshDatabase((opened) => (db = opened));
@@ -78,7 +78,8 @@ describe('importModelVersion', () => {
     const empty = await createProject(db, 'fresh');
     // A classification model needs no labels in the project.
     const classification = await fakeModelMetadata({ modelType: 'classification', labels: [] });
-    const zip = zipSync({ 'model.onnx': fakeModelBytes, 'model.json': strToU8(JSON.stringify({ ...classification, trainedThreshold: 0.42, source: { projectName: 'x', modelVersion: 3, description: '', tags: [], exportedAt: '' } })) });
+    const source = { projectName: 'x', modelVersion: 3, description: '', tags: [], exportedAt: '2026-11-21T12:00:00.000Z' };
+    const zip = zipSync({ 'model.onnx': fakeModelBytesOf('classification'), 'model.json': strToU8(JSON.stringify({ ...classification, trainedThreshold: 0.42, source })) });
     await importModelVersion(db, empty.id, 'x.zip', await readModelPackage('x.zip', zip));
     expect((await db.get('projects', empty.id))!.imageSize).toEqual({ width: 64, height: 64 });
   });
@@ -101,7 +102,7 @@ describe('importModelVersion', () => {
 
 describe('readModelPackage', () => {
   const json = async (change: (metadata: Record<string, unknown>) => void) => {
-    const metadata: Record<string, unknown> = { ...(await fakeModelMetadata()), trainedThreshold: 0.42, source: { projectName: 'p', modelVersion: 1, description: '', tags: [], exportedAt: '' } };
+    const metadata: Record<string, unknown> = { ...(await fakeModelMetadata()), trainedThreshold: 0.42, source: { projectName: 'p', modelVersion: 1, description: '', tags: [], exportedAt: '2026-11-21T12:00:00.000Z' } };
     change(metadata);
     return strToU8(JSON.stringify(metadata));
   };
@@ -110,7 +111,7 @@ describe('readModelPackage', () => {
     ['a file that is not a zip', async () => strToU8('hello'), 'm.zip is not a Spotcheck model package (a .zip holding model.onnx and model.json). Export the model again from the Models page of the project it was trained in.'],
     ['a zip without model.json', async () => zipSync({ 'model.onnx': fakeModelBytes }), /^m\.zip is not a Spotcheck model package/],
     ['model.json that is not JSON', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': strToU8('{') }), /^m\.zip has unreadable model information in model\.json \(/],
-    ['a missing input size', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': await json((m) => delete m.inputSize) }), 'm.zip has unreadable model information in model.json (inputSize). Export the model again from the project it was trained in.'],
+    ['a missing input size', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': await json((m) => delete m.inputSize) }), 'm.zip cannot be imported: its model.json has no inputSize. Export the model again from the project it was trained in, or add that field.'],
     ['a newer format', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': await json((m) => (m.formatVersion = 99)) }), 'm.zip was made by a newer Spotcheck (model format 99; this one reads up to 1). Update Spotcheck on this device, then import it again.'],
     ['a changed model file', async () => zipSync({ 'model.onnx': Uint8Array.of(1, 2), 'model.json': await json(() => undefined) }), 'm.zip is damaged: its model.onnx does not match the checksum in model.json. Export the model again and copy the file anew.'],
   ])('refuses %s, naming the file', async (_case, bytes, message) => {

@@ -1,6 +1,6 @@
 // Detection inputs → packed RGB888 (R, G, B; alpha dropped, spec §4.2) at the model's input size.
-// Files are checked by content (PNG/JPEG), every input by its pixel size (64–4096 px); a frame or image
-// of another size than the model's is resized to it, not refused. Bad input is INVALID_ARGUMENT.
+// Files are checked by content (PNG/JPEG), every input by its pixel size (64–4096 px, and the model's own
+// size: another is refused, never resized silently). Bad input is INVALID_ARGUMENT.
 import { sniffImageFormat } from '../../src/domain/rules/imageFile';
 import { maxImageSidePx, minImageSidePx } from '../../src/domain/rules/limits';
 import type { ImageSize } from '../../src/domain/types';
@@ -44,12 +44,18 @@ function checkBounds({ width, height }: ImageSize): void {
   }
 }
 
+/**
+ * Spec §4.2/§4.3: the input must be the model's (the project's) size, else INVALID_ARGUMENT naming both;
+ * the runtime never resizes silently (the camera scales its frames first, trial jobs fit on request).
+ */
 export async function toModelRgb(input: DetectionInput, size: ImageSize, decoder: ImageDecoder): Promise<Uint8Array> {
   const decoded = await decode(input, size, decoder);
-  checkBounds(decoded.original);
-  const { frame } = decoded;
-  const atSize = frame.width === size.width && frame.height === size.height ? frame : resizeRgbaBilinear(frame, size);
-  return rgbaToRgb(atSize.data);
+  const { original, frame } = decoded;
+  checkBounds(original);
+  if (original.width !== size.width || original.height !== size.height) {
+    throw invalid(`The image is ${original.width}x${original.height} px but the model takes ${size.width}x${size.height} px images (the project size); resize or crop it to that size first.`);
+  }
+  return rgbaToRgb(frame.data);
 }
 
 async function decode(input: DetectionInput, size: ImageSize, decoder: ImageDecoder): Promise<DecodedImage> {

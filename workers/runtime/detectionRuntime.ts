@@ -35,6 +35,11 @@ export interface DetectionRuntimeOptions {
   source: ModelSource;
   decoder: ImageDecoder;
   createSession?: (modelBytes: Uint8Array) => Promise<ort.InferenceSession>;
+  /**
+   * Takes the version's hosting lock (held from StartModel until stopped or failed, so other tabs know the
+   * model is hosted); resolves with its release, or null when another tab hosts the version. None: no lock.
+   */
+  holdHostingLock?: (modelVersionId: string) => Promise<(() => void) | null>;
   /** Detections accepted but not finished, per model; more are refused with RESOURCE_EXHAUSTED. */
   maxQueuedDetections?: number;
   /** Models RUNNING or STARTING at once; another start is refused with RESOURCE_EXHAUSTED. */
@@ -56,6 +61,7 @@ interface HostedModel {
   /** Detections run one after the other: a session runs one inference at a time. */
   queue: Promise<unknown>;
   loading?: Promise<void>;
+  releaseLock: () => void;
 }
 
 /** How a version's stored status reads when this runtime holds no session for it. */
@@ -73,6 +79,7 @@ export class DetectionRuntime {
   private readonly maxQueuedDetections: number;
   private readonly maxRunningModels: number;
   private readonly now: () => number;
+  private readonly holdHostingLock: (modelVersionId: string) => Promise<(() => void) | null>;
 
   constructor(options: DetectionRuntimeOptions) {
     this.source = options.source;
@@ -81,6 +88,7 @@ export class DetectionRuntime {
     this.maxQueuedDetections = options.maxQueuedDetections ?? defaultMaxQueuedDetections;
     this.maxRunningModels = options.maxRunningModels ?? defaultMaxRunningModels;
     this.now = options.now ?? (() => performance.now());
+    this.holdHostingLock = options.holdHostingLock ?? (async () => () => undefined);
   }
 
   async describeModel(modelComponent: string): Promise<ModelDescription> {
@@ -105,12 +113,17 @@ export class DetectionRuntime {
       if (busy >= this.maxRunningModels) {
         throw new DetectionRuntimeError('RESOURCE_EXHAUSTED', `${busy} models are already running; stop one before starting ${modelComponent}.`);
       }
-      const model: HostedModel = { modelVersionId: stored.modelVersionId, status: 'STARTING', statusMessage: '', pending: 0, queue: Promise.resolve() };
+      const releaseLock = await this.holdHostingLock(stored.modelVersionId);
+      if (!releaseLock) {
+        throw new DetectionRuntimeError('FAILED_PRECONDITION', `${modelComponent} is running in another Spotcheck tab; stop it there, or use it there.`);
+      }
+      const model: HostedModel = { modelVersionId: stored.modelVersionId, status: 'STARTING', statusMessage: '', pending: 0, queue: Promise.resolve(), releaseLock };
       this.hosted.set(modelComponent, model);
       try {
         await this.source.recordStatus(stored.modelVersionId, 'STARTING_HOSTING');
       } catch (error) {
         this.hosted.delete(modelComponent);
+        releaseLock();
         throw error;
       }
       model.loading = this.load(modelComponent, model);
@@ -137,7 +150,11 @@ export class DetectionRuntime {
       await model.queue.catch(() => undefined);
       await model.session?.release();
       this.hosted.delete(modelComponent);
-      await this.source.recordStatus(model.modelVersionId, 'TRAINED');
+      try {
+        await this.source.recordStatus(model.modelVersionId, 'TRAINED');
+      } finally {
+        model.releaseLock();
+      }
       return 'STOPPED' as const;
     });
   }
@@ -194,6 +211,7 @@ export class DetectionRuntime {
       delete model.session;
       // Best effort: the FAILED status above is what DescribeModel reports even if this write fails.
       await this.source.recordStatus(model.modelVersionId, 'HOSTING_FAILED', model.statusMessage).catch(() => undefined);
+      model.releaseLock();
     }
   }
 

@@ -6,6 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import { isUserFacingError, UserFacingError } from '../../domain/errors';
 import type { ModelVersion } from '../../domain/types';
 import { describeError, i18n } from '../../i18n';
+import { modelVersionLockName, withLiveLock } from '../../storage/liveLocks';
 import { markTrainingFailed } from '../../storage/modelVersions';
 import type { SpotcheckDB } from '../../storage/schema';
 import { trainingWorker } from '../../app/workers';
@@ -21,8 +22,17 @@ export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed
   bridge?: WorkerBridge<TrainingWorkerApi>;
 }
 
-/** Resolves with the TRAINED version; rejects with the failure after recording it on the version. */
+/**
+ * Resolves with the TRAINED version; rejects with the failure after recording it on the version. The
+ * version's Web Lock is held for the whole run, so a tab opened meanwhile knows the run is alive.
+ */
 export async function runTraining(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
+  return withLiveLock(modelVersionLockName(modelVersionId), () => runHoldingLock(db, modelVersionId, options), () => {
+    throw new UserFacingError('model.trainingElsewhere');
+  });
+}
+
+async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions): Promise<ModelVersion> {
   const { backend = 'auto', onProgress: _onProgress, signal: _signal, bridge = trainingWorker, ...settings } = options;
   const request: TrainModelVersionRequest = { ...settings, modelVersionId, backend, databaseName: db.name };
   const onProgress = options.onProgress ?? (() => undefined);

@@ -1,13 +1,22 @@
-// A trained model version with small stand-in files (bytes that are not a real ONNX graph, and metadata
-// carrying their true hash) for storage tests that move model files around without running them.
+// A trained model version with small stand-in files (an ONNX graph with no nodes, only the outputs of its
+// model type, and metadata carrying its true hash) for storage tests that move model files around without running them.
 import type { IDBPDatabase } from 'idb';
-import type { ModelVersion } from '../../../src/domain/types';
+import type { ModelType, ModelVersion } from '../../../src/domain/types';
 import { completeTraining, modelArtifactNames } from '../../../src/storage/modelFiles';
 import type { SpotcheckDB } from '../../../src/storage/schema';
+import { onnxProto } from '../../../workers/engine/onnx/proto';
 import { modelFormatVersion, sha256Hex, type ModelMetadata } from '../../../workers/engine/packaging/metadata';
+import { packagedOutputs } from '../../../workers/engine/packaging/packagedModel';
 import { trainingVersion } from './storedModels';
 
-export const fakeModelBytes = Uint8Array.of(8, 7, 18, 4, 116, 101, 115, 116);
+/** A graph with no nodes, only the outputs a packaged model of that type declares (checked on import). */
+export function fakeModelBytesOf(modelType: ModelType): Uint8Array {
+  const { score, map, rawScore, mask } = packagedOutputs;
+  const outputs = modelType === 'segmentation' ? [score, map, rawScore, mask] : [score, map, rawScore];
+  return onnxProto.ModelProto.encode({ irVersion: 8, graph: { name: 'fake', output: outputs.map((name) => ({ name })) } }).finish();
+}
+
+export const fakeModelBytes = fakeModelBytesOf('segmentation');
 
 export async function fakeModelMetadata(overrides: Partial<ModelMetadata> = {}): Promise<ModelMetadata> {
   return {
@@ -24,7 +33,7 @@ export async function fakeModelMetadata(overrides: Partial<ModelMetadata> = {}):
       trainingImages: { normal: 16, anomaly: 16 }, testingImages: { normal: 4, anomaly: 4 }, splitSeed: 3, coresetRatio: 0.1, bankSize: 100,
       calibrationFolds: 4, thresholdMethod: 'f1-optimal', rawThreshold: 1.4, warnings: [], trainedAt: '2026-11-21T10:00:00.000Z',
     },
-    sha256: await sha256Hex(fakeModelBytes),
+    sha256: await sha256Hex(fakeModelBytesOf(overrides.modelType ?? 'segmentation')),
     ...overrides,
   };
 }
@@ -42,7 +51,7 @@ export async function storeFakeTrainedVersion(db: IDBPDatabase<SpotcheckDB>, pro
     backbone: modelMetadata.backbone,
     trainingDurationMs: 1000,
   }, [
-    { name: modelArtifactNames.model, blob: new Blob([fakeModelBytes]) },
+    { name: modelArtifactNames.model, blob: new Blob([fakeModelBytesOf(modelMetadata.modelType) as Uint8Array<ArrayBuffer>]) },
     { name: modelArtifactNames.metadata, blob: new Blob([JSON.stringify(modelMetadata)], { type: 'application/json' }) },
   ]);
   if (Object.keys(fields).length === 0) return trained;
