@@ -148,7 +148,7 @@ describe('the zip itself (read in the import worker, sizes checked before inflat
       `${file} is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.`],
     ['a text file named .zip', async () => strToU8('not a model'),
       `${file} is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.`],
-  ])('refuses %s, naming the entry and the cap', async (_case, bytes, message) => {
+  ])('refuses %s, storing nothing', async (_case, bytes, message) => {
     await expectRefused(project.id, await bytes(), message);
   });
 });
