@@ -1,14 +1,11 @@
 // The portable model package (spec §9 item 4): one zip holding the packaged ONNX model and a JSON file
 // with its metadata (project size, RGB888 input, threshold, colour map, metrics). The JSON's
 // `threshold` is the one in effect when exported (the user's, spec §9) and `trainedThreshold` the one
-// training calibrated. Reading a package checks it fully and names the file in every refusal.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { modelFormatVersion, sha256Hex, type ModelMetadata } from '../../workers/engine/packaging/metadata';
+// training calibrated. Reading a package (workers/import/modelPackage.ts) happens in the import worker.
+import { strToU8, zipSync } from 'fflate';
+import type { ModelMetadata } from '../../workers/engine/packaging/metadata';
 import { UserFacingError } from './errors';
-import { readModelPackageMetadata } from './modelPackageSchema';
-import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelType, ModelVersion } from './types';
-import { decodeModel } from '../../workers/engine/onnx';
-import { packagedOutputs } from '../../workers/engine/packaging/packagedModel';
+import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelVersion } from './types';
 
 export const modelPackageFileNames = { model: 'model.onnx', metadata: 'model.json' } as const;
 
@@ -25,8 +22,9 @@ export interface ModelPackageMetadata extends ModelMetadata {
   };
 }
 
+/** A package as read and checked: model.onnx as it came (a Blob, which the worker hands over uncopied) and model.json. */
 export interface ModelPackage {
-  modelBytes: Uint8Array;
+  model: Blob;
   metadata: ModelPackageMetadata;
 }
 
@@ -55,56 +53,6 @@ export function buildModelPackage(modelBytes: Uint8Array, metadata: ModelMetadat
     [modelPackageFileNames.model]: [modelBytes, { level: 0 }],
     [modelPackageFileNames.metadata]: strToU8(JSON.stringify(packaged, null, 2)),
   });
-}
-
-/** Reads and checks a package file: a zip with both files, every field of model.json as its schema says, an intact model. */
-export async function readModelPackage(file: string, bytes: Uint8Array): Promise<ModelPackage> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, { filter: (entry) => Object.values<string>(modelPackageFileNames).includes(entry.name) });
-  } catch {
-    throw new UserFacingError('modelPackage.notPackage', { file });
-  }
-  const modelBytes = entries[modelPackageFileNames.model];
-  const metadataBytes = entries[modelPackageFileNames.metadata];
-  if (!modelBytes || !metadataBytes) throw new UserFacingError('modelPackage.notPackage', { file });
-  const metadata = parsePackageMetadata(file, metadataBytes);
-  if ((await sha256Hex(modelBytes)) !== metadata.sha256) throw new UserFacingError('modelPackage.damaged', { file });
-  checkGraphOutputs(file, modelBytes, metadata.modelType);
-  return { modelBytes, metadata };
-}
-
-/**
- * The graph must give what its model type promises (spec §4.1): every model the score, the map and the raw
- * score; a segmentation model also the mask, which a classification model has not.
- */
-function checkGraphOutputs(file: string, modelBytes: Uint8Array, modelType: ModelType): void {
-  let outputs: Set<string>;
-  try {
-    outputs = new Set(decodeModel(modelBytes).graph?.output?.map((output) => output.name ?? '') ?? []);
-  } catch {
-    throw new UserFacingError('modelPackage.notOnnx', { file });
-  }
-  const missing = [packagedOutputs.score, packagedOutputs.map, packagedOutputs.rawScore].filter((name) => !outputs.has(name));
-  if (missing.length > 0) throw new UserFacingError('modelPackage.missingOutputs', { file, outputs: missing.join(', '), count: missing.length });
-  if (outputs.has(packagedOutputs.mask) !== (modelType === 'segmentation')) {
-    throw new UserFacingError('modelPackage.modelTypeMismatch', { file, context: modelType, output: packagedOutputs.mask });
-  }
-}
-
-function parsePackageMetadata(file: string, bytes: Uint8Array): ModelPackageMetadata {
-  let value: unknown;
-  try {
-    value = JSON.parse(strFromU8(bytes));
-  } catch (error) {
-    throw new UserFacingError('modelPackage.badMetadata', { file, detail: error instanceof Error ? error.message : String(error) });
-  }
-  // A newer format may have other fields: say so before judging them by this version's schema.
-  const formatVersion = (value as Partial<ModelPackageMetadata> | null)?.formatVersion;
-  if (Number.isInteger(formatVersion) && formatVersion! > modelFormatVersion) {
-    throw new UserFacingError('modelPackage.newerFormat', { file, format: formatVersion!, supported: modelFormatVersion });
-  }
-  return readModelPackageMetadata(file, value);
 }
 
 /**

@@ -1,11 +1,10 @@
-// Importing a model package into this project (spec §9 item 4): the file is read and checked, then
-// stored as the next version (TRAINED) or, when it does not fit the project, refused with the reason.
+// Importing a model package into this project (spec §9 item 4): the file is read and checked in the
+// import worker, then stored as the next version (TRAINED) or, when it does not fit the project, refused with the reason.
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
 import { describeError } from '../i18n';
-import { openSpotcheckDb } from '../storage/db';
-import { importModelPackage } from '../storage/modelPackages';
+import { importModelPackageFile } from './importModelPackageFile';
 
 export function ImportModelButton({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -21,7 +20,7 @@ export function ImportModelButton({ projectId }: { projectId: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      const version = await importModelPackage(await openSpotcheckDb(), projectId, file.name, new Uint8Array(await file.arrayBuffer()));
+      const version = await importModelPackageFile(projectId, file);
       showInfo(t('models:import.done', { file: file.name, version: version.version }));
       dataChanged();
     } catch (error) {

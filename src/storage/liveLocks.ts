@@ -2,6 +2,8 @@
 // model version being trained or hosted. A lock is held for exactly as long as that work and the browser
 // drops it when its tab (or worker) goes away, so a record in a running state whose lock is free was
 // left behind and may be set straight; one whose lock is held belongs to another tab and is left alone.
+// A new record's lock is taken before the record is stored (`reserveLiveLock`), so there is no moment
+// in which it is running and unlocked.
 // Where Web Locks do not exist (Node), work runs unlocked and nothing is reported held.
 
 /** One name per version: a version is trained, then hosted, never both at once. */
@@ -12,28 +14,67 @@ function lockManager(): LockManager | undefined {
   return typeof navigator !== 'undefined' ? navigator.locks : undefined;
 }
 
+/** Locks this tab took ahead of their work (`reserveLiveLock`), by name, with their release. */
+const reservations = new Map<string, ReleaseLiveLock>();
+
 /**
  * Runs `work` holding the lock `name` for its whole duration; when another tab holds it, `whenTaken`
- * decides (typically: throw the reason the work cannot run twice).
+ * decides (typically: throw the reason the work cannot run twice). A lock this tab reserved for the
+ * work is taken over, so it is never free between the reservation and the work.
  */
 export async function withLiveLock<T>(name: string, work: () => Promise<T>, whenTaken: () => Promise<T>): Promise<T> {
+  const reserved = reservations.get(name);
+  if (reserved) {
+    reservations.delete(name);
+    try {
+      return await work();
+    } finally {
+      await reserved();
+    }
+  }
   const locks = lockManager();
   if (!locks) return work();
   return locks.request(name, { ifAvailable: true }, (lock) => (lock ? work() : whenTaken()));
 }
 
 /**
+ * Takes the lock `name` before the record it guards is stored in a running state, so no tab's recovery
+ * can ever see that record with its lock free; this tab's next `withLiveLock(name, …)` takes it over.
+ * `name` must be one no other tab can know yet (a new record's id). Resolves with the release for when
+ * the work will not start after all.
+ */
+export async function reserveLiveLock(name: string): Promise<ReleaseLiveLock> {
+  const release = await holdLiveLock(name);
+  if (!release) throw new Error(`The lock ${name} of a new record is already held.`);
+  reservations.set(name, release);
+  // Once taken over, the lock is the work's, which gives it up itself.
+  return async () => {
+    if (reservations.get(name) !== release) return;
+    reservations.delete(name);
+    await release();
+  };
+}
+
+/** Gives a held lock up; resolves once the browser has freed it (every tab then sees it free). */
+export type ReleaseLiveLock = () => Promise<void>;
+
+/**
  * Takes the lock `name` and keeps it until the returned release is called (for work that is not one
  * promise, such as a hosted model); null when another tab holds it.
  */
-export function holdLiveLock(name: string): Promise<(() => void) | null> {
+export function holdLiveLock(name: string): Promise<ReleaseLiveLock | null> {
   const locks = lockManager();
-  if (!locks) return Promise.resolve(() => undefined);
+  if (!locks) return Promise.resolve(async () => undefined);
   return new Promise((resolveHeld, rejectHeld) => {
-    locks
+    const freed: Promise<void> = locks
       .request(name, { ifAvailable: true }, (lock) => {
         if (!lock) return resolveHeld(null);
-        return new Promise<void>((release) => resolveHeld(release));
+        return new Promise<void>((release) =>
+          resolveHeld(() => {
+            release();
+            return freed;
+          }),
+        );
       })
       .catch(rejectHeld);
   });

@@ -3,7 +3,7 @@
 // the same transaction that writes it, stored as the next version with status TRAINED, all or nothing.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
-import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, readModelPackage, type ModelPackage } from '../domain/modelPackage';
+import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, type ModelPackage } from '../domain/modelPackage';
 import { normalizeModelTags } from '../domain/modelTags';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
@@ -22,13 +22,9 @@ export async function exportModelPackage(db: IDBPDatabase<SpotcheckDB>, modelVer
   return { fileName: modelPackageFileName(project.name, version.version), bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt) };
 }
 
-/** A package file as picked: read and checked in full, then stored as the project's next version, or refused. */
-export async function importModelPackage(db: IDBPDatabase<SpotcheckDB>, projectId: string, file: string, bytes: Uint8Array): Promise<ModelVersion> {
-  return importModelVersion(db, projectId, file, await readModelPackage(file, bytes));
-}
-
 /**
- * A project without images yet takes the model's size as its project size, so the images added later
+ * Stores a package read and checked by the import worker (`readModelPackage`) as the project's next
+ * version, or refuses it. A project without images yet takes the model's size as its project size, so the images added later
  * fit the model. The stored metadata keeps the trained threshold; the package's threshold becomes the
  * version's threshold in effect.
  */
@@ -62,7 +58,7 @@ export async function importModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
     };
     const artifacts = transaction.objectStore('modelArtifacts');
     const files = [
-      { name: modelArtifactNames.model, blob: new Blob([modelPackage.modelBytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }) },
+      { name: modelArtifactNames.model, blob: new Blob([modelPackage.model], { type: 'application/octet-stream' }) },
       { name: modelArtifactNames.metadata, blob: new Blob([JSON.stringify(metadata)], { type: 'application/json' }) },
     ];
     await issueAll([

@@ -9,7 +9,7 @@ import { summarizeEntries } from '../domain/rules/summarizeEntries';
 import type { ModelTag, ModelVersion, ModelVersionStatus } from '../domain/types';
 import { describeError, i18n } from '../i18n';
 import { issueToError } from '../domain/rules/issues';
-import { modelVersionLockName } from './liveLocks';
+import { modelVersionLockName, reserveLiveLock } from './liveLocks';
 import type { SpotcheckDB } from './schema';
 import { writeTransaction } from './transaction';
 
@@ -25,9 +25,25 @@ export interface NewModelVersion {
 /**
  * Starts a training run: the next version number with status TRAINING, in one transaction that also
  * checks no other version of the project is training and the datasets meet spec §5 (the refusal
- * lists every missing count). The training worker picks the version up by its id.
+ * lists every missing count). The training worker picks the version up by its id. The version's lock
+ * is taken before TRAINING is stored and handed to the run (`runTraining`), so a tab starting up in
+ * between never takes the run for one left behind.
  */
 export async function createModelVersion(db: IDBPDatabase<SpotcheckDB>, projectId: string, request: NewModelVersion): Promise<ModelVersion> {
+  const id = crypto.randomUUID();
+  const cancelReservation = await reserveLiveLock(modelVersionLockName(id));
+  try {
+    const version = await storeNewModelVersion(db, projectId, id, request);
+    // A repeated request returns the first version, whose run holds its own lock.
+    if (version.id !== id) await cancelReservation();
+    return version;
+  } catch (error) {
+    await cancelReservation();
+    throw error;
+  }
+}
+
+async function storeNewModelVersion(db: IDBPDatabase<SpotcheckDB>, projectId: string, id: string, request: NewModelVersion): Promise<ModelVersion> {
   return writeTransaction(db, ['projects', 'datasets', 'entries', 'anomalyLabels', 'modelVersions'], async (transaction) => {
     const versions = transaction.objectStore('modelVersions');
     const [project, existing, datasets, labels] = await Promise.all([
@@ -53,7 +69,7 @@ export async function createModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
       throw new UserFacingError('model.notReady', { missing: missing.join(' ') });
     }
     const version: ModelVersion = {
-      id: crypto.randomUUID(),
+      id,
       projectId,
       version: existing.reduce((highest, candidate) => Math.max(highest, candidate.version), 0) + 1,
       status: 'TRAINING',

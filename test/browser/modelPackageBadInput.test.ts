@@ -1,17 +1,18 @@
-// Every kind of bad model package, through the real import path (the package read and checked, then
-// stored in IndexedDB) in Chromium: the person reads a message naming the file, the field of model.json
+// Every kind of bad model package, through the real import path (the package read and checked in the
+// import worker, then stored in IndexedDB) in Chromium: the person reads a message naming the file, the field of model.json
 // and the fix, and every store is exactly as before. model.json is checked field by field against one
 // schema, its input size against the image limits and the project, its modelType against the graph.
 import { strToU8, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/domain/types';
 import { describeError } from '../../src/i18n';
+import { importModelPackageFile } from '../../src/models/importModelPackageFile';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { writeNewProject } from '../../src/storage/importProject';
-import { importModelPackage } from '../../src/storage/modelPackages';
 import { createProject } from '../../src/storage/projects';
 import { onnxProto } from '../../workers/engine/onnx/proto';
 import { sha256Hex } from '../../workers/engine/packaging/metadata';
+import { declareUncompressedSize } from '../fixtures/forgedZip';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
 import { fakeModelBytesOf, fakeModelMetadata } from '../unit/helpers/fakeModelFiles';
 
@@ -35,6 +36,7 @@ async function packageBytes(change: (metadata: Json) => void = () => undefined, 
 }
 
 const source = (metadata: Json) => metadata.source as Json;
+const packageFile = (bytes: Uint8Array) => new File([bytes as Uint8Array<ArrayBuffer>], file, { type: 'application/zip' });
 
 let project: Project;
 
@@ -47,7 +49,7 @@ beforeEach(async () => {
 async function expectRefused(projectId: string, bytes: Uint8Array, message: string) {
   const db = await openSpotcheckDb();
   const before = await snapshotDatabase(db);
-  const failure = await importModelPackage(db, projectId, file, bytes).then(
+  const failure = await importModelPackageFile(projectId, packageFile(bytes)).then(
     () => 'imported',
     (error: unknown) => describeError(error),
   );
@@ -85,7 +87,7 @@ describe('model.json fields', () => {
   });
 
   it('the valid package the table changes is imported', async () => {
-    const version = await importModelPackage(await openSpotcheckDb(), project.id, file, await packageBytes((m) => (source(m).tags = [{ Key: ' line ', Value: ' A ' }])));
+    const version = await importModelPackageFile(project.id, packageFile(await packageBytes((m) => (source(m).tags = [{ Key: ' line ', Value: ' A ' }]))));
     expect(version).toMatchObject({ version: 1, status: 'TRAINED', description: 'first run', tags: [{ Key: 'line', Value: 'A' }], performance: { f1: 0.847 } });
   });
 });
@@ -131,5 +133,22 @@ describe('modelType against the graph', () => {
     const bytes = await packageBytes((m) => Object.assign(m, { modelType: 'classification', labels: [] }));
     await expectRefused(project.id, bytes,
       `${file} cannot be imported: its model.json says modelType classification, but its model.onnx has the anomaly_mask output of a segmentation model. Set modelType to segmentation, or export the model again from the project it was trained in.`);
+  });
+});
+
+describe('the zip itself (read in the import worker, sizes checked before inflating)', () => {
+  it.each<[string, () => Promise<Uint8Array>, string]>([
+    ['a model.onnx declaring more than the model cap (a zip bomb)', async () => declareUncompressedSize(await packageBytes(), 300 * 1024 * 1024),
+      `${file}: the entry model.onnx would unpack to 300 MB; a model may be at most 200 MB. Nothing was imported; export the model again from the project it was trained in.`],
+    ['a model.json declaring more than its cap', async () => declareUncompressedSize(await packageBytes(), 2 * 1024 * 1024),
+      `${file}: the entry model.json would unpack to 2 MB; a model.json may be at most 1 MB. Nothing was imported; export the model again from the project it was trained in.`],
+    ['a model.onnx that unpacks to more than it declares', async () => declareUncompressedSize(await packageBytes(), 16),
+      `${file}: the entry model.onnx unpacks to more than the 16 bytes it declares, so the zip is damaged or forged. Nothing was imported; re-create the zip.`],
+    ['a truncated package', async () => (await packageBytes()).slice(0, 100),
+      `${file} is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.`],
+    ['a text file named .zip', async () => strToU8('not a model'),
+      `${file} is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.`],
+  ])('refuses %s, storing nothing', async (_case, bytes, message) => {
+    await expectRefused(project.id, await bytes(), message);
   });
 });

@@ -9,7 +9,8 @@ import { isUserFacingError } from '../../src/domain/errors';
 import type { Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
 import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
-import { createModelVersion } from '../../src/storage/modelVersions';
+import { liveLockNames, modelVersionLockName } from '../../src/storage/liveLocks';
+import { createModelVersion, recoverModelVersionsAfterRestart } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { createWorkerBridge } from '../../workers/bridge';
 import { backboneModelPath } from '../../workers/engine/backbone/registry';
@@ -92,5 +93,16 @@ describe('training runs that fail', () => {
       'Open the app once while online so that it is stored for offline use \\(or reinstall the app if it still fails\\), then train again\\.$'));
     expect(await db.getAllKeysFromIndex('modelArtifacts', 'by-model', version.id)).toEqual([]);
     expect(withoutVersion(await snapshotDatabase(db), version.id)).toEqual(withoutVersion(before, version.id));
+  });
+
+  it('holds the version lock from the moment TRAINING is stored, so a tab starting up before the run begins leaves it alone', { timeout: trainingTimeoutMs }, async () => {
+    const version = await createModelVersion(db, project.id, { description: 'locked from the start', tags: [], idempotencyKey: 'run-locked' });
+    // What a tab opened right now does at start-up (main.tsx), in the gap before this tab's run begins.
+    expect(await recoverModelVersionsAfterRestart(db, await liveLockNames())).toBe(0);
+    expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING');
+    // The run takes over the lock (it would refuse a lock held elsewhere) and gives it up when it ends.
+    await expect(runTraining(db, version.id, { backend: 'wasm', seed: 3, backboneId: 'unpublished_backbone' })).rejects.toMatchObject({ code: 'model.backboneUnavailable' });
+    expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING_FAILED');
+    expect([...(await liveLockNames())]).not.toContain(modelVersionLockName(version.id));
   });
 });

@@ -3,7 +3,7 @@
 import type { IDBPDatabase } from 'idb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readModelPackage, type ModelPackageMetadata } from '../../src/domain/modelPackage';
+import type { ModelPackageMetadata } from '../../src/domain/modelPackage';
 import type { Project } from '../../src/domain/types';
 import { modelArtifactNames, readModelArtifact, readModelFile } from '../../src/storage/modelFiles';
 import { exportModelPackage, importModelVersion } from '../../src/storage/modelPackages';
@@ -11,7 +11,11 @@ import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { writeNewProject } from '../../src/storage/importProject';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
+import { readModelPackage as readModelPackageBlob } from '../../workers/import/modelPackage';
 import { fakeModelBytes, fakeModelBytesOf, fakeModelMetadata, storeFakeTrainedVersion } from './helpers/fakeModelFiles';
+
+/** The import worker's reader, run here in Node on the package's bytes. */
+const readModelPackage = (file: string, bytes: Uint8Array) => readModelPackageBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]), file);
 
 let db: IDBPDatabase<SpotcheckDB>;
 useFreshDatabase((opened) => (db = opened));
@@ -108,7 +112,7 @@ describe('readModelPackage', () => {
   };
 
   it.each([
-    ['a file that is not a zip', async () => strToU8('hello'), 'm.zip is not a Spotcheck model package (a .zip holding model.onnx and model.json). Export the model again from the Models page of the project it was trained in.'],
+    ['a file that is not a zip', async () => strToU8('hello'), 'm.zip is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.'],
     ['a zip without model.json', async () => zipSync({ 'model.onnx': fakeModelBytes }), /^m\.zip is not a Spotcheck model package/],
     ['model.json that is not JSON', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': strToU8('{') }), /^m\.zip has unreadable model information in model\.json \(/],
     ['a missing input size', async () => zipSync({ 'model.onnx': fakeModelBytes, 'model.json': await json((m) => delete m.inputSize) }), 'm.zip cannot be imported: its model.json has no inputSize. Export the model again from the project it was trained in, or add that field.'],

@@ -3,7 +3,8 @@
 // entry with `..` or an absolute path (zip-slip), an entry bigger than its kind allows or a zip
 // bigger in total than the limit refuses the whole archive (imports are all-or-nothing). Entries
 // are then inflated one at a time in small pieces, so no entry count or size exhausts the stack,
-// and an entry that unpacks to more than it declared is stopped at once.
+// and an entry that unpacks to more than it declared is stopped at once. Dataset zips and model
+// packages differ only in which entries they keep and how big each kind may be.
 import { Inflate } from 'fflate';
 import { UserFacingError } from '../../src/domain/errors';
 import { validateArchivePath } from '../../src/domain/rules/archivePath';
@@ -34,8 +35,17 @@ function isSystemLitter(path: string): boolean {
   return path.startsWith('__MACOSX/') || path.split('/').at(-1) === '.DS_Store';
 }
 
-/** The most an entry may unpack to, by its kind: a manifest, a CSV label file, or an image (anything else is skipped as not an image). */
-function entryLimit(path: string): { bytes: number; kind: 'manifest' | 'csv' | 'image' } {
+/** The most an entry may unpack to, and its kind (an i18n context of `import:archive.entryTooLarge`). */
+export interface EntryLimit {
+  bytes: number;
+  kind: 'manifest' | 'csv' | 'image' | 'model' | 'modelMetadata';
+}
+
+/** The limit of the entry at `path`, or null for an entry the reader leaves out unread. */
+export type EntryLimits = (path: string) => EntryLimit | null;
+
+/** A dataset zip: a manifest, a CSV label file, or an image (anything else is skipped later as not an image). */
+function datasetEntryLimit(path: string): EntryLimit {
   const lower = path.toLowerCase();
   if (lower.endsWith('.manifest')) return { bytes: maxManifestBytes, kind: 'manifest' };
   if (lower.endsWith('.csv')) return { bytes: maxCsvBytes, kind: 'csv' };
@@ -53,17 +63,17 @@ interface PlannedEntry {
 }
 
 /** Every kept entry with its checked path; throws for the first entry no import may unpack. */
-function planEntries(archiveName: string, entries: readonly ZipDirectoryEntry[]): PlannedEntry[] {
+function planEntries(archiveName: string, entries: readonly ZipDirectoryEntry[], limitOf: EntryLimits): PlannedEntry[] {
   const planned: PlannedEntry[] = [];
   let totalBytes = 0;
   for (const entry of entries) {
     if (isDirectoryEntry(entry.name)) continue;
     const path = validateArchivePath(entry.name);
-    if (isSystemLitter(path)) continue;
+    const limit = isSystemLitter(path) ? null : limitOf(path);
+    if (!limit) continue;
     const params = { file: archiveName, entry: path };
     if (entry.encrypted) throw new UserFacingError('import:archive.encrypted', params);
     if (entry.method !== storedMethod && entry.method !== deflateMethod) throw new UserFacingError('import:archive.unsupportedMethod', params);
-    const limit = entryLimit(path);
     // Deflate may store incompressible data slightly larger than it is; anything beyond that is a forgery.
     const largest = Math.max(entry.declaredBytes, entry.compressedBytes - compressedOverheadBytes(limit.bytes));
     if (largest > limit.bytes) {
@@ -136,11 +146,16 @@ function directoryProblem(archiveName: string, error: unknown): unknown {
   return new UserFacingError(error.problem === 'notZip' ? 'import:archive.notZip' : 'import:archive.damaged', { file: archiveName });
 }
 
-/** `archiveName` is the zip's file name, which every message about it names. */
-export async function readArchive(archive: Blob, archiveName: string, signal?: AbortSignal): Promise<ArchiveFile[]> {
+/** The entries of a dataset zip; `archiveName` is the zip's file name, which every message about it names. */
+export function readArchive(archive: Blob, archiveName: string, signal?: AbortSignal): Promise<ArchiveFile[]> {
+  return readZipEntries(archive, archiveName, datasetEntryLimit, signal);
+}
+
+/** The entries `limitOf` keeps, each checked against its limit before it is inflated. */
+export async function readZipEntries(archive: Blob, archiveName: string, limitOf: EntryLimits, signal?: AbortSignal): Promise<ArchiveFile[]> {
   try {
     signal?.throwIfAborted();
-    const planned = planEntries(archiveName, await readZipDirectory(archive));
+    const planned = planEntries(archiveName, await readZipDirectory(archive), limitOf);
     planned.sort((a, b) => a.entry.localHeaderOffset - b.entry.localHeaderOffset);
     const ranges = new BlobRanges(archive);
     const files: ArchiveFile[] = [];

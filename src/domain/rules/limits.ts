@@ -8,6 +8,10 @@ export const maxImageBytes = 8 * bytesPerMegabyte;
 export const maxManifestBytes = 1024 * bytesPerMegabyte;
 /** Spotcheck: a CSV label file is read whole; 64 MB holds millions of rows. */
 export const maxCsvBytes = 64 * bytesPerMegabyte;
+/** Spotcheck: a model package's model.onnx (ours are a few MB; a 2 GB one froze the page). */
+export const maxModelBytes = 200 * bytesPerMegabyte;
+/** Spotcheck: a model package's model.json (labels, tags, warnings: kilobytes in practice). */
+export const maxModelMetadataBytes = 1 * bytesPerMegabyte;
 /** Spotcheck: everything one zip may unpack to, so a zip bomb is refused before it fills memory. */
 export const maxArchiveUnpackedBytes = 2048 * bytesPerMegabyte;
 

@@ -24,7 +24,8 @@ export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed
 
 /**
  * Resolves with the TRAINED version; rejects with the failure after recording it on the version. The
- * version's Web Lock is held for the whole run, so a tab opened meanwhile knows the run is alive.
+ * version's Web Lock is held for the whole run, so a tab opened meanwhile knows the run is alive; the
+ * run takes it over from `createModelVersion`, which took it before storing the version TRAINING.
  */
 export async function runTraining(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
   return withLiveLock(modelVersionLockName(modelVersionId), () => runHoldingLock(db, modelVersionId, options), () => {
