@@ -116,7 +116,7 @@ export default defineConfig({
         worker: { format: 'es' },
         // Pre-bundled up front: a dependency first met inside a worker mid-run makes Vite reload,
         // which kills that worker on a fresh checkout; React found mid-run would load twice (invalid hook calls).
-        optimizeDeps: { include: ['comlink', 'fflate', 'fast-png', 'papaparse', 'i18next', 'idb', 'onnx-proto', 'protobufjs/minimal', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'react-router', 'uplot', 'zustand'] },
+        optimizeDeps: { include: ['comlink', 'fflate', 'fast-png', 'papaparse', 'i18next', 'idb', 'onnx-proto', 'protobufjs/minimal', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'react-router', 'uplot', 'workbox-window', 'zustand'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

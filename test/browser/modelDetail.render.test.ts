@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { imageMetrics, PixelMetricsAccumulator } from '../../src/domain/metrics';
 import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
 import type { ModelVersion, Project } from '../../src/domain/types';
@@ -35,15 +35,9 @@ let version: ModelVersion;
 let root: Root;
 let container: HTMLDivElement;
 
-async function waitFor<T>(find: () => T | null | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (performance.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** How long a poll may wait for React to commit and paint: generous for a loaded 2-core machine. */
+const renderTimeoutMs = 20_000;
+const poll = { timeout: renderTimeoutMs, interval: 50 };
 
 const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
@@ -114,7 +108,7 @@ beforeAll(async () => {
   );
   root = createRoot(container);
   root.render(createElement(I18nextProvider, { i18n }, createElement(RouterProvider, { router })));
-  await waitFor(() => byTestId('model-metrics'), 'the summary metrics');
+  await vi.waitFor(() => expect(byTestId('model-metrics')).not.toBeNull(), poll);
 });
 
 afterAll(async () => {
@@ -129,50 +123,48 @@ describe('ModelDetailPage', () => {
     expect(byTestId('model-metrics')!.querySelector('[data-metric="precision"] dd')!.textContent).toMatch(/^83\.3\s?%$/);
     const labelRows = [...byTestId('per-label-table')!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-label'));
     expect(labelRows.sort()).toEqual(['dent', 'scratch']);
+    // uPlot sizes its canvases after creating them: wait for the drawn size itself.
     for (const id of ['pr-curve', 'roc-curve']) {
-      const canvas = await waitFor(() => byTestId(id)!.querySelector('canvas'), `the ${id} canvas`);
-      expect(canvas.getBoundingClientRect().width).toBeGreaterThan(0);
-      expect(canvas.getBoundingClientRect().height).toBeGreaterThan(0);
+      await expect.poll(() => {
+        const box = byTestId(id)?.querySelector('canvas')?.getBoundingClientRect();
+        return box !== undefined && box.width > 0 && box.height > 0;
+      }, poll).toBe(true);
     }
   });
 
   it('lists every test image with its verdict and paints the predicted and true masks', async () => {
-    const cards = byTestId('test-results')!.querySelectorAll('li');
-    expect(cards).toHaveLength(10);
+    expect(byTestId('test-results')!.querySelectorAll('li')).toHaveLength(10);
     expect(byTestId('results-counts')!.textContent).toBe('8 correct and 2 incorrect predictions at threshold 0.500.');
-    // The first anomalous card predicted with the true mask: both overlays carry labelled (opaque) pixels.
-    const canvases = await waitFor(() => {
-      const found = [...container.querySelectorAll<HTMLCanvasElement>('[data-testid="predicted-mask"] canvas')];
-      return found.length === 10 ? found : null;
-    }, 'the predicted mask overlays');
+    // Each overlay canvas is in the DOM (300 px wide by default) before its effect paints the decoded mask
+    // into it, and the masks decode one by one: wait until every overlay has been painted at the mask's size.
+    const overlays = (testId: string) => [...container.querySelectorAll<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`)];
+    await expect.poll(() => overlays('predicted-mask').map((canvas) => canvas.width), poll).toEqual(Array(10).fill(side));
+    await expect.poll(() => overlays('ground-truth-mask').map((canvas) => canvas.width), poll).toEqual(Array(6).fill(side));
     const opaquePixels = (canvas: HTMLCanvasElement) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let count = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] === 255) count += 1;
       return count;
     };
-    expect(canvases.map((canvas) => canvas.width)).toEqual(Array(10).fill(side));
-    expect(canvases.filter((canvas) => opaquePixels(canvas) > 0).length).toBeGreaterThan(0);
-    expect(container.querySelectorAll('[data-testid="ground-truth-mask"] canvas').length).toBe(6);
+    // The first anomalous card predicted with the true mask: both overlays carry labelled (opaque) pixels.
+    expect(overlays('predicted-mask').filter((canvas) => opaquePixels(canvas) > 0).length).toBeGreaterThan(0);
   });
 
   it('re-decides the test images when the slider moves, and saves and restores the threshold', async () => {
     const slider = container.querySelector<HTMLInputElement>('input[type="range"]')!;
     expect(slider.min).toBe('0.1');
     slideTo(slider, '0.1');
-    await waitFor(() => confusionCounts('threshold-confusion').trueNegatives === 0, 'the counts at 0.1');
-    expect(confusionCounts('threshold-confusion')).toEqual({ truePositives: 6, falsePositives: 4, trueNegatives: 0, falseNegatives: 0 });
+    await expect.poll(() => confusionCounts('threshold-confusion'), poll).toEqual({ truePositives: 6, falsePositives: 4, trueNegatives: 0, falseNegatives: 0 });
     expect(byTestId('results-counts')!.textContent).toBe('6 correct and 4 incorrect predictions at threshold 0.100.');
     expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
 
     buttonNamed("Save as this version's threshold").click();
-    await waitFor(() => byTestId('saved-threshold')!.textContent === '0.100', 'the saved threshold');
+    await expect.poll(() => byTestId('saved-threshold')!.textContent, poll).toBe('0.100');
     expect(await storedVersion()).toMatchObject({ anomalyThreshold: 0.1, trainedAnomalyThreshold: trainedThreshold });
 
     buttonNamed('Restore the trained threshold').click();
-    await waitFor(() => byTestId('saved-threshold')!.textContent === '0.500', 'the restored threshold');
+    await expect.poll(() => byTestId('saved-threshold')!.textContent, poll).toBe('0.500');
     expect(await storedVersion()).toMatchObject({ anomalyThreshold: trainedThreshold, trainedAnomalyThreshold: trainedThreshold });
-    await waitFor(() => confusionCounts('threshold-confusion').trueNegatives === 3, 'the counts back at 0.5');
-    expect(confusionCounts('threshold-confusion')).toEqual(trainedCounts);
+    await expect.poll(() => confusionCounts('threshold-confusion'), poll).toEqual(trainedCounts);
   });
 });

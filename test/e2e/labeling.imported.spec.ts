@@ -2,7 +2,7 @@
 // stored and can be corrected: an eraser stroke removes `cracked` pixels only along its path, a
 // brush stroke adds them only along its path, and nothing else in the mask changes.
 import { expect, test } from '@playwright/test';
-import { editorMaskPixels, labelledPixels, mouseStroke, openEntry, projectIdOf, saveAndWait, storedIds, storedMask } from './helpers/annotation';
+import { expectEditorMaskPixels, labelledPixels, mouseStroke, openEntry, projectIdOf, saveAndWait, storedIds, storedMask } from './helpers/annotation';
 import { cookiesDir, importCookieProject, missingSamplesReason } from './helpers/samples';
 
 type Point = [number, number];
@@ -44,7 +44,7 @@ test('an imported cookie mask opens as stored and can be corrected by erasing an
 
   // The tool opens with exactly the stored mask.
   await openEntry(page, projectId, entryId);
-  expect(await editorMaskPixels(page)).toBe(before.counts[cracked]);
+  await expectEditorMaskPixels(page, before.counts[cracked]!);
 
   // Erase down the middle of the crack's bounding box (a connected crack spanning it crosses there).
   const crackPoints = [...beforePixels.keys()].filter((i) => beforePixels[i] === cracked).map(pointOf);
@@ -91,5 +91,5 @@ test('an imported cookie mask opens as stored and can be corrected by erasing an
   const strokeArea = 160 * brushSizePx + Math.PI * (brushSizePx / 2) ** 2;
   expect(Math.abs(painted.length - strokeArea) / strokeArea).toBeLessThan(0.08);
   expect(labelledPixels(after)).toBe(labelledPixels(before) - erased.length + painted.length);
-  expect(await editorMaskPixels(page)).toBe(labelledPixels(after));
+  await expectEditorMaskPixels(page, labelledPixels(after));
 });

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import {
   demoProject,
   editor,
-  editorMaskPixels,
+  expectEditorMaskPixels,
   inputSettled,
   labelledPixels,
   mouseStroke,
@@ -137,7 +137,7 @@ test.describe('on a touch tablet', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Saved normal/normal-002.png.' })).toBeVisible();
     const mask = await storedMask(page, entryId, [[160, 120]]);
     expect(mask.samples).toEqual([labelIndex.scratch]);
-    expect(labelledPixels(mask)).toBe(await editorMaskPixels(page));
+    await expectEditorMaskPixels(page, labelledPixels(mask));
     await page.getByLabel(/Mask opacity/).fill('80');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'test-reports/annotation-tablet.png' });

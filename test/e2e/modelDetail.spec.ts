@@ -79,7 +79,7 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   // Lowest threshold on the slider: every test image is predicted anomalous.
   const slider = page.getByRole('slider', { name: 'Anomaly threshold' });
   const thresholdCounts = page.getByTestId('threshold-confusion');
-  expect(await confusionCounts(thresholdCounts)).toEqual(trainedCounts);
+  await expect.poll(() => confusionCounts(thresholdCounts)).toEqual(trainedCounts);
   await slider.focus();
   await page.keyboard.press('Home');
   await expect.poll(() => confusionCounts(thresholdCounts)).toEqual({
@@ -90,17 +90,21 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await page.keyboard.press('End');
   await expect.poll(async () => (await confusionCounts(thresholdCounts)).truePositives + (await confusionCounts(thresholdCounts)).falsePositives).toBeLessThanOrEqual(1);
   await page.keyboard.press('Home');
-  const lowest = Number(await slider.inputValue());
+  const lowest = Number(await slider.getAttribute('min'));
+  await expect.poll(async () => Number(await slider.inputValue())).toBe(lowest);
 
   // Save: stored in IndexedDB, trained threshold kept, still there after a reload.
   await page.getByRole('button', { name: "Save as this version's threshold" }).click();
   await expect(page.getByText('saved. Detection with this model uses it from now on.')).toBeVisible();
   await expect.poll(async () => (await storedVersion(page, projectId, 1))?.anomalyThreshold).toBe(lowest);
   expect((await storedVersion(page, projectId, 1))!.trainedAnomalyThreshold).toBe(trained.trainedAnomalyThreshold);
+  const lowestText = (await page.getByTestId('threshold-value').textContent())!;
+  await expect(page.getByTestId('saved-threshold')).toHaveText(lowestText);
   await page.reload();
-  await expect(page.getByTestId('saved-threshold')).toHaveText(await page.getByTestId('threshold-value').textContent() ?? '');
-  expect(Number(await slider.inputValue())).toBe(lowest);
-  expect((await confusionCounts(thresholdCounts)).trueNegatives).toBe(0);
+  await expect(page.getByTestId('saved-threshold')).toHaveText(lowestText);
+  await expect(page.getByTestId('threshold-value')).toHaveText(lowestText);
+  await expect.poll(async () => Number(await slider.inputValue())).toBe(lowest);
+  await expect.poll(async () => (await confusionCounts(thresholdCounts)).trueNegatives).toBe(0);
 
   // Restore the trained threshold.
   await page.getByRole('button', { name: 'Restore the trained threshold' }).click();

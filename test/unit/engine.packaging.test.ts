@@ -8,7 +8,7 @@ import { detectWithPackagedModel, sha256Hex } from '../../workers/engine/packagi
 import { trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingResult } from '../../workers/engine/training';
 import { ort } from '../../workers/ort';
-import { syntheticTrainingSet } from './helpers/syntheticTraining';
+import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 
 const dataset = syntheticTrainingSet({ seed: 33, side: 64, normalCount: 12, perDefectCount: 3, testShare: 0.3 });
 const side = 64;
@@ -21,7 +21,7 @@ describe('packaged anomaly model', () => {
   beforeAll(async () => {
     result = await trainAnomalyModel({ ...dataset, backboneId: defaultBackboneId, backboneModel: await convertBackbone(defaultBackboneId), seed: 8 });
     session = await ort.InferenceSession.create(result.modelBytes);
-  }, 60_000);
+  }, trainingRunTimeoutMs);
 
   it('takes one uint8 RGB888 image and returns anomaly_score, anomaly_map and raw_score', async () => {
     expect(session.inputNames).toEqual(['image']);

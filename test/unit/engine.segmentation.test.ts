@@ -12,7 +12,7 @@ import type { Detection } from '../../workers/engine/packaging';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { SegmentationLabel, TrainingProgress, TrainingResult } from '../../workers/engine/training';
 import { ort } from '../../workers/ort';
-import { syntheticTrainingSet } from './helpers/syntheticTraining';
+import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 
 const side = 96;
 const dataset = syntheticTrainingSet({ seed: 8, side, normalCount: 12, perDefectCount: 6, testShare: 0.3 });
@@ -44,7 +44,7 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
     } finally {
       await session.release();
     }
-  }, 60_000);
+  }, trainingRunTimeoutMs);
 
   it('is a segmentation model with the project labels in its metadata', () => {
     expect(result.metadata.modelType).toBe('segmentation');
@@ -117,5 +117,5 @@ describe('trainAnomalyModel with masks, cancelled', () => {
       },
     });
     await expect(training).rejects.toMatchObject({ name: 'AbortError' });
-  }, 60_000);
+  }, trainingRunTimeoutMs);
 });

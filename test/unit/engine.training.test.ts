@@ -6,7 +6,7 @@ import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, TrainingProgress, TrainingResult } from '../../workers/engine/training';
-import { syntheticTrainingSet } from './helpers/syntheticTraining';
+import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 
 const dataset = syntheticTrainingSet({ seed: 21, side: 96, normalCount: 12, perDefectCount: 3, testShare: 0.3 });
 
@@ -30,7 +30,7 @@ describe('trainAnomalyModel on synthetic parts', () => {
       featureCache,
       onProgress: (update) => progress.push(update),
     });
-  }, 60_000);
+  }, trainingRunTimeoutMs);
 
   it('separates the test split (ROC AUC ≥ 0.9)', () => {
     expect(result.evaluation.testingImages).toBe(dataset.split.testIds.length);

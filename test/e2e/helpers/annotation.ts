@@ -135,6 +135,11 @@ export async function editorMaskPixels(page: Page): Promise<number> {
   return Number(await page.getByTestId('mask-area').getAttribute('data-pixels'));
 }
 
+/** Waits until the editor shows `count` labelled pixels (its count follows each applied edit). */
+export async function expectEditorMaskPixels(page: Page, count: number) {
+  await expect(page.getByTestId('mask-area')).toHaveAttribute('data-pixels', String(count));
+}
+
 /** The page's uncaught errors, collected so a test can check "no crash" rather than assume it. */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];

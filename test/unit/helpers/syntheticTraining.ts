@@ -6,6 +6,12 @@ import { generateSyntheticDataset } from '../../../src/domain/synthetic';
 import type { TrainingImage } from '../../../workers/engine/training';
 import { rgbOf } from './engineImages';
 
+/**
+ * A whole training run in one hook or test (backbone conversion, features, head, packaging): about a
+ * minute alone here, several times that on a loaded 2-core CI machine (it is CPU work, nothing to wait for).
+ */
+export const trainingRunTimeoutMs = 300_000;
+
 export interface SyntheticTrainingSet {
   images: TrainingImage[];
   split: DatasetSplit;
