@@ -33,14 +33,17 @@ export function projectPatches(imagePatches: readonly Float32Array[], space: Cor
   return imagePatches.map((patches) => ({ patches, projected: projectRows(patches, space.dimensions, matrix, space.projectedDimensions) }));
 }
 
-/** The coreset of all given images' patches (share `coresetRatio` of them) laid out for scoring. */
-export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number): MemoryBank {
+/**
+ * The coreset of all given images' patches laid out for scoring: share `coresetRatio` of `sizeBasisPatches`
+ * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank).
+ */
+export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number, sizeBasisPatches?: number): MemoryBank {
   const rows = concatenate(images.map((image) => image.patches));
   const projected = concatenate(images.map((image) => image.projected));
   const patchCount = rows.length / space.dimensions;
   // Already projected: greedyCoreset measures distances on these rows as they are.
   const kept = greedyCoreset(projected, space.projectedDimensions, {
-    targetSize: coresetSize(patchCount, coresetRatio),
+    targetSize: coresetSize(Math.min(sizeBasisPatches ?? patchCount, patchCount), coresetRatio),
     seed,
     projectedDimensions: space.projectedDimensions,
   });
@@ -65,7 +68,7 @@ export function memoryBankFromRows(rows: Float32Array, dimensions: number, selec
   return { dimensions, size, transposed, squaredNorms };
 }
 
-function concatenate(parts: readonly Float32Array[]): Float32Array {
+export function concatenate(parts: readonly Float32Array[]): Float32Array {
   const result = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

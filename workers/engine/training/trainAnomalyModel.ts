@@ -9,7 +9,8 @@ import { patchLayoutOf } from '../features/featureGraph';
 import { buildModelMetadata, onnxMetadataProps } from '../packaging/metadata';
 import type { ModelMetadataFields } from '../packaging/metadata';
 import { buildPackagedModel } from '../packaging/packagedModel';
-import { buildMemoryBank, projectPatches } from '../scoring/memoryBank';
+import { buildMemoryBank, concatenate, projectPatches } from '../scoring/memoryBank';
+import { reframedCopies, seedOfText } from '../augmentation/normalFraming';
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
 import { PatchScorer } from '../scoring/scoringModel';
 import { crossValidatedScores } from './crossValidation';
@@ -27,6 +28,8 @@ export const defaultCoresetRatio = 0.05;
 export const coresetProjectedDimensions = 64;
 /** Three folds: each normal is held out once from a bank of two thirds of the normals, at 3 extra coresets. */
 export const defaultCalibrationFolds = 3;
+/** Re-framed copies of each normal training image whose patches are bank candidates; see normalFraming.ts. */
+export const defaultFramedCopies = 0;
 
 export async function trainAnomalyModel(options: TrainOptions): Promise<TrainingResult> {
   const started = now();
@@ -46,7 +49,11 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   const isSegmentation = labels.length > 0 && trainAnomalies.some((image) => image.mask !== undefined);
 
   let stageStart = now();
-  const features = await extractAll(options, [...train, ...test], size, report);
+  const framedCopies = options.framedCopies ?? defaultFramedCopies;
+  const copiesOf = (image: TrainingImage): TrainingImage[] => reframedCopies(image, framedCopies, seedOfText(image.contentHash ?? image.id))
+    .map((copy, index) => ({ ...image, ...copy, id: `${image.id}#framed-${index}`, contentHash: `${image.contentHash ?? image.id}#framed-${index}` }));
+  const framedImages = trainNormals.flatMap(copiesOf);
+  const features = await extractAll(options, [...train, ...test, ...framedImages], size, report);
   timings.featuresMs = now() - stageStart;
 
   const scorer = await PatchScorer.create(layout, backbone.inputSize, options.sessionOptions);
@@ -64,10 +71,14 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
     stageStart = now();
     report('memory-bank', 0, 1);
     const projected = new Map<string, ProjectedPatches>();
-    projectPatches(trainNormals.map((image) => features.get(image.id)!), space, options.seed)
+    // A normal's candidates are its own patches and its re-framed copies' (held out together in calibration).
+    const candidatesOf = (image: TrainingImage) => concatenate([image, ...framedImages.filter((copy) => copy.id.startsWith(`${image.id}#framed-`))]
+      .map((candidate) => features.get(candidate.id)!));
+    projectPatches(trainNormals.map(candidatesOf), space, options.seed)
       .forEach((patches, index) => projected.set(trainNormals[index]!.id, patches));
+    const patchesPerImage = layout.grid * layout.grid;
     const bankOf = (images: readonly TrainingImage[], bankSeed: number) =>
-      buildMemoryBank(images.map((image) => projected.get(image.id)!), space, coresetRatio, bankSeed);
+      buildMemoryBank(images.map((image) => projected.get(image.id)!), space, coresetRatio, bankSeed, images.length * patchesPerImage);
     const bank = bankOf(trainNormals, options.seed);
     report('memory-bank', 1, 1);
     timings.memoryBankMs = now() - stageStart;

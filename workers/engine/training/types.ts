@@ -54,6 +54,8 @@ export interface TrainOptions {
   seed: number;
   /** Share of normal training patches kept in the memory bank; see `defaultCoresetRatio`. */
   coresetRatio?: number;
+  /** Re-framed copies per normal training image offered to the bank's coreset; see `defaultFramedCopies`. */
+  framedCopies?: number;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
   calibrationFolds?: number;
   onProgress?: (progress: TrainingProgress) => void;
