@@ -7,6 +7,7 @@ import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { assignFolds, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, SegmentationLabel, TrainingImage, TrainingResult } from '../../workers/engine/training';
 import { ort, sessionOptions } from '../../workers/ort';
+import type { OperatingPoint } from '../../workers/engine/calibration';
 import { spreadOf, type Spread } from './spread';
 import { stressVariants } from './stressSet';
 
@@ -17,6 +18,7 @@ export interface CrossValidationOptions {
   backboneModel: Uint8Array;
   coresetRatio: number;
   framedCopies: number;
+  operatingPoint: OperatingPoint;
   folds: number;
   /** One full K-fold pass per seed; the seed deals the folds and seeds the training. */
   seeds: readonly number[];
@@ -43,6 +45,8 @@ export interface FoldFigures {
   /** F1 the threshold calibration promised: its own pooled held-out images within the training part. */
   calibrationF1: number;
   perLabel: LabelFigures[];
+  /** Segmentation models: the head's chosen epoch and mask threshold, to see what a seed changes. */
+  head?: { bestEpoch: number; epochs: number; maskProbabilityThreshold: number; validationMeanIoU: number | null };
   stressImages: number;
   stressFalseAlarms: number;
 }
@@ -108,7 +112,7 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
       const started = performance.now();
       const result = await trainAnomalyModel({
         images: options.images, split, labels: options.labels, backboneId: options.backboneId,
-        backboneModel: options.backboneModel, seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, featureCache,
+        backboneModel: options.backboneModel, seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, operatingPoint: options.operatingPoint, featureCache,
       });
       const trainMs = performance.now() - started;
       const testImages = split.testIds.map((id) => options.images.find((image) => image.id === id)!);
@@ -206,6 +210,14 @@ function foldFiguresOf(result: TrainingResult, seed: number, fold: number, train
     f1: image.f1,
     calibrationF1: calibration.heldOut.f1,
     perLabel: (perLabel ?? []).map((label) => ({ name: label.name, meanIoU: label.meanIoU, pixelF1: label.f1 })),
+    ...(result.segmentation ? {
+      head: {
+        bestEpoch: result.segmentation.bestEpoch,
+        epochs: result.segmentation.epochs,
+        maskProbabilityThreshold: result.segmentation.maskProbabilityThreshold,
+        validationMeanIoU: result.segmentation.validationMeanIoU,
+      },
+    } : {}),
     stressImages: stress.length,
     stressFalseAlarms: stress.filter((row) => row.falseAlarm).length,
   };

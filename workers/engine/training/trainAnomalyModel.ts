@@ -95,7 +95,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
       signal,
       onFoldDone: (foldsDone) => report('calibration', foldsDone, foldCount),
     });
-    const calibration = calibrateThreshold(heldOutFolds);
+    const calibration = calibrateThreshold(heldOutFolds, options.operatingPoint);
     timings.calibrationMs = now() - stageStart;
 
     stageStart = now();
