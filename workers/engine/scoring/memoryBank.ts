@@ -1,6 +1,6 @@
 // The memory bank of normal patch features: a greedy coreset of the training normals' patches,
 // stored transposed with squared row norms, as the kNN Gemm wants it.
-import { deriveSeed } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
 import { coresetSize, greedyCoreset } from '../memoryBank/coreset';
 import { gaussianProjectionMatrix, projectRows } from '../memoryBank/randomProjection';
 
@@ -48,6 +48,23 @@ export function buildMemoryBank(images: readonly ProjectedPatches[], space: Core
     projectedDimensions: space.projectedDimensions,
   });
   return memoryBankFromRows(rows, space.dimensions, kept);
+}
+
+/** A seeded random `keepShare` of the rows of `rows` ([n, dimensions] row-major), in their order; at least one. */
+export function sampleRows(rows: Float32Array, dimensions: number, keepShare: number, seed: number): Float32Array {
+  const count = rows.length / dimensions;
+  const keep = Math.min(count, Math.max(1, Math.round(count * keepShare)));
+  const random = new Random(seed);
+  // Selection sampling (Knuth's algorithm S): each row is kept with probability (still needed) / (still left).
+  const sampled = new Float32Array(keep * dimensions);
+  let kept = 0;
+  for (let row = 0; row < count && kept < keep; row += 1) {
+    if (random.next() * (count - row) < keep - kept) {
+      sampled.set(rows.subarray(row * dimensions, (row + 1) * dimensions), kept * dimensions);
+      kept += 1;
+    }
+  }
+  return sampled;
 }
 
 /** The bank of the given rows of `rows` ([n, dimensions] row-major). */
