@@ -1,6 +1,8 @@
 // The benchmark CLI (issue 4 item 6), the public yardstick: train on a dataset, evaluate on its test part,
 // time detection with the packaged model, print a summary and write the results JSON.
 // npm run bench -- --train <manifest | folder> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--synthetic] [--seed <n>] [--coreset-ratio <0–1>]
+// npm run bench -- --train <manifest | folder> --cv <K> [--seeds <N>] …: repeated stratified K-fold cross-validation
+// with the stress set (crossValidation.ts), Node runtime only; seeds are --seed, --seed + 1, ….
 // `node` runs the engine in this process; `browser` runs the app's training and detection workers in headless
 // Chromium (browserRuntime.ts), where --backend picks where the segmentation head trains.
 import { writeFileSync } from 'node:fs';
@@ -10,9 +12,10 @@ import { LabelRegistry } from '../../src/domain/masks/labelRegistry';
 import { splitDataset } from '../../src/domain/split';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
-import { defaultCoresetRatio, trainAnomalyModel } from '../../workers/engine/training';
+import { defaultCoresetRatio, defaultFramedCopies, trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
 import type { ModelMetadata } from '../../workers/engine/packaging';
+import type { OperatingPoint } from '../../workers/engine/calibration';
 import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
 import type { TrainingBackend } from '../../workers/training/types';
 import { ort, sessionOptions } from '../../workers/ort';
@@ -20,15 +23,20 @@ import { runInBrowser, datasetRoot } from './browserRuntime';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
 import { syntheticDataset } from './syntheticDataset';
+import { crossValidate, imageIoU } from './crossValidation';
+import type { CrossValidationResults, CrossValidationSummary, PerImageRow } from './crossValidation';
+import { printCrossValidation, printRows } from './cvReport';
 
 /** The split seed when no --test set is given; recorded in the results. */
 const defaultSplitSeed = 1;
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
 const warmUpDetections = 2;
 
-const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
+const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--operating-point balanced|no-miss]\n'
   + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
+  + '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
   + '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
+const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies OperatingPoint[];
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 
@@ -54,6 +62,29 @@ export interface BenchResults {
   perLabel: { name: string; precision: number; recall: number; f1: number; meanIoU: number; testImages: number }[];
   /** Segmentation models: the head's training and its tuned mask threshold. */
   segmentation?: TrainingResult['segmentation'];
+  /** Node runtime: each test image's score and verdict (and per-label IoU for segmentation models). */
+  perImage?: PerImageRow[];
+}
+
+/** `--cv`: the figures of K × N models, each trained without the fold it is judged on. */
+export interface CrossValidationBenchResults {
+  runtime: 'node';
+  backend: 'wasm';
+  threads: number;
+  backbone: string;
+  dataset: { train: string };
+  images: { normal: number; anomaly: number };
+  coresetRatio: number;
+  framedCopies: number;
+  operatingPoint: OperatingPoint;
+  /** Detection with the packaged fold models, timed over the stress set. */
+  detectMs: { p50: number; p95: number };
+  modelBytes: number;
+  bankSize: number;
+  cv: CrossValidationSummary;
+  /** One row per image and seed: file, true class, normalised score, verdict, per-label IoU. */
+  perImage: PerImageRow[];
+  stressRows: CrossValidationResults['stressRows'];
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -71,6 +102,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         seed: { type: 'string', default: String(defaultSplitSeed) },
         synthetic: { type: 'boolean', default: false },
         'coreset-ratio': { type: 'string', default: String(defaultCoresetRatio) },
+        'framed-copies': { type: 'string', default: String(defaultFramedCopies) },
+        'operating-point': { type: 'string', default: 'balanced' },
+        cv: { type: 'string' },
+        seeds: { type: 'string', default: '1' },
       },
     }).values;
   } catch (error) {
@@ -79,7 +114,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const seed = Number(args.seed);
   const coresetRatio = Number(args['coreset-ratio']);
-  const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1;
+  const framedCopies = Number(args['framed-copies']);
+  const operatingPoint = args['operating-point'] as OperatingPoint;
+  const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1 && Number.isSafeInteger(framedCopies) && framedCopies >= 0
+    && operatingPoints.includes(operatingPoint);
   const runtimes = ['node', 'browser'];
   const backends = args.runtime === 'browser' ? ['wasm', 'webgpu', 'auto'] : ['wasm'];
   if (!runtimes.includes(args.runtime) || !backends.includes(args.backend) || !validNumbers || (!args.train && !args.synthetic)
@@ -87,12 +125,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  if (args.cv !== undefined) {
+    const folds = Number(args.cv);
+    const seedCount = Number(args.seeds);
+    if (!Number.isSafeInteger(folds) || folds < 2 || !Number.isSafeInteger(seedCount) || seedCount < 1 || !args.train || args.test || args.runtime !== 'node') {
+      console.error(`--cv needs --train, a whole number of folds ≥ 2, --seeds ≥ 1 and the node runtime\n${usage}`);
+      return 2;
+    }
+    const seeds = Array.from({ length: seedCount }, (_, index) => seed + index);
+    const cvResults = await runCrossValidation({ trainSource: args.train, folds, seeds, backboneId: args.backbone, coresetRatio, framedCopies, operatingPoint });
+    printCrossValidation(cvResults.cv, cvResults.perImage);
+    if (args.out) {
+      writeFileSync(args.out, `${JSON.stringify(cvResults, null, 2)}\n`);
+      console.log(`Wrote ${args.out}`);
+    }
+    return 0;
+  }
   const results = await runBench({
     trainSource: args.train ?? null,
     testSource: args.test ?? null,
     backboneId: args.backbone,
     seed,
     coresetRatio,
+    framedCopies,
+    operatingPoint,
     runtime: args.runtime as BenchResults['runtime'],
     backend: args.backend as TrainingBackend,
   });
@@ -104,12 +160,43 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+interface CrossValidationRun {
+  trainSource: string;
+  folds: number;
+  seeds: number[];
+  backboneId: string;
+  coresetRatio: number;
+  framedCopies: number;
+  operatingPoint: OperatingPoint;
+}
+
+async function runCrossValidation({ trainSource, folds, seeds, backboneId, coresetRatio, framedCopies, operatingPoint }: CrossValidationRun): Promise<CrossValidationBenchResults> {
+  const dataset = loadDataset(trainSource, '', new LabelRegistry([]));
+  const backboneModel = await convertBackbone(backboneId);
+  const cv = await crossValidate({
+    images: dataset.images, labels: dataset.labels, backboneId, backboneModel, coresetRatio, framedCopies, operatingPoint, folds, seeds,
+    onFoldDone: (fold) => console.log(`seed ${fold.seed} fold ${fold.fold + 1}/${folds}: AUROC ${fold.auroc?.toFixed(3) ?? 'n/a'}, F1 ${fold.f1.toFixed(3)}, `
+      + `${fold.perLabel.map((label) => `${label.name} IoU ${label.meanIoU.toFixed(3)}, `).join('')}`
+      + `${fold.head ? `head epoch ${fold.head.bestEpoch}/${fold.head.epochs} mask threshold ${fold.head.maskProbabilityThreshold}, ` : ''}stress ${fold.stressFalseAlarms}/${fold.stressImages} (${fold.trainMs} ms)`),
+  });
+  const { perImage, stressRows, detectMs, ...summary } = cv;
+  const count = (classification: TrainingImage['classification']) => dataset.images.filter((image) => image.classification === classification).length;
+  return {
+    runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, backbone: backboneId, dataset: { train: trainSource },
+    images: { normal: count('normal'), anomaly: count('anomaly') }, coresetRatio, framedCopies, operatingPoint,
+    detectMs: percentiles(detectMs), modelBytes: cv.modelBytes, bankSize: cv.bankSize,
+    cv: summary, perImage, stressRows,
+  };
+}
+
 interface BenchOptions {
   trainSource: string | null;
   testSource: string | null;
   backboneId: string;
   seed: number;
   coresetRatio: number;
+  framedCopies: number;
+  operatingPoint: OperatingPoint;
   runtime: BenchResults['runtime'];
   backend: TrainingBackend;
 }
@@ -151,7 +238,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   try {
     const backboneModel = await convertBackbone(options.backboneId);
     const started = performance.now();
-    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio });
+    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, operatingPoint: options.operatingPoint });
     const trainMs = performance.now() - started;
     const trainingPeakBytes = Math.max(peakBytes, process.memoryUsage().rss);
 
@@ -164,6 +251,10 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       images: { train: split.trainIds.length, test: split.testIds.length },
       trainMs, stored: { evaluation: result.evaluation, timings: result.timings, ...(result.segmentation ? { segmentation: result.segmentation } : {}) },
       metadata: result.metadata, modelBytes: result.modelBytes.length, detectMs, peakBytes, trainingPeakBytes,
+      perImage: result.perImage.map((row) => ({
+        file: row.id, seed: options.seed, fold: 0, trueClass: row.actual, score: row.score, verdict: row.isAnomalous ? 'anomaly' : 'normal',
+        ...(row.predictedMask ? { iou: imageIoU(row.predictedMask, byId.get(row.id)!.mask ?? new Uint8Array(row.predictedMask.length), labels) } : {}),
+      })),
     });
   } finally {
     clearInterval(sampler);
@@ -186,6 +277,7 @@ interface RunFigures {
   peakBytes: number;
   trainingPeakBytes: number;
   idleBytes?: number;
+  perImage?: PerImageRow[];
 }
 
 /** One results shape for both runtimes. */
@@ -226,6 +318,7 @@ function resultsOf(run: RunFigures): BenchResults {
     // Classification models have no per-label pixel metrics.
     ...(segmentation ? { segmentation } : {}),
     perLabel: (evaluation.perLabel ?? []).map(({ name, precision, recall, f1, meanIoU, testImages }) => ({ name, precision, recall, f1, meanIoU, testImages })),
+    ...(run.perImage ? { perImage: run.perImage } : {}),
   };
 }
 
@@ -284,6 +377,5 @@ function printSummary(results: BenchResults): void {
     ...results.perLabel.map((label): [string, string] => [`label ${label.name}`, `IoU ${format(label.meanIoU)}, P ${format(label.precision)} R ${format(label.recall)} F1 ${format(label.f1)} (${label.testImages} test images)`]),
     ['TP FP TN FN', `${results.image.counts.truePositives} ${results.image.counts.falsePositives} ${results.image.counts.trueNegatives} ${results.image.counts.falseNegatives}`],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  printRows(rows);
 }

@@ -172,8 +172,29 @@ describe('calibrateThreshold', () => {
     expect(calibration.threshold).toBe(0.5);
     expect(calibration.normalisation.centre).toBe(calibration.rawThreshold);
     expect(calibration.normalisation.scale).toBeCloseTo(0.25 / Math.log(9), 12);
-    expect(calibration.heldOut).toEqual({ precision: 1, recall: 1, f1: 1, normalImages: 5, anomalousImages: 3 });
+    expect(calibration.heldOut).toEqual({ precision: 1, recall: 1, f1: 1, normalImages: 5, anomalousImages: 3, falseAlarmRate: 0 });
     expect(normaliseScore(0.3, calibration.normalisation)).toBeCloseTo(0.1, 12);
+  });
+
+  it('at the no-miss operating point, sits below the lowest anomaly and reports the false alarms it costs', () => {
+    // Pooled: 1.0A 0.8A 0.5N 0.4A 0.3N 0.2N 0.1N. Balanced: ≥0.8 → 4/5, ≥0.4 → TP3 FP1 → 6/7 (best), gap 0.3|0.4.
+    // No-miss: below the lowest anomaly 0.4, down to the highest normal under it (0.3): the same gap here.
+    const folds = [[normal(0.1), normal(0.2), anomalous(0.8)], [normal(0.3), anomalous(0.4), normal(0.5), anomalous(1)]];
+    const noMiss = calibrateThreshold(folds, 'no-miss');
+    expect(noMiss.method).toBe('no-miss');
+    expect(noMiss.rawThreshold).toBeCloseTo(0.35, 12);
+    expect(calibrateThreshold(folds).rawThreshold).toBeCloseTo(0.35, 12);
+    expect(noMiss.heldOut.recall).toBe(1);
+    expect(noMiss.heldOut.falseAlarmRate).toBe(1 / 4);
+    // Moving the lowest anomaly under every normal but 0.1: no miss (gap 0.1|0.15) costs four of five normals,
+    // where the balanced point (≥0.8 → TP2 FP0 FN1 → 4/5, gap 0.5|0.8) misses it.
+    const images = [normal(0.1), normal(0.2), anomalous(0.15), normal(0.3), normal(0.5), normal(0.4), anomalous(0.8), anomalous(1)];
+    const costly = calibrateThreshold([images], 'no-miss');
+    expect(costly.rawThreshold).toBeCloseTo(0.125, 12);
+    expect(calibrateThreshold([images]).rawThreshold).toBeCloseTo(0.65, 12);
+    expect(costly.heldOut.recall).toBe(1);
+    expect(costly.heldOut.falseAlarmRate).toBeCloseTo(4 / 5, 12);
+    expect(calibrateThreshold([[normal(0.5), normal(0.6), anomalous(0.2), anomalous(0.7), anomalous(0.9)]], 'no-miss').rawThreshold).toBe(0.2);
   });
 
   it('does not depend on how the images fall into folds', () => {
@@ -188,7 +209,7 @@ describe('calibrateThreshold', () => {
     expect(calibration.method).toBe('normal-score-fallback');
     expect(calibration.warnings).toEqual(['too-few-anomalies']);
     expect(calibration.rawThreshold).toBeCloseTo(0.52, 12);
-    expect(calibration.heldOut).toEqual({ precision: 1, recall: 1, f1: 1, normalImages: 5, anomalousImages: 2 });
+    expect(calibration.heldOut).toEqual({ precision: 1, recall: 1, f1: 1, normalImages: 5, anomalousImages: 2, falseAlarmRate: 0 });
     expect(calibrateThreshold([[normal(1), normal(3)]]).warnings).toEqual(['too-few-anomalies']);
   });
 

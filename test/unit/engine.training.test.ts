@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
-import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
+import { defaultFramedCopies, evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, TrainingProgress, TrainingResult } from '../../workers/engine/training';
 import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 
@@ -71,7 +71,9 @@ describe('trainAnomalyModel on synthetic parts', () => {
   });
 
   it('fills the feature cache, and retraining from it reproduces the model', async () => {
-    expect(cached.size).toBe(dataset.images.length);
+    // Every image, plus the re-framed copies of the normal training images the bank learns from.
+    const trainNormals = dataset.images.filter((image) => dataset.split.trainIds.includes(image.id) && image.classification === 'normal');
+    expect(cached.size).toBe(dataset.images.length + trainNormals.length * defaultFramedCopies);
     const retrained = await trainAnomalyModel({ ...dataset, backboneId: defaultBackboneId, backboneModel, seed: 5, featureCache });
     expect(retrained.perImage).toEqual(result.perImage);
     expect(retrained.metadata.sha256).toBe(result.metadata.sha256);

@@ -4,6 +4,8 @@ import { type ClassificationSummary, type LabelledScore, summariseCounts, Thresh
 
 export interface F1Threshold extends ClassificationSummary {
   threshold: number;
+  /** The gap between adjacent distinct scores the threshold lies in: any threshold inside gives the same F1. */
+  gap: { lower: number; upper: number };
 }
 
 /**
@@ -25,14 +27,14 @@ export function f1OptimalThreshold(images: readonly LabelledScore[]): F1Threshol
     const f1 = (2 * counts.truePositives) / (2 * counts.truePositives + counts.falsePositives + counts.falseNegatives);
     if (f1 >= bestF1) {
       bestF1 = f1;
-      best = { threshold: gapMidpoint(lower, upper), ...summariseCounts(counts) };
+      best = { threshold: gapMidpoint(lower, upper), gap: { lower, upper }, ...summariseCounts(counts) };
     }
   }
   return best;
 }
 
 /** The midpoint, unless rounding puts it on the lower score (adjacent floats), where the upper one is exact. */
-function gapMidpoint(lower: number, upper: number): number {
+export function gapMidpoint(lower: number, upper: number): number {
   const midpoint = lower + (upper - lower) / 2;
   return midpoint > lower ? midpoint : upper;
 }

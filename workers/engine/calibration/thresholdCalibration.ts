@@ -1,8 +1,8 @@
 // The image decision of a trained model: the raw threshold from cross-validated held-out scores
-// (F1-optimal, or a normal-score fallback with a warning when anomalies are too few) and the
-// normalisation that maps it to 0.5. Raw threshold, normalised scores and threshold are all kept.
+// (at the balanced F1-optimal or the no-miss operating point, or a normal-score fallback with a warning when
+// anomalies are too few) and the normalisation that maps it to 0.5. Raw threshold, normalised scores and threshold are all kept.
 import { type ClassificationSummary, type LabelledScore, ThresholdSweep } from '../../../src/domain/metrics';
-import { f1OptimalThreshold } from './f1Threshold';
+import { f1OptimalThreshold, gapMidpoint } from './f1Threshold';
 import { fitScoreNormalisation, normalisedThreshold, type ScoreNormalisation } from './normalisation';
 import { quantile } from './quantile';
 
@@ -17,15 +17,22 @@ export type CalibrationWarning =
   /** Every held-out score is the same, so no threshold separates anything: normal-score fallback. */
   | 'no-separating-threshold';
 
+/**
+ * The documented operating points. `balanced`: the F1-optimal threshold on the held-out scores (a missed
+ * defect and a false alarm weigh alike). `no-miss`: just below the lowest held-out anomaly, so every held-out
+ * anomaly is flagged; `heldOut.falseAlarmRate` says what that costs.
+ */
+export type OperatingPoint = 'balanced' | 'no-miss';
+
 export interface ThresholdCalibration {
-  method: 'f1-optimal' | 'normal-score-fallback';
+  method: 'f1-optimal' | 'no-miss' | 'normal-score-fallback';
   rawThreshold: number;
   /** Always `normalisedThreshold` (0.5): the normalisation is built around the raw threshold. */
   threshold: number;
   normalisation: ScoreNormalisation;
   warnings: CalibrationWarning[];
   /** Image-level results on the pooled held-out scores at the raw threshold (IsAnomalous = score ≥ threshold). */
-  heldOut: ClassificationSummary & { normalImages: number; anomalousImages: number };
+  heldOut: ClassificationSummary & { normalImages: number; anomalousImages: number; falseAlarmRate: number };
 }
 
 /**
@@ -43,24 +50,43 @@ export function normalScoreFallbackThreshold(heldOutNormalScores: readonly numbe
 
 /**
  * Pools the folds' held-out scores: each training image was scored once by a model that did not see it,
- * and pooling gives the F1 search every held-out anomaly instead of one fold's few.
+ * and pooling gives the threshold search every held-out anomaly instead of one fold's few.
  */
-export function calibrateThreshold(heldOutFolds: readonly (readonly LabelledScore[])[]): ThresholdCalibration {
+export function calibrateThreshold(heldOutFolds: readonly (readonly LabelledScore[])[], operatingPoint: OperatingPoint = 'balanced'): ThresholdCalibration {
   const pooled = heldOutFolds.flat();
   const normalScores = pooled.filter((image) => !image.anomalous).map((image) => image.score);
-  const anomalousImages = pooled.length - normalScores.length;
+  const anomalousScores = pooled.filter((image) => image.anomalous).map((image) => image.score);
   if (normalScores.length === 0) throw new RangeError('Threshold calibration needs held-out normal images');
 
-  const optimal = anomalousImages >= minimumAnomaliesForF1Threshold ? f1OptimalThreshold(pooled) : null;
+  const gap = anomalousScores.length >= minimumAnomaliesForF1Threshold ? operatingGap(pooled, anomalousScores, normalScores, operatingPoint) : null;
   const warnings: CalibrationWarning[] = [];
-  if (!optimal) warnings.push(anomalousImages < minimumAnomaliesForF1Threshold ? 'too-few-anomalies' : 'no-separating-threshold');
-  const rawThreshold = optimal ? optimal.threshold : normalScoreFallbackThreshold(normalScores);
+  if (!gap) warnings.push(anomalousScores.length < minimumAnomaliesForF1Threshold ? 'too-few-anomalies' : 'no-separating-threshold');
+  const rawThreshold = gap ? gapMidpoint(gap.lower, gap.upper) : normalScoreFallbackThreshold(normalScores);
+  const sweep = new ThresholdSweep(pooled);
   return {
-    method: optimal ? 'f1-optimal' : 'normal-score-fallback',
+    method: gap ? (operatingPoint === 'balanced' ? 'f1-optimal' : 'no-miss') : 'normal-score-fallback',
     rawThreshold,
     threshold: normalisedThreshold,
     normalisation: fitScoreNormalisation(rawThreshold, normalScores),
     warnings,
-    heldOut: { ...new ThresholdSweep(pooled).summaryAt(rawThreshold), normalImages: normalScores.length, anomalousImages },
+    heldOut: {
+      ...sweep.summaryAt(rawThreshold),
+      normalImages: normalScores.length,
+      anomalousImages: anomalousScores.length,
+      falseAlarmRate: sweep.countsAt(rawThreshold).falsePositives / normalScores.length,
+    },
   };
+}
+
+/**
+ * The gap between adjacent held-out scores the threshold goes in. `no-miss`: below the lowest anomaly, down to
+ * the highest normal under it (or, when every normal scores at least as high, the lowest anomaly itself).
+ * Null when no threshold separates anything.
+ */
+function operatingGap(pooled: readonly LabelledScore[], anomalousScores: readonly number[], normalScores: readonly number[], operatingPoint: OperatingPoint) {
+  if (operatingPoint === 'balanced') return f1OptimalThreshold(pooled)?.gap ?? null;
+  const lowestAnomaly = Math.min(...anomalousScores);
+  const normalsBelow = normalScores.filter((score) => score < lowestAnomaly);
+  if (normalsBelow.length === 0) return new Set(pooled.map((image) => image.score)).size > 1 ? { lower: lowestAnomaly, upper: lowestAnomaly } : null;
+  return { lower: Math.max(...normalsBelow), upper: lowestAnomaly };
 }

@@ -16,7 +16,7 @@ export interface TrainingSummary {
   coresetRatio: number;
   bankSize: number;
   calibrationFolds: number;
-  /** 'f1-optimal' or the documented normal-score fallback. */
+  /** 'f1-optimal' (balanced operating point), 'no-miss', or the documented normal-score fallback. */
   thresholdMethod: string;
   rawThreshold: number;
   warnings: string[];

@@ -1,6 +1,6 @@
 // The memory bank of normal patch features: a greedy coreset of the training normals' patches,
 // stored transposed with squared row norms, as the kNN Gemm wants it.
-import { deriveSeed } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
 import { coresetSize, greedyCoreset } from '../memoryBank/coreset';
 import { gaussianProjectionMatrix, projectRows } from '../memoryBank/randomProjection';
 
@@ -33,18 +33,38 @@ export function projectPatches(imagePatches: readonly Float32Array[], space: Cor
   return imagePatches.map((patches) => ({ patches, projected: projectRows(patches, space.dimensions, matrix, space.projectedDimensions) }));
 }
 
-/** The coreset of all given images' patches (share `coresetRatio` of them) laid out for scoring. */
-export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number): MemoryBank {
+/**
+ * The coreset of all given images' patches laid out for scoring: share `coresetRatio` of `sizeBasisPatches`
+ * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank).
+ */
+export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number, sizeBasisPatches?: number): MemoryBank {
   const rows = concatenate(images.map((image) => image.patches));
   const projected = concatenate(images.map((image) => image.projected));
   const patchCount = rows.length / space.dimensions;
   // Already projected: greedyCoreset measures distances on these rows as they are.
   const kept = greedyCoreset(projected, space.projectedDimensions, {
-    targetSize: coresetSize(patchCount, coresetRatio),
+    targetSize: coresetSize(Math.min(sizeBasisPatches ?? patchCount, patchCount), coresetRatio),
     seed,
     projectedDimensions: space.projectedDimensions,
   });
   return memoryBankFromRows(rows, space.dimensions, kept);
+}
+
+/** A seeded random `keepShare` of the rows of `rows` ([n, dimensions] row-major), in their order; at least one. */
+export function sampleRows(rows: Float32Array, dimensions: number, keepShare: number, seed: number): Float32Array {
+  const count = rows.length / dimensions;
+  const keep = Math.min(count, Math.max(1, Math.round(count * keepShare)));
+  const random = new Random(seed);
+  // Selection sampling (Knuth's algorithm S): each row is kept with probability (still needed) / (still left).
+  const sampled = new Float32Array(keep * dimensions);
+  let kept = 0;
+  for (let row = 0; row < count && kept < keep; row += 1) {
+    if (random.next() * (count - row) < keep - kept) {
+      sampled.set(rows.subarray(row * dimensions, (row + 1) * dimensions), kept * dimensions);
+      kept += 1;
+    }
+  }
+  return sampled;
 }
 
 /** The bank of the given rows of `rows` ([n, dimensions] row-major). */
@@ -65,7 +85,7 @@ export function memoryBankFromRows(rows: Float32Array, dimensions: number, selec
   return { dimensions, size, transposed, squaredNorms };
 }
 
-function concatenate(parts: readonly Float32Array[]): Float32Array {
+export function concatenate(parts: readonly Float32Array[]): Float32Array {
   const result = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -9,7 +9,8 @@ import { patchLayoutOf } from '../features/featureGraph';
 import { buildModelMetadata, onnxMetadataProps } from '../packaging/metadata';
 import type { ModelMetadataFields } from '../packaging/metadata';
 import { buildPackagedModel } from '../packaging/packagedModel';
-import { buildMemoryBank, projectPatches } from '../scoring/memoryBank';
+import { buildMemoryBank, concatenate, projectPatches, sampleRows } from '../scoring/memoryBank';
+import { reframedCopies, seedOfText } from '../augmentation/normalFraming';
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
 import { PatchScorer } from '../scoring/scoringModel';
 import { crossValidatedScores } from './crossValidation';
@@ -27,6 +28,12 @@ export const defaultCoresetRatio = 0.05;
 export const coresetProjectedDimensions = 64;
 /** Three folds: each normal is held out once from a bank of two thirds of the normals, at 3 extra coresets. */
 export const defaultCalibrationFolds = 3;
+/**
+ * Re-framed copies of each normal training image whose patches are bank candidates (normalFraming.ts): see
+ * the README's Benchmarks for what they did to the cross-validated figures. The bank keeps its size, so
+ * detection costs the same.
+ */
+export const defaultFramedCopies = 2;
 
 export async function trainAnomalyModel(options: TrainOptions): Promise<TrainingResult> {
   const started = now();
@@ -46,7 +53,11 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   const isSegmentation = labels.length > 0 && trainAnomalies.some((image) => image.mask !== undefined);
 
   let stageStart = now();
-  const features = await extractAll(options, [...train, ...test], size, report);
+  const framedCopies = options.framedCopies ?? defaultFramedCopies;
+  const copiesOf = (image: TrainingImage): TrainingImage[] => reframedCopies(image, framedCopies, seedOfText(image.contentHash ?? image.id))
+    .map((copy, index) => ({ ...image, ...copy, id: `${image.id}#framed-${index}`, contentHash: `${image.contentHash ?? image.id}#framed-${index}` }));
+  const framedImages = trainNormals.flatMap(copiesOf);
+  const features = await extractAll(options, [...train, ...test, ...framedImages], size, report);
   timings.featuresMs = now() - stageStart;
 
   const scorer = await PatchScorer.create(layout, backbone.inputSize, options.sessionOptions);
@@ -64,10 +75,19 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
     stageStart = now();
     report('memory-bank', 0, 1);
     const projected = new Map<string, ProjectedPatches>();
-    projectPatches(trainNormals.map((image) => features.get(image.id)!), space, options.seed)
+    // A normal's candidates are its own patches and a share of its re-framed copies' (held out together in
+    // calibration): the copies together add as many candidates as the image has, so the coreset costs twice
+    // what it did without them, whatever the number of copies.
+    const candidatesOf = (image: TrainingImage) => concatenate([
+      features.get(image.id)!,
+      ...framedImages.filter((copy) => copy.id.startsWith(`${image.id}#framed-`))
+        .map((copy) => sampleRows(features.get(copy.id)!, layout.dimensions, 1 / framedCopies, seedOfText(copy.id))),
+    ]);
+    projectPatches(trainNormals.map(candidatesOf), space, options.seed)
       .forEach((patches, index) => projected.set(trainNormals[index]!.id, patches));
+    const patchesPerImage = layout.grid * layout.grid;
     const bankOf = (images: readonly TrainingImage[], bankSeed: number) =>
-      buildMemoryBank(images.map((image) => projected.get(image.id)!), space, coresetRatio, bankSeed);
+      buildMemoryBank(images.map((image) => projected.get(image.id)!), space, coresetRatio, bankSeed, images.length * patchesPerImage);
     const bank = bankOf(trainNormals, options.seed);
     report('memory-bank', 1, 1);
     timings.memoryBankMs = now() - stageStart;
@@ -84,7 +104,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
       signal,
       onFoldDone: (foldsDone) => report('calibration', foldsDone, foldCount),
     });
-    const calibration = calibrateThreshold(heldOutFolds);
+    const calibration = calibrateThreshold(heldOutFolds, options.operatingPoint);
     timings.calibrationMs = now() - stageStart;
 
     stageStart = now();

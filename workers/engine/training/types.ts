@@ -2,7 +2,7 @@
 import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
 import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
-import type { ConfidenceCalibration, ThresholdCalibration } from '../calibration';
+import type { ConfidenceCalibration, OperatingPoint, ThresholdCalibration } from '../calibration';
 import type { ModelMetadata } from '../packaging/metadata';
 import type { ort } from '../../ort';
 import type { SegmentationHeadSettings, SegmentationSummary } from './segmentationStage';
@@ -54,6 +54,10 @@ export interface TrainOptions {
   seed: number;
   /** Share of normal training patches kept in the memory bank; see `defaultCoresetRatio`. */
   coresetRatio?: number;
+  /** Re-framed copies per normal training image offered to the bank's coreset; see `defaultFramedCopies`. */
+  framedCopies?: number;
+  /** Where the trained threshold sits on the held-out scores; 'balanced' (F1-optimal) by default. */
+  operatingPoint?: OperatingPoint;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
   calibrationFolds?: number;
   onProgress?: (progress: TrainingProgress) => void;

@@ -1,0 +1,86 @@
+// Re-framed normal copies for the memory bank: seeded per image, within the framing range, sized like the image;
+// and the row sampling that bounds what the copies add to the coreset.
+import { describe, expect, it } from 'vitest';
+import { defaultFramingRange, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
+import { changeTone, paintEdgeStrip, warpAffine } from '../../workers/engine/augmentation/imageTransforms';
+import { deriveSeed } from '../../src/domain/synthetic/random';
+import { sampleRows } from '../../workers/engine/scoring/memoryBank';
+
+const image = { rgb: Uint8Array.from({ length: 8 * 6 * 3 }, (_, index) => (index * 37) % 256), width: 8, height: 6 };
+
+describe('seedOfText', () => {
+  it('is FNV-1a over the characters', () => {
+    // Offset basis for the empty string; "a": (0x811c9dc5 ^ 0x61) · 0x01000193 mod 2³² = 0xe40c292c.
+    expect(seedOfText('')).toBe(0x811c9dc5);
+    expect(seedOfText('a')).toBe(0xe40c292c);
+  });
+});
+
+describe('randomFraming', () => {
+  it('draws every parameter within the range, shifts in pixels of the image', () => {
+    for (let seed = 0; seed < 50; seed += 1) {
+      const { warp: framing, tone, strip } = randomFraming(defaultFramingRange, { width: 100, height: 50 }, seed);
+      expect(Math.abs(tone.brightness - 1)).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(tone.contrast - 1)).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(framing.shiftX)).toBeLessThanOrEqual(6);
+      expect(Math.abs(framing.shiftY)).toBeLessThanOrEqual(3);
+      expect(Math.abs(framing.rotationDegrees)).toBeLessThanOrEqual(5);
+      expect(Math.abs(framing.scale - 1)).toBeLessThanOrEqual(0.1);
+      if (strip) {
+        expect(strip.share).toBeLessThanOrEqual(defaultFramingRange.edgeStripMaxShare);
+        expect(strip.color[0]).toBeGreaterThanOrEqual(10);
+        expect(strip.color[0]).toBeLessThanOrEqual(80);
+      }
+    }
+    const strips = Array.from({ length: 200 }, (_, seed) => randomFraming(defaultFramingRange, { width: 100, height: 50 }, seed).strip);
+    expect(strips.filter((strip) => strip !== null).length).toBeGreaterThan(70);
+    expect(strips.filter((strip) => strip !== null).length).toBeLessThan(130);
+    expect(new Set(strips.map((strip) => strip?.side)).size).toBe(5);
+    const withoutStrips = { ...defaultFramingRange, edgeStripChance: 0 };
+    expect(Array.from({ length: 50 }, (_, seed) => randomFraming(withoutStrips, { width: 100, height: 50 }, seed).strip)).toEqual(Array(50).fill(null));
+  });
+});
+
+describe('reframedCopies', () => {
+  it('makes the requested number of warped copies, the same for the same image seed', () => {
+    const copies = reframedCopies(image, 2, 7);
+    expect(copies).toHaveLength(2);
+    expect(copies.map((copy) => [copy.width, copy.height])).toEqual([[8, 6], [8, 6]]);
+    expect(reframedCopies(image, 2, 7)).toEqual(copies);
+    expect(copies[0]!.rgb).not.toEqual(copies[1]!.rgb);
+    expect(reframedCopies(image, 0, 7)).toEqual([]);
+  });
+
+  it('with a zero framing range, a copy is the image itself', () => {
+    const still = { shiftShare: 0, rotationDegrees: 0, scaleChange: 0, toneChange: 0, edgeStripChance: 0, edgeStripMaxShare: 0 };
+    expect(reframedCopies(image, 1, 7, still)[0]).toEqual(warpAffine(image, {}));
+  });
+
+  it('re-lights the warped copy and paints the drawn strip over it', () => {
+    const range = { shiftShare: 0, rotationDegrees: 0, scaleChange: 0, toneChange: 0.15, edgeStripChance: 1, edgeStripMaxShare: 0.5 };
+    const { tone, strip } = randomFraming(range, image, deriveSeed(7, 0));
+    expect(Math.abs(tone.brightness - 1)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(tone.contrast - 1)).toBeLessThanOrEqual(0.15);
+    expect(reframedCopies(image, 1, 7, range)[0]).toEqual(paintEdgeStrip(changeTone(warpAffine(image, {}), tone), strip!));
+  });
+});
+
+describe('sampleRows', () => {
+  // Rows r = [r, r + 0.5] for r = 0…9.
+  const rows = Float32Array.from({ length: 20 }, (_, index) => Math.floor(index / 2) + (index % 2) * 0.5);
+
+  it('keeps the share of whole rows, in order, the same for the same seed', () => {
+    const sampled = sampleRows(rows, 2, 0.3, 11);
+    expect(sampled).toHaveLength(6);
+    const firsts = Array.from({ length: 3 }, (_, row) => sampled[row * 2]!);
+    for (const [row, first] of firsts.entries()) expect(sampled[row * 2 + 1]).toBe(first + 0.5);
+    expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
+    expect(new Set(firsts).size).toBe(3);
+    expect(sampleRows(rows, 2, 0.3, 11)).toEqual(sampled);
+  });
+
+  it('keeps everything at share 1 and at least one row', () => {
+    expect(sampleRows(rows, 2, 1, 3)).toEqual(rows);
+    expect(sampleRows(rows, 2, 0.01, 3)).toHaveLength(2);
+  });
+});
