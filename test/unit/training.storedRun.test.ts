@@ -11,6 +11,7 @@ import { listEntries, listDatasets } from '../../src/storage/datasets';
 import { modelArtifactNames, predictedMaskArtifactName, readModelArtifact } from '../../src/storage/modelFiles';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
+import { defaultFramedCopies } from '../../workers/engine/training';
 import { MemoryFeatureCache } from '../../workers/training/featureCache';
 import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
 import { trainStoredModelVersion, type TrainingEnvironment } from '../../workers/training/trainModelVersion';
@@ -87,7 +88,9 @@ describe('training a stored model version', () => {
     expect(overall.at(-1)).toBeCloseTo(100, 5);
     expect(progress.some((report) => report.stage === 'segmentation' && report.epoch === 1 && report.loss! > 0)).toBe(true);
     expect(progress.at(-1)!.remainingMs).toBeCloseTo(0, 5);
-    expect(featureCache.size).toBe(entries.length);
+    // Every entry, plus the re-framed copies of the normal training images the memory bank learns from.
+    const trainNormals = entries.filter((entry) => expectedSplit.trainIds.includes(entry.id) && entry.classification === 'normal');
+    expect(featureCache.size).toBe(entries.length + trainNormals.length * defaultFramedCopies);
   }, 300_000);
 
   it('lists every picture that does not decode and stores nothing', async () => {
