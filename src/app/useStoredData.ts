@@ -15,8 +15,8 @@ export type StoredData<T> =
 
 /**
  * `load`'s result, read again when `deps` change and, unless `rereadOnChange` is false (a view
- * that owns its copy while editing it), whenever one of `storeNames` changes. `load` may read only
- * `storeNames` and never writes (it throws otherwise), so the list cannot silently fall behind it.
+ * that owns its copy while editing it), whenever one of `storeNames` changes. `load` may use only
+ * `storeNames` (any other store throws), so the list cannot silently fall behind what it reads.
  */
 export function useStoredData<T>(
   storeNames: readonly StoreName[],
