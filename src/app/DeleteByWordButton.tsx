@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { DELETE_CONFIRMATION_WORD } from '../storage/datasets';
 import { ConfirmByTypingDialog } from './ConfirmByTypingDialog';
-import { useUiStore } from './uiStore';
 
 export interface DeleteByWordTexts {
   action: string;
@@ -14,8 +13,7 @@ export interface DeleteByWordTexts {
   confirm: string;
 }
 
-export function DeleteByWordButton({ texts, onDelete }: { texts: DeleteByWordTexts; onDelete: (typed: string) => Promise<unknown> }) {
-  const dataChanged = useUiStore((state) => state.dataChanged);
+export function DeleteByWordButton({ texts, onDelete }: { texts: DeleteByWordTexts; onDelete: (typed: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -29,10 +27,7 @@ export function DeleteByWordButton({ texts, onDelete }: { texts: DeleteByWordTex
           confirmationWord={DELETE_CONFIRMATION_WORD}
           fieldLabel={texts.fieldLabel(DELETE_CONFIRMATION_WORD)}
           confirmLabel={texts.confirm}
-          onConfirm={async (typed) => {
-            await onDelete(typed);
-            dataChanged();
-          }}
+          onConfirm={onDelete}
           onClose={() => setOpen(false)}
         />
       )}

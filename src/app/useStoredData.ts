@@ -1,9 +1,12 @@
-// Reads from IndexedDB for a view and re-reads whenever stored data changes.
+// Reads from IndexedDB for a view and re-reads whenever one of the stores it reads changes: a
+// committed write in this tab, another tab or a worker announces its stores (storage/storeChanges.ts).
 import { useEffect, useState } from 'react';
 import type { IDBPDatabase } from 'idb';
 import { openSpotcheckDb } from '../storage/db';
-import type { SpotcheckDB } from '../storage/schema';
-import { useUiStore } from './uiStore';
+import { DB_NAME, type SpotcheckDB, type StoreName } from '../storage/schema';
+import { readingOnly } from '../storage/storeAccess';
+import { subscribeToStoreChanges } from '../storage/storeChanges';
+import { coalescedRuns } from './coalescedRuns';
 
 export type StoredData<T> =
   | { status: 'loading' }
@@ -12,27 +15,34 @@ export type StoredData<T> =
 
 /**
  * `load`'s result, read again when `deps` change and, unless `rereadOnChange` is false (a view
- * that owns its copy while editing it), whenever stored data changes.
+ * that owns its copy while editing it), whenever one of `storeNames` changes. `load` may use only
+ * `storeNames` (any other store throws), so the list cannot silently fall behind what it reads.
  */
 export function useStoredData<T>(
+  storeNames: readonly StoreName[],
   load: (db: IDBPDatabase<SpotcheckDB>) => Promise<T>,
   deps: readonly unknown[],
   { rereadOnChange = true }: { rereadOnChange?: boolean } = {},
 ): StoredData<T> {
-  const dataRevision = useUiStore((state) => state.dataRevision);
-  const revision = rereadOnChange ? dataRevision : 0;
   const [result, setResult] = useState<StoredData<T>>({ status: 'loading' });
   useEffect(() => {
     let current = true;
-    openSpotcheckDb()
-      .then(load)
-      .then(
-        (data) => current && setResult({ status: 'ready', data }),
-        (error: unknown) => current && setResult({ status: 'failed', error }),
-      );
+    const read = () =>
+      openSpotcheckDb()
+        .then((db) => load(readingOnly(db, storeNames)))
+        .then(
+          (data) => current && setResult({ status: 'ready', data }),
+          (error: unknown) => current && setResult({ status: 'failed', error }),
+        )
+        .then(() => undefined);
+    const requestRead = coalescedRuns(read);
+    // Subscribed before the first read, so no write between the two goes unnoticed.
+    const unsubscribe = rereadOnChange ? subscribeToStoreChanges(DB_NAME, storeNames, requestRead) : undefined;
+    requestRead();
     return () => {
       current = false;
+      unsubscribe?.();
     };
-  }, [revision, ...deps]);
+  }, [storeNames.join(), rereadOnChange, ...deps]);
   return result;
 }

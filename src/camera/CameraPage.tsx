@@ -45,7 +45,6 @@ export function CameraPage() {
   const { t } = useTranslation();
   const project = useCurrentProject();
   const showError = useUiStore((state) => state.showError);
-  const dataChanged = useUiStore((state) => state.dataChanged);
   const models = useProjectModels(project.id);
   const [chosenComponent, setChosenComponent] = useState<string | null>(null);
   const modelList = models.status === 'ready' ? models.data : [];
@@ -138,8 +137,6 @@ export function CameraPage() {
       cancelled = true;
       inspector?.stop();
       inspectorRef.current = null;
-      // The dashboard and other tabs see the new events once they are stored.
-      void inspector?.flush().then(dataChanged);
     };
   }, [inspecting, canInspect, model?.modelComponent, project.id]);
 
@@ -155,7 +152,6 @@ export function CameraPage() {
     setStartingModel(true);
     try {
       setDescription(await startModelAndWait(model.modelComponent));
-      dataChanged();
     } catch (error) {
       showError(error);
       refreshModel();

@@ -22,8 +22,8 @@ interface CaptureControlsProps {
 
 export function CaptureControls({ projectId, projectSize, modelVersionId, disabled, grab }: CaptureControlsProps) {
   const { t } = useTranslation();
-  const { showError, showInfo, dataChanged } = useUiStore();
-  const datasets = useStoredData((db) => listDatasets(db, projectId), [projectId]);
+  const { showError, showInfo } = useUiStore();
+  const datasets = useStoredData(['datasets'], (db) => listDatasets(db, projectId), [projectId]);
   const [datasetId, setDatasetId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (datasets.status !== 'ready') return null;
@@ -34,7 +34,6 @@ export function CaptureControls({ projectId, projectSize, modelVersionId, disabl
     setBusy(true);
     try {
       showInfo(await work());
-      dataChanged();
     } catch (error) {
       showError(error);
     } finally {

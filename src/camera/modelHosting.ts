@@ -11,6 +11,7 @@ const startPollIntervalMs = 200;
 /** Trained versions of one project, newest first. */
 export function useProjectModels(projectId: string) {
   return useStoredData(
+    ['projects', 'modelVersions'],
     async (db) => (await listTrainedModels(db)).filter(({ version }) => version.projectId === projectId).sort((a, b) => b.version.version - a.version.version),
     [projectId],
   );

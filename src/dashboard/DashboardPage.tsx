@@ -74,7 +74,7 @@ export function DashboardPage() {
   const [custom, setCustom] = useState<CustomDates>(() => ({ from: localDateString(Date.now() - (defaultCustomDays - 1) * dayMs), to: localDateString(Date.now()) }));
   const [range, setRange] = useState(() => periodRange('24h', Date.now()));
   const [problem, setProblem] = useState<string | null>(null);
-  const data = useStoredData((db) => loadDashboard(db, range), [range]);
+  const data = useStoredData(['settings', 'projects', 'datasets', 'modelVersions', 'detectionEvents'], (db) => loadDashboard(db, range), [range]);
 
   /** Applies a period as of now; bad custom dates leave the last good range on screen. */
   function apply(nextChoice: PeriodChoice) {

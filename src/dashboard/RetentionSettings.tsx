@@ -11,8 +11,8 @@ const suggestedDays = 90;
 
 export function RetentionSettings() {
   const { t } = useTranslation();
-  const { showError, showInfo, dataChanged } = useUiStore();
-  const stored = useStoredData((db) => readRetentionDays(db), []);
+  const { showError, showInfo } = useUiStore();
+  const stored = useStoredData(['settings'], (db) => readRetentionDays(db), []);
   const [keepForever, setKeepForever] = useState(true);
   const [days, setDays] = useState(String(suggestedDays));
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,6 @@ export function RetentionSettings() {
       const value = keepForever ? null : Number(days);
       await saveRetentionDays(await openSpotcheckDb(), value);
       showInfo(value === null ? t('dashboard:retention.savedForever') : t('dashboard:retention.savedDays', { days: value }));
-      dataChanged();
     } catch (error) {
       showError(error);
     } finally {
@@ -43,7 +42,6 @@ export function RetentionSettings() {
     try {
       const deleted = await pruneByRetention(await openSpotcheckDb(), Date.now());
       showInfo(t('dashboard:retention.pruned', { count: deleted }));
-      dataChanged();
     } catch (error) {
       showError(error);
     } finally {

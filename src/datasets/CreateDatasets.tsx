@@ -8,7 +8,7 @@ import { createDataset } from '../storage/datasets';
 
 export function CreateDatasets({ projectId, missing }: { projectId: string; missing: DatasetType[] }) {
   const { t } = useTranslation();
-  const { dataChanged, showError } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
 
   async function create(types: DatasetType[]) {
     try {
@@ -16,8 +16,6 @@ export function CreateDatasets({ projectId, missing }: { projectId: string; miss
       for (const type of types) await createDataset(db, projectId, type);
     } catch (error) {
       showError(error);
-    } finally {
-      dataChanged();
     }
   }
 

@@ -17,7 +17,7 @@ import { LabelManager } from './labels/LabelManager';
 export function DatasetsPage() {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const contents = useStoredData((db) => listDatasets(db, project.id), [project.id]);
+  const contents = useStoredData(['datasets'], (db) => listDatasets(db, project.id), [project.id]);
   if (contents.status !== 'ready') return <p>{t('common.loading')}</p>;
   const datasets = contents.data;
   const missing = (['train', 'test'] as const).filter((type: DatasetType) => !datasets.some((dataset) => dataset.type === type));

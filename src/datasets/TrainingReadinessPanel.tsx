@@ -14,7 +14,7 @@ import { listAnomalyLabels } from '../storage/labels';
  * with it, and asks again with `trainAsClassification` when the user chooses to ignore the masks).
  */
 export function useTrainingReadiness(projectId: string, trainAsClassification = false): StoredData<TrainingReadiness> {
-  return useStoredData(async (db) => {
+  return useStoredData(['datasets', 'anomalyLabels', 'entries'], async (db) => {
     const [datasets, labels] = await Promise.all([listDatasets(db, projectId), listAnomalyLabels(db, projectId)]);
     const summaryOf = async (type: 'train' | 'test') => {
       const dataset = datasets.find((candidate) => candidate.type === type);

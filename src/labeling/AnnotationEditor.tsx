@@ -48,7 +48,7 @@ interface AnnotationEditorProps {
 export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { showError, showInfo, dataChanged } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const { entry } = data;
   const { width, height } = entry;
   const history = useMaskHistory(() => data.maskPixels);
@@ -134,7 +134,6 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
       dirtyRef.current = false;
       setClassification(savedClass);
       setSaved({ pixels: history.pixels, classification: savedClass });
-      dataChanged();
       showInfo(t('labeling:saved', { name: entry.sourceRef }));
       return true;
     } catch (error) {

@@ -26,8 +26,8 @@ function EditorLoader({ entryId }: { entryId: string }) {
   const project = useCurrentProject();
   // The picture and mask are read once: the editor owns its copy until it saves. The labels are
   // re-read on every change, so one added or deleted elsewhere shows at once.
-  const data = useStoredData((db) => loadEditorData(db, entryId), [entryId], { rereadOnChange: false });
-  const labels = useStoredData((db) => listAnomalyLabels(db, project.id), [project.id]);
+  const data = useStoredData(['entries', 'images', 'masks', 'anomalyLabels'], (db) => loadEditorData(db, entryId), [entryId], { rereadOnChange: false });
+  const labels = useStoredData(['anomalyLabels'], (db) => listAnomalyLabels(db, project.id), [project.id]);
   const failed = [data, labels].find((each) => each.status === 'failed');
   if (failed?.status === 'failed') return <p role="alert">{describeError(failed.error)}</p>;
   if (data.status !== 'ready' || labels.status !== 'ready') return <p>{t('common.loading')}</p>;
@@ -37,7 +37,7 @@ function EditorLoader({ entryId }: { entryId: string }) {
 function ImageIndex() {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const listing = useStoredData(async (db) => {
+  const listing = useStoredData(['datasets', 'entries'], async (db) => {
     const datasets = await listDatasets(db, project.id);
     return Promise.all(datasets.map(async (dataset) => ({ dataset, page: await queryEntries(db, dataset.id, { sort: 'name', offset: 0, limit: listedImageCount }) })));
   }, [project.id]);

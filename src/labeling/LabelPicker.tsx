@@ -19,7 +19,7 @@ const shortcutCount = 9;
 
 export function LabelPicker({ projectId, labels, current, onPick }: LabelPickerProps) {
   const { t } = useTranslation();
-  const { showError, dataChanged } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [newName, setNewName] = useState('');
 
   async function add(event: FormEvent) {
@@ -27,7 +27,6 @@ export function LabelPicker({ projectId, labels, current, onPick }: LabelPickerP
     try {
       const label = await addAnomalyLabel(await openSpotcheckDb(), projectId, newName);
       setNewName('');
-      dataChanged();
       onPick(label);
     } catch (error) {
       showError(error);

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import { useUiStore } from '../app/uiStore';
 import type { ModelTag, ModelVersion } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { setModelVersionTags } from '../storage/modelTags';
@@ -11,7 +10,6 @@ import { TagsEditor } from './TagsEditor';
 
 function EditTagsDialog({ version, onClose }: { version: ModelVersion; onClose: () => void }) {
   const { t } = useTranslation();
-  const dataChanged = useUiStore((state) => state.dataChanged);
   const [tags, setTags] = useState<ModelTag[]>(version.tags);
   return (
     <ConfirmDialog
@@ -19,7 +17,6 @@ function EditTagsDialog({ version, onClose }: { version: ModelVersion; onClose: 
       confirmLabel={t('models:tags.save')}
       onConfirm={async () => {
         await setModelVersionTags(await openSpotcheckDb(), version.id, tags);
-        dataChanged();
       }}
       onClose={onClose}
     >

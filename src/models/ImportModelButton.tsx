@@ -8,7 +8,7 @@ import { importModelPackageFile } from './importModelPackageFile';
 
 export function ImportModelButton({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const { dataChanged, showInfo } = useUiStore();
+  const showInfo = useUiStore((state) => state.showInfo);
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,7 +22,6 @@ export function ImportModelButton({ projectId }: { projectId: string }) {
     try {
       const version = await importModelPackageFile(projectId, file);
       showInfo(t('models:import.done', { file: file.name, version: version.version }));
-      dataChanged();
     } catch (error) {
       setProblem(describeError(error));
     } finally {

@@ -1,6 +1,6 @@
 // Start / stop of a version in the detection worker (spec §4.3 and §7 item 7): StartModel, then
 // DescribeModel polled until RUNNING or FAILED; StopModel returns once stopped. The worker records the
-// hosting statuses in IndexedDB; the list re-reads them when a step ends.
+// hosting statuses in IndexedDB; the list re-reads them as storage announces each one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
@@ -18,7 +18,7 @@ function reasonOf(error: unknown): string {
 
 export function ModelHostingButton({ version, projectName }: { version: ModelVersion; projectName: string }) {
   const { t } = useTranslation();
-  const { dataChanged, showError } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [busy, setBusy] = useState(false);
   const component = modelComponentOf(projectName, version.version);
 
@@ -30,11 +30,10 @@ export function ModelHostingButton({ version, projectName }: { version: ModelVer
       showError(new UserFacingError(failureKey, { version: version.version, reason: reasonOf(error) }));
     } finally {
       setBusy(false);
-      dataChanged();
     }
   }
 
-  const start = () => run(() => startModelAndWait(component, dataChanged), 'models:hosting.startFailed');
+  const start = () => run(() => startModelAndWait(component), 'models:hosting.startFailed');
   const stop = () => run(() => detectionWorker.run((api) => api.stopModel(component)), 'models:hosting.stopFailed');
 
   if (version.status === 'HOSTED') {

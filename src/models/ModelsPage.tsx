@@ -19,7 +19,7 @@ export function ModelsPage() {
   const project = useCurrentProject();
   const [asClassification, setAsClassification] = useState(false);
   const readiness = useTrainingReadiness(project.id, asClassification);
-  const versions = useStoredData((db) => listModelVersions(db, project.id), [project.id]);
+  const versions = useStoredData(['modelVersions'], (db) => listModelVersions(db, project.id), [project.id]);
   const allJobs = useTrainingJobs((state) => state.jobs);
   const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.projectId === project.id), [allJobs, project.id]);
   const [training, setTraining] = useState(false);

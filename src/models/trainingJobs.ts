@@ -46,8 +46,7 @@ export function startTrainingJob(db: IDBPDatabase<SpotcheckDB>, version: ModelVe
   useTrainingJobs.setState((state) => ({
     jobs: { ...state.jobs, [version.id]: { modelVersionId: version.id, version: version.version, projectId: version.projectId, progress: null, lossCurve: [], cancelling: false } },
   }));
-  const { dataChanged, showError, showInfo } = useUiStore.getState();
-  dataChanged();
+  const { showError, showInfo } = useUiStore.getState();
   runTraining(db, version.id, {
     backend,
     signal: controller.signal,
@@ -63,7 +62,6 @@ export function startTrainingJob(db: IDBPDatabase<SpotcheckDB>, version: ModelVe
       const { [version.id]: _finished, ...jobs } = state.jobs;
       return { jobs };
     });
-    dataChanged();
   });
 }
 

@@ -12,7 +12,6 @@ import { createProject } from '../storage/projects';
 export function CreateProjectForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const dataChanged = useUiStore((state) => state.dataChanged);
   const showError = useUiStore((state) => state.showError);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,7 +22,6 @@ export function CreateProjectForm() {
     setBusy(true);
     try {
       const project = await createProject(await openSpotcheckDb(), name.trim());
-      dataChanged();
       setName('');
       setProblem(null);
       await navigate(`/projects/${project.id}`);

@@ -8,7 +8,7 @@ import { deleteProject } from '../storage/projects';
 
 export function DeleteProjectDialog({ project, onClose }: { project: Project; onClose: () => void }) {
   const { t } = useTranslation();
-  const { dataChanged, showInfo } = useUiStore();
+  const showInfo = useUiStore((state) => state.showInfo);
   return (
     <ConfirmByTypingDialog
       title={t('projects.delete.title', { name: project.name })}
@@ -18,7 +18,6 @@ export function DeleteProjectDialog({ project, onClose }: { project: Project; on
       confirmLabel={t('projects.delete.confirm')}
       onConfirm={async (typed) => {
         await deleteProject(await openSpotcheckDb(), project.id, typed);
-        dataChanged();
         showInfo(t('projects.delete.done', { name: project.name }));
       }}
       onClose={onClose}

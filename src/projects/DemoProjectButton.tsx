@@ -8,7 +8,7 @@ import { createDemoProject } from './createDemoProject';
 export function DemoProjectButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { dataChanged, showError } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const abortRef = useRef<AbortController | null>(null);
 
@@ -18,7 +18,6 @@ export function DemoProjectButton() {
     setProgress({ done: 0, total: 1 });
     try {
       const project = await createDemoProject((done, total) => setProgress({ done, total }), controller.signal);
-      dataChanged();
       await navigate(`/projects/${project.id}`);
     } catch (error) {
       showError(error);

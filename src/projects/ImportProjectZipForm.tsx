@@ -15,7 +15,7 @@ function projectNameFromFile(fileName: string): string {
 export function ImportProjectZipForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { dataChanged, showError, showInfo } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const [zip, setZip] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,6 @@ export function ImportProjectZipForm() {
     setBusy(true);
     try {
       const { project, warnings } = await importProjectZip(zip, name.trim(), new AbortController().signal);
-      dataChanged();
       if (warnings.length > 0) {
         const details = warnings.map((issue) => describeError(issueToError(issue))).join(' ');
         showInfo(t('projects.importZip.warnings', { count: warnings.length, name: project.name, details }));

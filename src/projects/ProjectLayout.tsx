@@ -9,7 +9,7 @@ import { getProject } from '../storage/projects';
 export function ProjectLayout() {
   const { t } = useTranslation();
   const { projectId = '' } = useParams();
-  const project = useStoredData((db) => getProject(db, projectId), [projectId]);
+  const project = useStoredData(['projects'], (db) => getProject(db, projectId), [projectId]);
   if (project.status === 'loading') return <p>{t('common.loading')}</p>;
   if (project.status === 'failed') return <p role="alert">{describeError(project.error)}</p>;
   const tabs = [

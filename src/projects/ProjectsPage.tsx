@@ -10,7 +10,7 @@ import { ProjectActions } from './ProjectActions';
 
 export function ProjectsPage() {
   const { t, i18n } = useTranslation();
-  const summaries = useStoredData((db) => projectSummaries(db), []);
+  const summaries = useStoredData(['projects', 'datasets', 'modelVersions'], (db) => projectSummaries(db), []);
   return (
     <section className="page">
       <h1>{t('projects.title')}</h1>

@@ -10,7 +10,7 @@ import { renameProject } from '../storage/projects';
 
 export function RenameProjectForm({ project, onDone }: { project: Project; onDone: () => void }) {
   const { t } = useTranslation();
-  const { dataChanged, showError } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [name, setName] = useState(project.name);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -18,7 +18,6 @@ export function RenameProjectForm({ project, onDone }: { project: Project; onDon
     event.preventDefault();
     try {
       await renameProject(await openSpotcheckDb(), project.id, name.trim());
-      dataChanged();
       onDone();
     } catch (error) {
       if (isUserFacingError(error)) setProblem(describeError(error));

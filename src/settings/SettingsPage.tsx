@@ -7,14 +7,18 @@ import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
 import { RetentionSettings } from '../dashboard/RetentionSettings';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
+import { ALL_STORES } from '../storage/schema';
 import type { RuntimeReport } from '../../workers/runtime/selfTest';
 
 const bytesPerMegabyte = 1024 * 1024;
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { offlineReady, showError, dataChanged } = useUiStore();
-  const estimate = useStoredData(() => readStorageEstimate(), []);
+  const { offlineReady, showError } = useUiStore();
+  // Persistence is no stored data: a granted request is read again by counting requests.
+  const [persistRequests, setPersistRequests] = useState(0);
+  // Any write changes the usage.
+  const estimate = useStoredData(ALL_STORES, () => readStorageEstimate(), [persistRequests]);
   const [runtime, setRuntime] = useState<RuntimeReport | 'running' | null>(null);
 
   async function checkRuntime() {
@@ -29,7 +33,7 @@ export function SettingsPage() {
 
   async function persist() {
     await requestPersistentStorage();
-    dataChanged();
+    setPersistRequests((count) => count + 1);
   }
 
   const storage = estimate.status === 'ready' ? estimate.data : null;

@@ -93,3 +93,6 @@ export const PROJECT_STORES = [
   'trialResults',
   'detectionEvents',
 ] as const satisfies readonly StoreName[];
+
+/** Every store, e.g. for a reader of the storage estimate, which any write changes. */
+export const ALL_STORES = [...PROJECT_STORES, 'settings'] as const satisfies readonly StoreName[];

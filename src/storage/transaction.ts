@@ -1,8 +1,11 @@
 // The one way repositories write: a single readwrite transaction that commits all of its changes
-// or none, with failures turned into UserFacingErrors.
+// or none, with failures turned into UserFacingErrors, and that announces the stores it changed
+// once it has committed (storeChanges.ts).
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { withStorageErrors } from './errors';
 import type { SpotcheckDB, StoreName } from './schema';
+import { recordingWrites } from './storeAccess';
+import { announceStoreChanges } from './storeChanges';
 
 export type WriteTransaction<Names extends ArrayLike<StoreName>> = IDBPTransaction<SpotcheckDB, Names, 'readwrite'>;
 
@@ -13,6 +16,8 @@ export type WriteStore<Name extends StoreName> = IDBPObjectStore<SpotcheckDB, Ar
  * Runs `work` in one readwrite transaction and resolves once it has committed. If `work` throws,
  * the transaction is aborted, so nothing it wrote survives. `work` must await nothing but
  * IndexedDB requests of `transaction`: awaiting anything else lets the transaction auto-commit.
+ * After the commit, the stores `work` wrote to (put, add, delete, clear; repositories do not write
+ * through cursors) are announced to every reader; a failed or aborted transaction announces nothing.
  */
 export function writeTransaction<const Names extends ArrayLike<StoreName>, Result>(
   db: IDBPDatabase<SpotcheckDB>,
@@ -21,13 +26,15 @@ export function writeTransaction<const Names extends ArrayLike<StoreName>, Resul
 ): Promise<Result> {
   return withStorageErrors(async () => {
     const transaction = db.transaction(storeNames, 'readwrite');
+    const changedStores = new Set<StoreName>();
     const committed = transaction.done;
     // Observed now: an abort while `work` runs must not surface as an unhandled rejection; the
     // failure that caused it is what gets rethrown.
     committed.catch(() => undefined);
     try {
-      const result = await work(transaction);
+      const result = await work(recordingWrites(transaction, changedStores));
       await committed;
+      announceStoreChanges(db.name, [...changedStores]);
       return result;
     } catch (error) {
       abortIfStillOpen(transaction);

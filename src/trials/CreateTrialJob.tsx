@@ -38,7 +38,7 @@ export function CreateTrialJob({ project }: { project: Project }) {
 function CreateTrialJobForm({ project, model }: { project: Project; model: PickedModel | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { showError, dataChanged } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [name, setName] = useState('');
   const [sources, setSources] = useState<SourceFile[]>([]);
   const [sizeChoice, setSizeChoice] = useState<SizeChoice>('leaveOut');
@@ -95,7 +95,6 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
           height: item.height,
         })),
       });
-      dataChanged();
       setName('');
       setSources([]);
       void startTrialRun(job.id);

@@ -46,7 +46,7 @@ export function DetectOnFiles({ project }: { project: Project }) {
 
 function FileDetections({ project, model }: { project: Project; model: PickedModel | null }) {
   const { t } = useTranslation();
-  const { showError, dataChanged } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [detections, setDetections] = useState<FileDetection[]>([]);
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
   const [showMasks, setShowMasks] = useState(true);
@@ -83,7 +83,6 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
     } finally {
       setDetections((current) => current.filter((each) => each.outcome !== null));
       setBusy(null);
-      dataChanged();
     }
   }
 

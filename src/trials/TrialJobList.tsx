@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { useStoredData } from '../app/useStoredData';
-import { useUiStore } from '../app/uiStore';
 import type { TrialJob } from '../domain/types';
 import { describeError } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
@@ -14,9 +13,8 @@ import { cancelTrialRun, startTrialRun, useTrialRuns } from './trialRuns';
 
 export function TrialJobList({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const jobs = useStoredData((db) => listTrialJobs(db, projectId), [projectId]);
+  const jobs = useStoredData(['trialJobs', 'trialResults'], (db) => listTrialJobs(db, projectId), [projectId]);
   const [deleting, setDeleting] = useState<TrialJob | null>(null);
-  const dataChanged = useUiStore((state) => state.dataChanged);
 
   return (
     <section className="trial-section" aria-labelledby="trial-jobs-title">
@@ -51,7 +49,6 @@ export function TrialJobList({ projectId }: { projectId: string }) {
           danger
           onConfirm={async () => {
             await deleteTrialJob(await openSpotcheckDb(), deleting.id);
-            dataChanged();
           }}
           onClose={() => setDeleting(null)}
         >

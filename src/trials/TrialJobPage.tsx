@@ -29,6 +29,7 @@ export function TrialJobPage() {
   const { jobId = '' } = useParams();
   useInterruptedJobRecovery(project.id);
   const data = useStoredData(
+    ['trialJobs', 'trialResults', 'anomalyLabels'],
     async (db): Promise<TrialJobData> => ({ job: await getTrialJob(db, jobId), results: await listTrialResults(db, jobId), labels: await listAnomalyLabels(db, project.id) }),
     [jobId, project.id],
   );
@@ -45,7 +46,7 @@ interface TrialJobData {
 
 function TrialJobView({ job, results, labels }: TrialJobData) {
   const { t } = useTranslation();
-  const { showError, showInfo, dataChanged } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const running = useTrialRuns((state) => state.controllers[job.id] !== undefined);
   const progress = useTrialRuns((state) => state.progress[job.id]);
   const [filters, setFilters] = useState<ResultFilters>(defaultResultFilters);
@@ -72,7 +73,6 @@ function TrialJobView({ job, results, labels }: TrialJobData) {
   async function verify(ids: readonly string[], verification: TrialResult['verification']) {
     try {
       await verifyTrialResults(await openSpotcheckDb(), ids, verification);
-      dataChanged();
     } catch (error) {
       showError(error);
     }
@@ -80,7 +80,6 @@ function TrialJobView({ job, results, labels }: TrialJobData) {
 
   async function addToDataset() {
     const report = await addVerifiedResultsToDataset(await openSpotcheckDb(), job.id);
-    dataChanged();
     showInfo(t('trials:add.done', { added: report.added, updated: report.updated, duplicates: report.skippedDuplicates.length }));
   }
 

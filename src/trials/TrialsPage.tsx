@@ -25,11 +25,11 @@ export function TrialsPage() {
 }
 
 export function useInterruptedJobRecovery(projectId: string): void {
-  const { showError, dataChanged } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   useEffect(() => {
     void (async () => {
       const startingHere = (jobId: string) => useTrialRuns.getState().controllers[jobId] !== undefined;
-      if ((await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere)) > 0) dataChanged();
+      await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere);
     })().catch(showError);
   }, [projectId]);
 }

@@ -10,7 +10,7 @@ import { importCapturedFrame } from './importCapturedFrame';
 
 function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const { t } = useTranslation();
-  const { dataChanged, showError, showInfo } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const { videoRef, state } = useCameraStream();
   const [busy, setBusy] = useState(false);
 
@@ -20,7 +20,6 @@ function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => voi
     setBusy(true);
     try {
       await importCapturedFrame(dataset, await captureFrame(video), classification);
-      dataChanged();
       showInfo(t('capture.saved', { classification: t(`capture.class.${classification}`) }));
     } catch (error) {
       showError(error);

@@ -26,7 +26,7 @@ const noSelection: ReadonlySet<string> = new Set();
 
 export function Gallery({ projectId, datasetId }: { projectId: string; datasetId: string }) {
   const { t } = useTranslation();
-  const { dataChanged, showError, showInfo } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const [filter, setFilter] = useState<FilterKey>('all');
   const [search, setSearch] = useState('');
   // Typing stays responsive while the listing for the previous keystroke is still being read.
@@ -38,11 +38,12 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
   const [pending, setPending] = useState<PendingChange | null>(null);
 
   const overview = useStoredData(
+    ['datasets', 'entries', 'anomalyLabels'],
     async (db) => ({ counts: await countEntriesByFilter(db, datasetId), labels: await listAnomalyLabels(db, projectId) }),
     [datasetId, projectId],
   );
   // Entry metadata is small, so every matching entry is listed at once; the grid renders only what is on screen.
-  const listing = useStoredData(async (db) => {
+  const listing = useStoredData(['entries'], async (db) => {
     const query = { ...queryFiltersFor(filter), search: deferredSearch, sort, offset: 0, limit: Number.MAX_SAFE_INTEGER };
     return (await queryEntries(db, datasetId, query)).entries;
   }, [datasetId, filter, deferredSearch, sort]);
@@ -73,7 +74,6 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
 
   function applied() {
     clearSelection();
-    dataChanged();
   }
 
   async function classify(classification: ImageClass, clearMasks = false) {

@@ -22,7 +22,7 @@ const messagesOf = (issues: readonly ValidationIssue[]) => issues.map((issue) =>
 
 export function ImportPanel({ dataset }: { dataset: Dataset }) {
   const { t } = useTranslation();
-  const { dataChanged, showError } = useUiStore();
+  const showError = useUiStore((state) => state.showError);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -36,7 +36,6 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
     try {
       const result = await work(controller.signal);
       setOutcome(result);
-      if (result.status === 'imported') dataChanged();
     } catch (error) {
       showError(error);
     } finally {

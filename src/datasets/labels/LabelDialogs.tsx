@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IDBPDatabase } from 'idb';
-import { useUiStore } from '../../app/uiStore';
 import type { AnomalyLabel } from '../../domain/types';
 import { openSpotcheckDb } from '../../storage/db';
 import { addAnomalyLabel, deleteAnomalyLabel, recolorAnomalyLabel, renameAnomalyLabel } from '../../storage/labels';
@@ -15,12 +14,10 @@ export type LabelChange = { kind: 'add' } | { kind: 'rename' | 'recolor' | 'dele
 /** Neutral starting value of the colour picker; stored only if the user opts to pick a colour. */
 const initialPickerColor = '#1f77b4';
 
-/** Runs a label change against the database, then tells every view to re-read. */
-function useApplyChange(): (change: (db: IDBPDatabase<SpotcheckDB>) => Promise<unknown>) => () => Promise<void> {
-  const dataChanged = useUiStore((state) => state.dataChanged);
-  return (change) => async () => {
+/** The confirm action that runs a label change against the database (views re-read on its announcement). */
+function apply(change: (db: IDBPDatabase<SpotcheckDB>) => Promise<unknown>): () => Promise<void> {
+  return async () => {
     await change(await openSpotcheckDb());
-    dataChanged();
   };
 }
 
@@ -33,7 +30,6 @@ export function LabelChangeDialog({ projectId, change, onClose }: { projectId: s
 
 function AddLabelDialog({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const apply = useApplyChange();
   const [name, setName] = useState('');
   const [pickColor, setPickColor] = useState(false);
   const [color, setColor] = useState(initialPickerColor);
@@ -67,7 +63,6 @@ function AddLabelDialog({ projectId, onClose }: { projectId: string; onClose: ()
 
 function RenameLabelDialog({ label, onClose }: { label: AnomalyLabel; onClose: () => void }) {
   const { t } = useTranslation();
-  const apply = useApplyChange();
   const [name, setName] = useState(label.name);
   return (
     <ConfirmDialog
@@ -88,7 +83,6 @@ function RenameLabelDialog({ label, onClose }: { label: AnomalyLabel; onClose: (
 
 function RecolorLabelDialog({ label, onClose }: { label: AnomalyLabel; onClose: () => void }) {
   const { t } = useTranslation();
-  const apply = useApplyChange();
   const [color, setColor] = useState(label.color);
   return (
     <ConfirmDialog
@@ -109,7 +103,6 @@ function RecolorLabelDialog({ label, onClose }: { label: AnomalyLabel; onClose: 
 
 function DeleteLabelDialog({ label, onClose }: { label: AnomalyLabel; onClose: () => void }) {
   const { t } = useTranslation();
-  const apply = useApplyChange();
   return (
     <ConfirmDialog
       title={t('datasets:labels.delete.title', { name: label.name })}

@@ -12,6 +12,7 @@ export function LabelManager({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const [change, setChange] = useState<LabelChange | null>(null);
   const stored = useStoredData(
+    ['anomalyLabels', 'entries'],
     async (db) => ({ labels: await listAnomalyLabels(db, projectId), usage: await labelUsageCounts(db, projectId) }),
     [projectId],
   );

@@ -26,7 +26,7 @@ export function ModelDetailPage() {
   const project = useCurrentProject();
   const { version = '' } = useParams();
   const versionNumber = Number(version);
-  const data = useStoredData((db) => loadModelEvaluation(db, project.id, versionNumber), [project.id, versionNumber]);
+  const data = useStoredData(['modelVersions', 'modelArtifacts', 'anomalyLabels', 'entries'], (db) => loadModelEvaluation(db, project.id, versionNumber), [project.id, versionNumber]);
   return (
     <section className="model-detail">
       <p>

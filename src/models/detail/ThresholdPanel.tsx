@@ -23,7 +23,7 @@ interface ThresholdPanelProps {
 
 export function ThresholdPanel({ version, preview, scale, savedThreshold, trainedThreshold, onThresholdChange }: ThresholdPanelProps) {
   const { t } = useTranslation();
-  const { showError, showInfo, dataChanged } = useUiStore();
+  const { showError, showInfo } = useUiStore();
   const [busy, setBusy] = useState(false);
   const score = (value: number) => formatScore(value, scale.decimals);
 
@@ -31,7 +31,6 @@ export function ThresholdPanel({ version, preview, scale, savedThreshold, traine
     setBusy(true);
     try {
       const updated = await write();
-      dataChanged();
       showInfo(message(updated.anomalyThreshold!));
     } catch (error) {
       showError(error);
