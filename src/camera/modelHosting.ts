@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
-import type { ModelDescription } from '../../workers/detection.worker';
+import type { ModelDescription } from '../contracts/detectionWorkerApi';
 
 const startPollIntervalMs = 200;
 

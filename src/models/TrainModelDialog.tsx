@@ -10,7 +10,7 @@ import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { createModelVersion } from '../storage/modelVersions';
-import type { TrainingBackend } from '../../workers/training/types';
+import type { TrainingBackend } from '../contracts/trainingWorkerApi';
 import { TagsEditor } from './TagsEditor';
 import { startTrainingJob } from './trainingJobs';
 

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
 import type { SpotcheckDB } from '../storage/schema';
-import type { TrainingBackend, TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingBackend, TrainingProgressReport } from '../contracts/trainingWorkerApi';
 import { useUiStore } from '../app/uiStore';
 import { runTraining } from './training/runTraining';
 import { withLossPoint, type LossPoint } from './trainingProgress';

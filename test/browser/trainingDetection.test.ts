@@ -12,10 +12,10 @@ import { runTraining } from '../../src/models/training/runTraining';
 import { modelArtifactNames } from '../../src/storage/modelFiles';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
-import type { DetectionInput, DetectionOutput } from '../../workers/detection.worker';
+import type { DetectionInput, DetectionOutput } from '../../src/contracts/detectionWorkerApi';
 import { wasmThreadCount } from '../../workers/ort';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
-import type { TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 import { useSyntheticWorkerProject, workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
 
 const seed = 21;

@@ -10,7 +10,8 @@ import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import type { Detection } from '../../workers/engine/packaging';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
-import type { SegmentationLabel, TrainingProgress, TrainingResult } from '../../workers/engine/training';
+import type { TrainingProgress, TrainingResult } from '../../workers/engine/training';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort } from '../../workers/ort';
 import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 

@@ -6,7 +6,7 @@ import { i18n } from '../../src/i18n';
 import { modelStatusText } from '../../src/models/modelStatusText';
 import type { TrainingJob } from '../../src/models/trainingJobs';
 import { splitDuration, withLossPoint } from '../../src/models/trainingProgress';
-import type { TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 
 const report = (fields: Partial<TrainingProgressReport>): TrainingProgressReport => ({ stage: 'segmentation', percent: 10, overallPercent: 50, elapsedMs: 1000, ...fields });
 

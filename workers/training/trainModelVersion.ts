@@ -10,13 +10,14 @@ import type { SpotcheckDB } from '../../src/storage/schema';
 import { readTrainingData, type StoredTrainingEntry } from '../../src/storage/trainingData';
 import { defaultBackboneId } from '../engine/backbone/registry';
 import { trainAnomalyModel } from '../engine/training/trainAnomalyModel';
-import type { FeatureCache, SegmentationLabel } from '../engine/training/types';
+import type { FeatureCache } from '../engine/training/types';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import type { HeadExecutionProvider } from '../engine/segmentation';
 import type { ImageDecoder } from '../runtime/detectionInput';
 import { ProgressTracker } from './progress';
 import { performanceOf, trainingArtifacts } from './trainingArtifacts';
 import { decodeTrainingImages } from './trainingImages';
-import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from './types';
+import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from '../../src/contracts/trainingWorkerApi';
 
 export interface TrainingEnvironment {
   openDb(databaseName?: string): Promise<IDBPDatabase<SpotcheckDB>>;

@@ -11,7 +11,7 @@ import { markTrainingFailed } from '../../storage/modelVersions';
 import type { SpotcheckDB } from '../../storage/schema';
 import { trainingWorker } from '../../app/workers';
 import { proxy, type WorkerBridge } from '../../../workers/bridge';
-import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../../workers/training/types';
+import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../contracts/trainingWorkerApi';
 
 export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split'> {
   backend?: TrainingBackend;

@@ -4,27 +4,19 @@
 import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
 import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
-import type { ImageSize } from '../features/featureGraph';
+import type { ImageSize, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
+import type { SegmentationHeadSchedule } from '../../../src/contracts/trainingWorkerApi';
 import {
   buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
   maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
 } from '../segmentation';
 import type { EpochProgress, HeadExecutionProvider, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
-import type { SegmentationLabel, TrainingImage } from './types';
+import type { TrainingImage } from './types';
 
-export interface SegmentationHeadSettings {
+export interface SegmentationHeadSettings extends SegmentationHeadSchedule {
   /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
   executionProvider?: HeadExecutionProvider;
-  hiddenUnits?: number;
-  maxEpochs?: number;
-  learningRate?: number;
-  batchSize?: number;
-  weightDecay?: number;
-  /** Share of the training images (per class) held out for early stopping and the mask threshold. */
-  validationShare?: number;
-  /** Patch-label coverage rule; see `defaultMinAnomalyCoverage`. */
-  minAnomalyCoverage?: number;
 }
 
 export const defaultSegmentationSettings = {
@@ -54,18 +46,6 @@ export interface SegmentationStageInput {
   settings: SegmentationHeadSettings;
   signal?: AbortSignal;
   onEpoch?: (progress: EpochProgress, maxEpochs: number) => void;
-}
-
-export interface SegmentationSummary {
-  hiddenUnits: number;
-  epochs: number;
-  bestEpoch: number;
-  learningRate: number;
-  minAnomalyCoverage: number;
-  validationImages: number;
-  maskProbabilityThreshold: number;
-  /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
-  validationMeanIoU: number | null;
 }
 
 export interface SegmentationStageResult {

@@ -1,8 +1,20 @@
-// The training worker's API as the page sees it through the training worker bridge.
-import type { SegmentationHeadSettings } from '../engine/training/segmentationStage';
-import type { TrainingStage } from '../engine/training/types';
+// The training worker's API as the page sees it through the training worker bridge: the request, the
+// progress reports and the stages they name (moved from workers/training/types.ts; the engine uses them too).
 
-export type { TrainingStage } from '../engine/training/types';
+export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'segmentation' | 'evaluation' | 'packaging';
+
+/** The segmentation head's training schedule; each field falls back to the engine's default when absent. */
+export interface SegmentationHeadSchedule {
+  hiddenUnits?: number;
+  maxEpochs?: number;
+  learningRate?: number;
+  batchSize?: number;
+  weightDecay?: number;
+  /** Share of the training images (per class) held out for early stopping and the mask threshold. */
+  validationShare?: number;
+  /** Patch-label coverage rule; see `defaultMinAnomalyCoverage` in the engine. */
+  minAnomalyCoverage?: number;
+}
 
 /** Where the segmentation head's training steps run: WebGPU when a hardware adapter exists ('auto'), or forced. */
 export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
@@ -33,7 +45,7 @@ export interface TrainModelVersionRequest {
   /** Entry ids of a split drawn elsewhere (benchmarks reproducing another runtime's split); drawn here when absent. */
   split?: { trainIds: string[]; testIds: string[] };
   /** Overrides of the head's training schedule (tests and benchmarks); the backend comes from `backend`. */
-  segmentation?: Omit<SegmentationHeadSettings, 'executionProvider'>;
+  segmentation?: SegmentationHeadSchedule;
 }
 
 export interface TrainingWorkerApi {
