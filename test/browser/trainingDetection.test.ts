@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { detectionWorker } from '../../src/app/workers';
 import { encodeRgbaPng } from '../../src/domain/png';
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
 import { modelArtifactNames } from '../../src/storage/modelFiles';

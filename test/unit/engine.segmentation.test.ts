@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
 import { decodePng } from '../../src/domain/png';
-import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic/catalog';
+import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/syntheticImages/catalog';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import type { Detection } from '../../workers/engine/packaging';

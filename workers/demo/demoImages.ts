@@ -1,7 +1,7 @@
 // Renders the demo project's images as PNG bytes (pure; runs in the demo worker and under Node).
 import { demoProject } from '../../src/domain/demoProject';
 import { encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
-import { generateSyntheticDataset, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic';
+import { generateSyntheticDataset, SYNTHETIC_DEFECTS } from '../../src/syntheticImages';
 
 export interface DemoImage {
   sourceRef: string;

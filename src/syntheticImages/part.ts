@@ -2,7 +2,7 @@
 // its per-sample jitter, and its shading before scene lighting. Geometry is in pixels.
 import { mixInto, rgb } from './color';
 import type { Rgb } from './color';
-import type { Random } from './random';
+import type { Random } from '../domain/random';
 import { ValueNoise1D } from './texture';
 
 export const componentCount = 4;

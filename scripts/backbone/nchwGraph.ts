@@ -1,7 +1,8 @@
 // The ONNX side shared by the TF.js graph-model and layers-model converters: an NCHW graph with shape
 // tracking, TF-style convolutions (SAME = SAME_UPPER), activations and per-channel constants.
-import { GraphBuilder, attr } from '../onnx/index.ts';
-import type { Dim } from '../onnx/index.ts';
+// Build-time only (the backbone Vite plugin, the golden test, benchmarks); kept out of workers/ so the app never bundles it.
+import { GraphBuilder, attr } from '../../workers/engine/onnx/index.ts';
+import type { Dim } from '../../workers/engine/onnx/index.ts';
 import type { OnnxKernel } from './kernelLayout.ts';
 
 /** A float32 graph value and its NCHW shape (rank 4 for images). */

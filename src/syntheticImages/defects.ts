@@ -4,7 +4,7 @@ import type { DefectType } from './catalog';
 import { defectLabelIndex } from './catalog';
 import { rgb } from './color';
 import { componentCount } from './part';
-import type { Random } from './random';
+import type { Random } from '../domain/random';
 import type { Scene } from './scene';
 
 /** Smallest change, |ΔR| + |ΔG| + |ΔB| against the clean render, of every masked pixel. */

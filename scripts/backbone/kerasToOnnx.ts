@@ -1,7 +1,8 @@
 // Converts a TF.js layers model (a Keras functional model, channels_last) into an NCHW ONNX graph for
 // a fixed whitelist of layers, pruned to the requested layer outputs.
-import { attr } from '../onnx/index.ts';
-import type { GraphBuilder } from '../onnx/index.ts';
+// Build-time only (the backbone Vite plugin, the golden test, benchmarks); kept out of workers/ so the app never bundles it.
+import { attr } from '../../workers/engine/onnx/index.ts';
+import type { GraphBuilder } from '../../workers/engine/onnx/index.ts';
 import { depthwiseToOihw, hwioToOihw } from './kernelLayout.ts';
 import { NchwGraph } from './nchwGraph.ts';
 import type { NchwValue } from './nchwGraph.ts';

@@ -3,7 +3,7 @@
 import type { Rgb } from './color';
 import { rgb } from './color';
 import { Part } from './part';
-import { Random } from './random';
+import { Random } from '../domain/random';
 import { BrushedSurface, hashNoise } from './texture';
 
 // Camera and lighting variation between images. The gradient is the brightness change across the

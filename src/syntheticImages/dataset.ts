@@ -2,7 +2,7 @@
 // Item i's sample seed depends only on (seed, i), so any prefix can be produced without the rest.
 import type { DefectType } from './catalog';
 import { SYNTHETIC_DEFECTS } from './catalog';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../domain/random';
 import type { SyntheticSample } from './sample';
 import { renderSyntheticSample, validateImageSize } from './sample';
 

@@ -3,9 +3,9 @@
 import type { DefectType } from './catalog';
 import { SYNTHETIC_DEFECTS, defectLabelIndex } from './catalog';
 import { applyDefect, defectPaintOrder } from './defects';
-import { Random, deriveSeed } from './random';
+import { Random, deriveSeed } from '../domain/random';
 import { Scene } from './scene';
-import { maxImageSidePx, minImageSidePx } from '../rules/limits';
+import { maxImageSidePx, minImageSidePx } from '../domain/rules/limits';
 
 export interface SyntheticSampleOptions {
   /** Only the low 32 bits count. */

@@ -1,5 +1,6 @@
-// Seeded pseudo-random numbers for the synthetic generator: a mulberry32 stream plus the few
-// distributions it needs. The stream is integer arithmetic, so a seed replays exactly.
+// The one seeded pseudo-random source (the synthetic image generator, dataset splits and the training
+// engine all draw from it): a mulberry32 stream plus the few distributions they need. The stream is
+// integer arithmetic, so a seed replays exactly.
 
 /** Mixes a seed and a stream index into an independent 32-bit seed, so streams can be made lazily. */
 export function deriveSeed(seed: number, index: number): number {

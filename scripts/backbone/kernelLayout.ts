@@ -1,5 +1,6 @@
 // Re-lays TF convolution kernels out for ONNX: TF stores HWIO (depthwise: H, W, C, multiplier),
 // ONNX Conv wants OIHW (depthwise: C*multiplier, 1, H, W with group = C).
+// Build-time only (the backbone Vite plugin, the golden test, benchmarks); kept out of workers/ so the app never bundles it.
 
 /** Permutes the axes of a rank-4 row-major tensor: output axis k is input axis perm[k]. */
 function transpose4d(values: Float32Array, shape: readonly number[], perm: readonly [number, number, number, number]): Float32Array {

@@ -1,6 +1,7 @@
 // Converts a TF.js graph model (NHWC) into an NCHW ONNX graph for a fixed whitelist of ops, pruned
-// to the requested outputs. Pure TypeScript, so it runs at build time in Node and in the browser.
-import type { GraphBuilder } from '../onnx/index.ts';
+// to the requested outputs. Pure TypeScript (runs under Node at build time).
+// Build-time only (the backbone Vite plugin, the golden test, benchmarks); kept out of workers/ so the app never bundles it.
+import type { GraphBuilder } from '../../workers/engine/onnx/index.ts';
 import { depthwiseToOihw, hwioToOihw } from './kernelLayout.ts';
 import { NchwGraph } from './nchwGraph.ts';
 import type { NchwValue } from './nchwGraph.ts';

@@ -1,6 +1,6 @@
 // Procedural noise (per-pixel hash noise, smooth value noise) and the brushed surface the part lies
 // on. Noise the part uses is a pure function of position, so a defect can re-shade any one pixel.
-import type { Random } from './random';
+import type { Random } from '../domain/random';
 
 /** Uniform in [-1, 1), a pure function of (seed, x, y): pixel grain without storing a field. */
 export function hashNoise(seed: number, x: number, y: number): number {

@@ -1,6 +1,7 @@
 // The TF.js graph-model format as the converter reads it: the model JSON's node and attribute
 // shapes, and the weight manifest (per-tensor uint8/uint16 affine quantisation) over one byte buffer.
-import { elementCount } from '../onnx/index.ts';
+// Build-time only (the backbone Vite plugin, the golden test, benchmarks); kept out of workers/ so the app never bundles it.
+import { elementCount } from '../../workers/engine/onnx/index.ts';
 
 export interface TfjsAttrValue {
   readonly s?: string;
