@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
 import { detectionWorker } from '../app/workers';
-import { startModelAndWait } from '../camera/modelHosting';
+import { startModelAndWait } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
 import type { ModelVersion } from '../domain/types';

@@ -3,9 +3,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
-import { TrainingReadinessView, useTrainingReadiness } from '../datasets/TrainingReadinessPanel';
+import { TrainingReadinessView, useTrainingReadiness } from '../app/TrainingReadinessPanel';
 import { describeError } from '../i18n';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { listModelVersions } from '../storage/modelVersions';
 import { ImportModelButton } from './ImportModelButton';
 import { ModelVersionsTable } from './ModelVersionsTable';

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import { TrainingReadinessView } from '../datasets/TrainingReadinessPanel';
+import { TrainingReadinessView } from '../app/TrainingReadinessPanel';
 import { normalizeModelTags } from '../domain/modelTags';
 import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { diagnosticsWorker } from '../app/workers';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
-import { RetentionSettings } from '../dashboard/RetentionSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
 import type { RuntimeReport } from '../../workers/runtime/selfTest';
 

@@ -11,7 +11,7 @@ import { useUiStore } from '../app/uiStore';
 import { trialLabelOf } from '../domain/trialLabel';
 import type { AnomalyLabel, TrialJob, TrialResult } from '../domain/types';
 import { describeError } from '../i18n';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { openSpotcheckDb } from '../storage/db';
 import { listAnomalyLabels } from '../storage/labels';
 import { addVerifiedResultsToDataset, getTrialJob, listTrialResults, verifyTrialResults } from '../storage/trialJobs';

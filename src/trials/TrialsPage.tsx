@@ -2,7 +2,7 @@
 // detections with their progress (resume, cancel, delete). Opening it settles jobs a closed tab left
 // RUNNING, so none stays running for ever.
 import { useEffect } from 'react';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { useUiStore } from '../app/uiStore';
 import { openSpotcheckDb } from '../storage/db';
 import { CreateTrialJob } from './CreateTrialJob';

@@ -6,7 +6,7 @@
 // A Web Lock per job tells every tab which jobs still run; RUNNING jobs without one were interrupted.
 import type { IDBPDatabase } from 'idb';
 import { detectionWorker } from '../app/workers';
-import { startModelAndWait, describeModel } from '../camera/modelHosting';
+import { startModelAndWait, describeModel } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
 import { encodeLabelMaskPng } from '../domain/png';

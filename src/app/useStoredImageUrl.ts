@@ -1,8 +1,9 @@
 // An object URL for an image Blob in IndexedDB (its thumbnail when asked and stored, else the
-// image itself), read only while the component showing it is mounted and revoked on unmount.
+// image itself), read only while the component showing it is mounted and revoked on unmount. Shared by
+// the gallery, model test results and trial results (moved from datasets/gallery).
 import { useEffect, useState } from 'react';
-import { readImageBlob } from '../../storage/blobs';
-import { openSpotcheckDb } from '../../storage/db';
+import { readImageBlob } from '../storage/blobs';
+import { openSpotcheckDb } from '../storage/db';
 
 export function useStoredImageUrl(imageId: string, preferThumbnail: boolean): string | null {
   const [url, setUrl] = useState<string | null>(null);

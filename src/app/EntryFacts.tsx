@@ -1,6 +1,7 @@
-// How an image's class and anomaly labels look wherever an image is shown (tile, large view).
+// How an image's class and anomaly labels look wherever an image is shown (gallery tile, large view,
+// model test results); moved from datasets/gallery because several features show them.
 import { useTranslation } from 'react-i18next';
-import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
+import type { AnomalyLabel, DatasetEntry } from '../domain/types';
 
 export function ClassBadge({ classification }: Pick<DatasetEntry, 'classification'>) {
   const { t } = useTranslation();

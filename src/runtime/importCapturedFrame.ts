@@ -1,9 +1,9 @@
 // Stores one camera frame in a dataset, classified as the operator says, through the ordinary import
 // path (checked, de-duplicated, cropped to the project size when needed, committed all at once).
-// Used by the dataset's camera capture and by the live camera's capture button.
-import type { Dataset, ImageClass } from '../../domain/types';
-import { issueToError } from '../../domain/rules/issues';
-import { prepareDatasetImport } from '../import/runImport';
+// Used by the dataset's camera capture and by the live camera's capture button (moved from datasets/capture).
+import type { Dataset, ImageClass } from '../domain/types';
+import { issueToError } from '../domain/rules/issues';
+import { prepareDatasetImport } from './datasetImport';
 
 /** Resolves once the frame is stored; rejects with the import's first problem otherwise. */
 export async function importCapturedFrame(dataset: Pick<Dataset, 'id' | 'projectId'>, frame: Blob, classification: ImageClass): Promise<void> {

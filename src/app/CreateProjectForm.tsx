@@ -1,8 +1,9 @@
-// A new, empty project; the name is checked against spec §1 as the user types.
+// A new, empty project; the name is checked against spec §1 as the user types. Shown on the dashboard
+// and the projects page (moved from projects/).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useUiStore } from '../app/uiStore';
+import { useUiStore } from './uiStore';
 import { isUserFacingError } from '../domain/errors';
 import { validateProjectName } from '../domain/projectName';
 import { describeError } from '../i18n';

@@ -1,7 +1,8 @@
 // The device camera as a MediaStream for a <video>: the rear camera by default (a tablet at a
 // station) or a chosen one, at a requested resolution; lists the cameras; stops the tracks when the
 // view goes away or the stream is switched off; notices a camera that disappears mid-stream; and
-// turns failures into messages. `restart` tries again after a failure.
+// turns failures into messages. `restart` tries again after a failure. Used by the live camera and the
+// dataset capture (moved from camera/).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { UserFacingError } from '../domain/errors';
 

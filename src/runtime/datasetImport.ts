@@ -1,18 +1,19 @@
 // One import into one dataset, from picking to commit: zips are opened and images checked in the
 // import worker, a CSV label file becomes a manifest first (spec §2.5), and the batch is written
-// in one transaction, so a failure, a cancel or a closed tab leaves the dataset as it was.
-import { proxy } from '../../../workers/bridge';
-import type { FitMode } from '../../../workers/import/inspectImage';
-import type { ManifestOrigin, PreparedImport, SourceBlob } from '../../../workers/import/prepareImport';
-import { convertCsvLabels, type CsvConversion } from '../../domain/csvLabels/convert';
-import { asFileReadFailure } from '../../domain/rules/fileReadFailure';
-import { errorIssue, type ValidationIssue } from '../../domain/rules/issues';
-import { importWorker } from '../../app/workers';
-import { openSpotcheckDb } from '../../storage/db';
-import { commitImport, entriesWithOtherPicture, type ImportReport } from '../../storage/importCommit';
-import { listAnomalyLabels } from '../../storage/labels';
-import { getProject } from '../../storage/projects';
-import type { SourceFile } from './fileSources';
+// in one transaction, so a failure, a cancel or a closed tab leaves the dataset as it was. Used by the
+// dataset import panel and by captured frames (moved from datasets/import/runImport.ts).
+import { proxy } from '../../workers/bridge';
+import type { FitMode } from '../../workers/import/inspectImage';
+import type { ManifestOrigin, PreparedImport, SourceBlob } from '../../workers/import/prepareImport';
+import { convertCsvLabels, type CsvConversion } from '../domain/csvLabels/convert';
+import { asFileReadFailure } from '../domain/rules/fileReadFailure';
+import { errorIssue, type ValidationIssue } from '../domain/rules/issues';
+import { importWorker } from '../app/workers';
+import { openSpotcheckDb } from '../storage/db';
+import { commitImport, entriesWithOtherPicture, type ImportReport } from '../storage/importCommit';
+import { listAnomalyLabels } from '../storage/labels';
+import { getProject } from '../storage/projects';
+import type { SourceFile } from '../app/fileSources';
 
 export type ImportStage = 'reading' | 'checking' | 'saving';
 export type ImportProgressListener = (stage: ImportStage, done: number, total: number) => void;

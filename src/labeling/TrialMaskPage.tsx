@@ -1,7 +1,8 @@
 // Route `projects/:projectId/trials/:jobId/results/:resultId`: the annotation tool on one trial result
 // (spec §7, item 6, "Anomalous area"), to fix its class, labels and mask. It opens on the predicted
 // (or earlier corrected) mask and saves a correction to the result, never to a dataset; previous and
-// next move through the job's judged results.
+// next move through the job's judged results. Lives with the annotation editor it is built on (moved
+// from trials/); the trials views only link to its route.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useStoredData } from '../app/useStoredData';
@@ -9,9 +10,9 @@ import { decodeLabelMaskPng } from '../domain/png';
 import { predictedClassOf } from '../domain/trialLabel';
 import type { DatasetEntry, TrialResult } from '../domain/types';
 import { describeError } from '../i18n';
-import { AnnotationEditor, type AnnotationTarget } from '../labeling/AnnotationEditor';
-import { decodePicture, type EditorData } from '../labeling/loadEditorData';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { AnnotationEditor, type AnnotationTarget } from './AnnotationEditor';
+import { decodePicture, type EditorData } from './loadEditorData';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { openSpotcheckDb } from '../storage/db';
 import { listAnomalyLabels } from '../storage/labels';
 import type { SpotcheckDB } from '../storage/schema';

@@ -1,7 +1,8 @@
-// A project's frame: its name and the tabs Datasets, Models, Trial detections and Camera.
+// A project's frame: its name and the tabs Datasets, Models, Trial detections and Camera. In app/ (moved
+// from projects/) because every project feature reads its project through `useCurrentProject`.
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { useStoredData } from '../app/useStoredData';
+import { useStoredData } from './useStoredData';
 import type { Project } from '../domain/types';
 import { describeError } from '../i18n';
 import { getProject } from '../storage/projects';

@@ -1,6 +1,7 @@
 // Turns what the user hands over — picked files, a picked folder, dropped files and folders —
 // into files with relative paths. The path is the entry's identity (spec §2.6: the aliens sample
-// repeats file names across normal/ and anomaly/), so it is relative to the chosen folder.
+// repeats file names across normal/ and anomaly/), so it is relative to the chosen folder. Shared by
+// dataset imports, trial jobs and detect-on-files (moved from datasets/import).
 
 export interface SourceFile {
   /** `/`-separated path relative to the chosen folder, e.g. `anomaly/1.png`. */

@@ -1,5 +1,6 @@
-// The camera's model: the project's trained versions, the runtime status of the chosen one, and
-// starting it (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING).
+// Model hosting, page side: a project's trained versions, the runtime status of one, and starting it
+// (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING). Used by the
+// models page, trial jobs and the camera (moved from camera/).
 import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';

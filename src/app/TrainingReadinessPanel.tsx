@@ -1,7 +1,8 @@
 // What is still missing before a model can be trained (spec §5 minimums), e.g. "Training
-// dataset: 14 of 20 normal images.", recomputed whenever the datasets change.
+// dataset: 14 of 20 normal images.", recomputed whenever the datasets change. Shown on the datasets
+// page, the models page and the train dialog (moved from datasets/).
 import { useTranslation } from 'react-i18next';
-import { useStoredData, type StoredData } from '../app/useStoredData';
+import { useStoredData, type StoredData } from './useStoredData';
 import { issueToError } from '../domain/rules/issues';
 import { checkTrainingReadiness, type TrainingReadiness } from '../domain/rules/readiness';
 import { summarizeEntries } from '../domain/rules/summarizeEntries';
