@@ -14,6 +14,8 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { TrialsPage } from '../trials/TrialsPage';
 import { TrialJobPage } from '../trials/TrialJobPage';
 import { TrialMaskPage } from '../labeling/TrialMaskPage';
+// Sets the work of trial-job runs, which the camera starts too (src/runtime/trialJobRuns.ts).
+import '../trials/trialRuns';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';

@@ -8,7 +8,7 @@ import { issueToError } from '../domain/rules/issues';
 import type { ImageSize, TrialJob } from '../domain/types';
 import type { SpotcheckDB } from '../storage/schema';
 import { createTrialJob } from '../storage/trialJobs';
-import { startTrialRun } from '../trials/trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
 
 export interface TrialCapture {
   projectId: string;
@@ -32,6 +32,6 @@ export async function captureToTrialJob(db: IDBPDatabase<SpotcheckDB>, capture: 
     modelVersionId: capture.modelVersionId,
     images: [{ fileName, contentHash, image, ...(thumbnail ? { thumbnail } : {}), width, height }],
   });
-  void startTrialRun(job.id);
+  void trialJobRuns.start(job.id);
   return job;
 }

@@ -11,7 +11,7 @@ import { ImportModelButton } from './ImportModelButton';
 import { ModelVersionsTable } from './ModelVersionsTable';
 import { TrainingProgressPanel } from './TrainingProgressPanel';
 import { TrainModelDialog } from './TrainModelDialog';
-import { useTrainingJobs } from './trainingJobs';
+import { trainingJobs } from './trainingJobs';
 import './models.css';
 
 export function ModelsPage() {
@@ -20,8 +20,8 @@ export function ModelsPage() {
   const [asClassification, setAsClassification] = useState(false);
   const readiness = useTrainingReadiness(project.id, asClassification);
   const versions = useStoredData((db) => listModelVersions(db, project.id), [project.id]);
-  const allJobs = useTrainingJobs((state) => state.jobs);
-  const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.projectId === project.id), [allJobs, project.id]);
+  const allJobs = trainingJobs.useJobs();
+  const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.info.version.projectId === project.id), [allJobs, project.id]);
   const [training, setTraining] = useState(false);
 
   if (versions.status === 'failed') return <p role="alert">{describeError(versions.error)}</p>;
@@ -46,7 +46,7 @@ export function ModelsPage() {
         )}
         {!readiness.data.canTrain && <TrainingReadinessView readiness={readiness.data} />}
         {jobs.map((job) => (
-          <TrainingProgressPanel key={job.modelVersionId} job={job} />
+          <TrainingProgressPanel key={job.id} job={job} />
         ))}
       </section>
       {versions.data.length === 0 ? (

@@ -35,6 +35,11 @@ export async function startModelAndWait(modelComponent: string, onStarting?: () 
   }
 }
 
+/** Resolves once the model is STOPPED (spec §4.3 StopModel); its session and hosting lock are released. */
+export async function stopModel(modelComponent: string): Promise<void> {
+  await detectionWorker.run((api) => api.stopModel(modelComponent));
+}
+
 /** The runtime status of `modelComponent` (null while unknown), re-read on `refresh`. */
 export function useModelDescription(modelComponent: string | null) {
   const [description, setDescription] = useState<ModelDescription | null>(null);

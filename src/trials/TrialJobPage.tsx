@@ -18,7 +18,8 @@ import { addVerifiedResultsToDataset, getTrialJob, listTrialResults, verifyTrial
 import { defaultResultFilters, filterCounts, filterResults, type ResultFilters } from './resultFilters';
 import { TrialResultCard } from './TrialResultCard';
 import { useInterruptedJobRecovery } from './TrialsPage';
-import { cancelTrialRun, startTrialRun, useTrialRuns } from './trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
+import { cancelTrialRun, startTrialRun } from './trialRuns';
 import './trials.css';
 
 const pageSize = 24;
@@ -46,8 +47,9 @@ interface TrialJobData {
 function TrialJobView({ job, results, labels }: TrialJobData) {
   const { t } = useTranslation();
   const { showError, showInfo, dataChanged } = useUiStore();
-  const running = useTrialRuns((state) => state.controllers[job.id] !== undefined);
-  const progress = useTrialRuns((state) => state.progress[job.id]);
+  const run = trialJobRuns.useJob(job.id);
+  const running = run !== undefined;
+  const progress = run?.progress ?? undefined;
   const [filters, setFilters] = useState<ResultFilters>(defaultResultFilters);
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -9,7 +9,7 @@ import { CreateTrialJob } from './CreateTrialJob';
 import { DetectOnFiles } from './DetectOnFiles';
 import { recoverInterruptedTrialJobs } from './runTrialJob';
 import { TrialJobList } from './TrialJobList';
-import { useTrialRuns } from './trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
 import './trials.css';
 
 export function TrialsPage() {
@@ -28,7 +28,7 @@ export function useInterruptedJobRecovery(projectId: string): void {
   const { showError, dataChanged } = useUiStore();
   useEffect(() => {
     void (async () => {
-      const startingHere = (jobId: string) => useTrialRuns.getState().controllers[jobId] !== undefined;
+      const startingHere = (jobId: string) => trialJobRuns.status(jobId) !== undefined;
       if ((await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere)) > 0) dataChanged();
     })().catch(showError);
   }, [projectId]);

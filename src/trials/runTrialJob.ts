@@ -28,12 +28,7 @@ import {
 import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 import { predictedLabelMask } from './predictedMask';
-
-export interface TrialRunProgress {
-  stage: 'startingModel' | 'detecting';
-  done: number;
-  total: number;
-}
+import type { TrialRunProgress } from '../runtime/trialJobRuns';
 
 export interface RunTrialJobOptions {
   /** Checked between images: the image being judged finishes, then the job stops. */
