@@ -15,9 +15,8 @@ import { decodePicture, type EditorData } from './loadEditorData';
 import { useCurrentProject } from '../app/ProjectLayout';
 import { openSpotcheckDb } from '../storage/db';
 import { listAnomalyLabels } from '../storage/labels';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 import { getTrialJob, listTrialResults, saveTrialCorrection } from '../storage/trialJobs';
-import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
 
 /** The result shaped as the editor's image record; its id is the result's, its "dataset" the job. */
@@ -40,7 +39,7 @@ function asEditorEntry(result: TrialResult, jobName: string, createdAt: string):
   };
 }
 
-async function loadTrialEditorData(db: IDBPDatabase<SpotcheckDB>, jobId: string, resultId: string): Promise<EditorData> {
+async function loadTrialEditorData(db: SpotcheckDatabase, jobId: string, resultId: string): Promise<EditorData> {
   const [job, results] = await Promise.all([getTrialJob(db, jobId), listTrialResults(db, jobId)]);
   const judged = results.filter((result) => result.prediction);
   const position = judged.findIndex((result) => result.id === resultId);

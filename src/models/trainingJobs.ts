@@ -1,17 +1,16 @@
 // The training runs of this tab as background jobs (src/runtime/backgroundJobs.ts), so that progress
 // survives navigating between pages; IndexedDB stays the source of truth for each version's status.
-import type { IDBPDatabase } from 'idb';
 import type { TrainingBackend, TrainingProgressReport } from '../contracts/trainingWorkerApi';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
 import { defineBackgroundJobKind, type BackgroundJob } from '../runtime/backgroundJobs';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 import { useUiStore } from '../app/uiStore';
 import { runTraining } from './training/runTraining';
 import { withLossPoint, type LossPoint } from './trainingProgress';
 
 interface TrainingRequest {
-  db: IDBPDatabase<SpotcheckDB>;
+  db: SpotcheckDatabase;
   version: ModelVersion;
   backend: TrainingBackend;
 }
@@ -47,7 +46,7 @@ export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJob
  * Trains a TRAINING version in the training worker. Starting the same version twice (a repeated
  * submission returned the same version) joins the run already going instead of starting another.
  */
-export function startTrainingJob(db: IDBPDatabase<SpotcheckDB>, version: ModelVersion, backend: TrainingBackend): void {
+export function startTrainingJob(db: SpotcheckDatabase, version: ModelVersion, backend: TrainingBackend): void {
   if (version.status !== 'TRAINING') return;
   void trainingJobs.start(version.id, { db, version, backend }).finally(() => useUiStore.getState().dataChanged());
 }

@@ -2,12 +2,11 @@
 // step (spec §7.3): nothing is stored until its confirm button is pressed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IDBPDatabase } from 'idb';
 import { useUiStore } from '../../app/uiStore';
 import type { AnomalyLabel } from '../../domain/types';
 import { openSpotcheckDb } from '../../storage/db';
 import { addAnomalyLabel, deleteAnomalyLabel, recolorAnomalyLabel, renameAnomalyLabel } from '../../storage/labels';
-import type { SpotcheckDB } from '../../storage/schema';
+import type { SpotcheckDatabase } from '../../storage/schema';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 
 export type LabelChange = { kind: 'add' } | { kind: 'rename' | 'recolor' | 'delete'; label: AnomalyLabel };
@@ -16,7 +15,7 @@ export type LabelChange = { kind: 'add' } | { kind: 'rename' | 'recolor' | 'dele
 const initialPickerColor = '#1f77b4';
 
 /** Runs a label change against the database, then tells every view to re-read. */
-function useApplyChange(): (change: (db: IDBPDatabase<SpotcheckDB>) => Promise<unknown>) => () => Promise<void> {
+function useApplyChange(): (change: (db: SpotcheckDatabase) => Promise<unknown>) => () => Promise<void> {
   const dataChanged = useUiStore((state) => state.dataChanged);
   return (change) => async () => {
     await change(await openSpotcheckDb());
