@@ -5,19 +5,13 @@ import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
 import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
 import type { ImageSize, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
-import type { SegmentationHeadSchedule } from '../../../src/contracts/trainingWorkerApi';
 import {
   buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
   maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
 } from '../segmentation';
-import type { EpochProgress, HeadExecutionProvider, HeadWeights } from '../segmentation';
+import type { EpochProgress, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
-import type { TrainingImage } from './types';
-
-export interface SegmentationHeadSettings extends SegmentationHeadSchedule {
-  /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
-  executionProvider?: HeadExecutionProvider;
-}
+import type { SegmentationHeadSettings, TrainingImage } from './types';
 
 export const defaultSegmentationSettings = {
   executionProvider: 'wasm',

@@ -4,9 +4,9 @@ import type { ImageClass } from '../../../src/domain/types';
 import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
 import type { ConfidenceCalibration, OperatingPoint, ThresholdCalibration } from '../calibration';
 import type { ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
-import type { TrainingStage } from '../../../src/contracts/trainingWorkerApi';
+import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
 import type { ort } from '../../ort';
-import type { SegmentationHeadSettings } from './segmentationStage';
+import type { HeadExecutionProvider } from '../segmentation';
 
 export interface TrainingImage {
   id: string;
@@ -35,6 +35,11 @@ export interface TrainingProgress {
   /** Stage `segmentation`: the head's epoch just finished (1-based) and its mean training loss. */
   epoch?: number;
   loss?: number;
+}
+
+export interface SegmentationHeadSettings extends SegmentationHeadSchedule {
+  /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
+  executionProvider?: HeadExecutionProvider;
 }
 
 export interface TrainOptions {
