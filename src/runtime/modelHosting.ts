@@ -1,17 +1,24 @@
-// Model hosting, page side: a project's trained versions, the runtime status of one, and starting it
-// (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING). Used by the
+// Model hosting, page side: a project's trained versions, the runtime status of one, starting and stopping
+// it (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING). Used by the
 // models page, trial jobs and the camera (moved from camera/).
 import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
 import type { ModelDescription } from '../contracts/detectionWorkerApi';
+import type { ModelVersion } from '../domain/types';
 
 const startPollIntervalMs = 200;
 
+/** A trained version and the component name the runtime knows it by. */
+export interface TrainedModel {
+  modelComponent: string;
+  version: ModelVersion;
+}
+
 /** Trained versions of one project, newest first. */
 export function useProjectModels(projectId: string) {
-  return useStoredData(
+  return useStoredData<TrainedModel[]>(
     async (db) => (await listTrainedModels(db)).filter(({ version }) => version.projectId === projectId).sort((a, b) => b.version.version - a.version.version),
     [projectId],
   );
