@@ -66,11 +66,15 @@ export function defineBackgroundJobKind<Info, Progress>(kindName: string, runner
   function start(...[id, info]: StartArguments<Info>): Promise<void> {
     const current = running.get(id);
     if (current) return current.ended;
-    if (!work) throw new Error(`No work is set for background jobs of kind "${kindName}".`);
+    const runner = work;
+    if (!runner) throw new Error(`No work is set for background jobs of kind "${kindName}".`);
     const controller = new AbortController();
     useStore.setState((state) => ({ jobs: { ...state.jobs, [id]: { id, info: info as Info, progress: null, cancelling: false } } }));
     const controls: JobControls<Progress> = { signal: controller.signal, reportProgress: (progress) => update(id, { progress }) };
-    const ended = work({ id, info: info as Info }, controls).finally(() => remove(id));
+    // The work starts once the job is known as running, so whatever it does first already sees it.
+    const ended = Promise.resolve()
+      .then(() => runner({ id, info: info as Info }, controls))
+      .finally(() => remove(id));
     running.set(id, { controller, ended });
     return ended;
   }

@@ -3,28 +3,31 @@
 import { describe, expect, it } from 'vitest';
 import { defineBackgroundJobKind, type JobControls } from '../../src/runtime/backgroundJobs';
 
-/** A job whose work waits until the test lets it end, handing the test its controls. */
+/** A job whose work waits until the test lets it end; `started` hands the test the work's controls. */
 function controllableKind() {
-  const controls: JobControls<number>[] = [];
+  let begin: (controls: JobControls<number>) => void = () => {};
+  const started = new Promise<JobControls<number>>((resolve) => {
+    begin = resolve;
+  });
   let finish = () => {};
   const ended = new Promise<void>((resolve) => {
     finish = resolve;
   });
   let runs = 0;
-  const kind = defineBackgroundJobKind<{ name: string }, number>('test', async (_job, jobControls) => {
+  const kind = defineBackgroundJobKind<{ name: string }, number>('test', async (_job, controls) => {
     runs += 1;
-    controls.push(jobControls);
+    begin(controls);
     await ended;
   });
-  return { kind, controls, finish, runs: () => runs };
+  return { kind, started, finish, runs: () => runs };
 }
 
 describe('background jobs', () => {
   it('report status and progress while running and drop the job once it ends', async () => {
-    const { kind, controls, finish } = controllableKind();
+    const { kind, started, finish } = controllableKind();
     const run = kind.start('a', { name: 'first' });
     expect(kind.status('a')).toEqual({ id: 'a', info: { name: 'first' }, progress: null, cancelling: false });
-    controls[0]!.reportProgress(40);
+    (await started).reportProgress(40);
     expect(kind.status('a')?.progress).toBe(40);
     finish();
     await run;
@@ -32,10 +35,11 @@ describe('background jobs', () => {
   });
 
   it('join a job already running instead of running it twice', async () => {
-    const { kind, finish, runs } = controllableKind();
+    const { kind, started, finish, runs } = controllableKind();
     const first = kind.start('a', { name: 'first' });
     const second = kind.start('a', { name: 'again' });
     expect(second).toBe(first);
+    await started;
     expect(runs()).toBe(1);
     expect(kind.status('a')?.info.name).toBe('first');
     finish();
@@ -43,10 +47,10 @@ describe('background jobs', () => {
   });
 
   it('cancel by aborting the signal the work checks, marking the job cancelling until it ends', async () => {
-    const { kind, controls, finish } = controllableKind();
+    const { kind, started, finish } = controllableKind();
     const run = kind.start('a', { name: 'first' });
     kind.cancel('a');
-    expect(controls[0]!.signal.aborted).toBe(true);
+    expect((await started).signal.aborted).toBe(true);
     expect(kind.status('a')?.cancelling).toBe(true);
     finish();
     await run;
