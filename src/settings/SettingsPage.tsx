@@ -7,7 +7,7 @@ import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
 import { RetentionSettings } from './RetentionSettings';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
-import type { RuntimeReport } from '../../workers/runtime/selfTest';
+import type { RuntimeReport } from '../contracts/diagnosticsWorkerApi';
 
 const bytesPerMegabyte = 1024 * 1024;
 
