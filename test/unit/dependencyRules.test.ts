@@ -31,7 +31,11 @@ const rules: { name: string; breaks: (edge: ImportEdge) => boolean }[] = [
       edge.local && !edge.from.startsWith('scripts/') && featureOf(edge.from) === null && featureOf(edge.to) !== null && edge.from !== 'src/app/routes.tsx',
   },
   {
-    name: 'the app imports nothing from scripts/ (build-time code such as the backbone conversion stays out of the bundle)',
+    name: 'src/app imports nothing from src/runtime (the runtime builds on the app\'s worker bridges and stored-data hook)',
+    breaks: (edge) => edge.local && edge.from.startsWith('src/app/') && edge.to.startsWith('src/runtime/'),
+  },
+  {
+    name: 'src/ and workers/ import nothing from scripts/ (build-time code such as the backbone conversion stays out of the bundle)',
     breaks: (edge) => edge.local && !edge.from.startsWith('scripts/') && edge.to.startsWith('scripts/'),
   },
   {
