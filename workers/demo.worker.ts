@@ -2,12 +2,11 @@
 // back as transferred buffers.
 import { transfer } from 'comlink';
 import { exposeWorker } from './exposeWorker';
-import { demoImageCount, renderDemoImages, type DemoImage } from './demo/demoImages';
+import { demoImageCount, renderDemoImages } from './demo/demoImages';
+import type { DemoImage, DemoWorkerApi } from '../src/contracts/demoWorkerApi';
 
-export type DemoProgress = (done: number, total: number) => void;
-
-const demoWorkerApi = {
-  generateDemoImages(onProgress?: DemoProgress): DemoImage[] {
+const demoWorkerApi: DemoWorkerApi = {
+  generateDemoImages(onProgress) {
     const images: DemoImage[] = [];
     // A Set: two views on one buffer must not list it twice (structured clone refuses that).
     const buffers = new Set<ArrayBuffer>();
@@ -21,5 +20,4 @@ const demoWorkerApi = {
   },
 };
 
-export type DemoWorkerApi = typeof demoWorkerApi;
 exposeWorker(demoWorkerApi);

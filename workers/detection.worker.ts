@@ -9,9 +9,10 @@ import { browserImageDecoder } from './runtime/browserImageDecoder';
 import { DetectionRuntime } from './runtime/detectionRuntime';
 import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
 import { storedModelSource } from './runtime/storedModelSource';
-import type { DetectionWorkerApi } from './runtime/types';
+import type { DetectionWorkerApi } from '../src/contracts/detectionWorkerApi';
 
-export type { DetectionWorkerApi, DetectionInput, DetectionOutput, ModelDescription, ModelStatusName, RgbaFrame } from './runtime/types';
+// issue 12: prediction helper removes this re-export (src/camera/cameraInspector.ts still imports DetectionOutput here).
+export type { DetectionOutput } from '../src/contracts/detectionWorkerApi';
 
 let databaseName = DB_NAME;
 const runtime = new DetectionRuntime({

@@ -7,9 +7,8 @@ import { hasWebGpuAdapter } from './runtime/selfTest';
 import { fetchBackboneModel } from './training/backboneFile';
 import { MemoryFeatureCache } from './training/featureCache';
 import { trainStoredModelVersion } from './training/trainModelVersion';
-import type { TrainingWorkerApi } from './training/types';
+import type { TrainingWorkerApi } from '../src/contracts/trainingWorkerApi';
 
-export type { TrainingBackend, TrainingProgressReport, TrainingStage, TrainingWorkerApi, TrainModelVersionRequest } from './training/types';
 
 const featureCache = new MemoryFeatureCache();
 

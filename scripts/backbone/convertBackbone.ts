@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { backboneById } from '../../workers/engine/backbone/registry.ts';
 import type { BackboneEntry } from '../../workers/engine/backbone/registry.ts';
-import type { TfjsGraphModelJson } from '../../workers/engine/backbone/tfjsFormat.ts';
-import { convertTfjsLayersModel } from '../../workers/engine/backbone/kerasToOnnx.ts';
-import type { TfjsLayersModelJson } from '../../workers/engine/backbone/kerasToOnnx.ts';
-import { convertTfjsGraphModel } from '../../workers/engine/backbone/tfjsToOnnx.ts';
+import type { TfjsGraphModelJson } from './tfjsFormat.ts';
+import { convertTfjsLayersModel } from './kerasToOnnx.ts';
+import type { TfjsLayersModelJson } from './kerasToOnnx.ts';
+import { convertTfjsGraphModel } from './tfjsToOnnx.ts';
 import { readUmdTfjsModel } from './umdModelFiles.ts';
 import type { TfjsModelFiles } from './umdModelFiles.ts';
 

@@ -2,7 +2,7 @@
 // exporting the model JSON, `<shard>.min.js` exporting base64 weight bytes) by parsing, not running, them.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TfjsWeightGroup } from '../../workers/engine/backbone/tfjsFormat.ts';
+import type { TfjsWeightGroup } from './tfjsFormat.ts';
 import { parseJsLiteral } from './jsLiteral.ts';
 import type { JsLiteral } from './jsLiteral.ts';
 

@@ -5,7 +5,8 @@
 import { PixelMetricsAccumulator, summarise } from '../../src/domain/metrics';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { assignFolds, trainAnomalyModel } from '../../workers/engine/training';
-import type { FeatureCache, SegmentationLabel, TrainingImage, TrainingResult } from '../../workers/engine/training';
+import type { FeatureCache, TrainingImage, TrainingResult } from '../../workers/engine/training';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort, sessionOptions } from '../../workers/ort';
 import type { OperatingPoint } from '../../workers/engine/calibration';
 import { spreadOf, type Spread } from './spread';

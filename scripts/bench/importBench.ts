@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import jpeg from 'jpeg-js';
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
 
 const imageCount = 100;
 const jpegQuality = 90;

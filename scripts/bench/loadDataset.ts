@@ -13,7 +13,8 @@ import type { ColorMapEntry } from '../../src/domain/manifest/types';
 import { decodePng } from '../../src/domain/png';
 import { sniffImageFormat } from '../../src/domain/rules/imageFile';
 import type { SplitCandidate } from '../../src/domain/split';
-import type { SegmentationLabel, TrainingImage } from '../../workers/engine/training';
+import type { TrainingImage } from '../../workers/engine/training';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 
 export interface LoadedDataset {
   images: TrainingImage[];

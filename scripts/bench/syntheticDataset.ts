@@ -1,6 +1,6 @@
 // `--synthetic`: the seeded generator's parts as a benchmark dataset (every defect type, exact masks).
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
-import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic/catalog';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
+import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/syntheticImages/catalog';
 import type { LoadedDataset } from './loadDataset';
 
 export const syntheticBenchSize = { width: 224, height: 224 };

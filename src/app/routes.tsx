@@ -8,12 +8,14 @@ import { DatasetsPage } from '../datasets/DatasetsPage';
 import { AnnotationPage } from '../labeling/AnnotationPage';
 import { ModelsPage } from '../models/ModelsPage';
 import { ModelDetailPage } from '../models/detail/ModelDetailPage';
-import { ProjectLayout } from '../projects/ProjectLayout';
+import { ProjectLayout } from './ProjectLayout';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TrialsPage } from '../trials/TrialsPage';
 import { TrialJobPage } from '../trials/TrialJobPage';
-import { TrialMaskPage } from '../trials/TrialMaskPage';
+import { TrialMaskPage } from '../labeling/TrialMaskPage';
+// Sets the work of trial-job runs, which the camera starts too (src/runtime/trialJobRuns.ts).
+import '../trials/trialRuns';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';

@@ -1,10 +1,10 @@
 // The app's worker bridges, created lazily: a worker starts on its first call.
 import { createWorkerBridge, type WorkerBridge } from '../../workers/bridge';
-import type { DemoWorkerApi } from '../../workers/demo.worker';
-import type { DetectionWorkerApi } from '../../workers/detection.worker';
+import type { DemoWorkerApi } from '../contracts/demoWorkerApi';
+import type { DetectionWorkerApi } from '../contracts/detectionWorkerApi';
 import { crashAsInternal, transferDetectionRuntimeErrors } from '../../workers/runtime/runtimeErrors';
-import type { TrainingWorkerApi } from '../../workers/training.worker';
-import type { DiagnosticsWorkerApi } from '../../workers/diagnostics.worker';
+import type { TrainingWorkerApi } from '../contracts/trainingWorkerApi';
+import type { DiagnosticsWorkerApi } from '../contracts/diagnosticsWorkerApi';
 import type { ImportWorkerApi } from '../../workers/import.worker';
 
 // DetectionRuntimeError { code, name, details } arrives from the detection worker as itself.

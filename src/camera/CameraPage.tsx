@@ -1,45 +1,27 @@
 // The station's live camera (issue 7): pick the model, camera, resolution and region of interest,
 // start the model and the inspection, watch the verdict with the mask overlay, capture frames into a
-// dataset, go full screen. Detection runs in the worker through CameraInspector; failures show a
-// message with the matching recovery and keep every event already written.
+// dataset, go full screen. Detection runs in the worker through CameraInspector (useCameraInspection);
+// failures show a message with the matching recovery and keep every event already written.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUiStore } from '../app/uiStore';
-import { describeError } from '../i18n';
-import { useCurrentProject } from '../projects/ProjectLayout';
-import { openSpotcheckDb } from '../storage/db';
-import { beep, unlockSound, vibrate } from './anomalyAlerts';
-import { CameraInspector, type InspectionReadout, type InspectionStop } from './cameraInspector';
+import { useCurrentProject } from '../app/ProjectLayout';
+import { startModelAndWait, useModelDescription, useProjectModels } from '../runtime/modelHosting';
+import { useCameraStream } from '../runtime/useCameraStream';
+import { beep, vibrate } from './anomalyAlerts';
+import { CameraSetupBar, cameraResolutions, defaultResolutionIndex } from './CameraSetupBar';
 import { CaptureControls } from './CaptureControls';
 import { grabRegionPng } from './frameGrab';
+import { InspectionActions } from './InspectionActions';
+import { InspectionProblems } from './InspectionProblems';
 import { drawInspectionOverlay } from './maskOverlay';
-import { startModelAndWait, useModelDescription, useProjectModels } from './modelHosting';
 import { RegionControls } from './RegionControls';
 import { defaultRegionSettings, regionOfInterest, type RegionSettings } from './regionOfInterest';
-import { useCameraStream } from './useCameraStream';
+import { useCameraInspection } from './useCameraInspection';
+import { useStationDisplay } from './useStationDisplay';
 import { VerdictPanel } from './VerdictPanel';
 import './camera.css';
-
-const resolutions = [
-  { width: 640, height: 480 },
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-] as const;
-const defaultResolutionIndex = 1;
-
-function stopMessage(stop: InspectionStop, t: (key: string, options?: Record<string, unknown>) => string): string {
-  switch (stop.reason) {
-    case 'modelStopped':
-      return t('camera:problem.modelStopped', { detail: stop.detail });
-    case 'modelFailed':
-      return t('camera:problem.modelFailed', { detail: stop.detail });
-    case 'frameUnreadable':
-      return t('camera:problem.frameUnreadable');
-    default:
-      return describeError(stop.error);
-  }
-}
 
 export function CameraPage() {
   const { t } = useTranslation();
@@ -54,98 +36,56 @@ export function CameraPage() {
 
   const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
   const [resolutionIndex, setResolutionIndex] = useState(defaultResolutionIndex);
-  const { videoRef, state: camera, devices, restart: restartCamera } = useCameraStream({ deviceId, resolution: resolutions[resolutionIndex] });
+  const { videoRef, state: camera, devices, restart: restartCamera } = useCameraStream({ deviceId, resolution: cameraResolutions[resolutionIndex] });
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const stationRef = useRef<HTMLElement>(null);
   const [regionSettings, setRegionSettings] = useState<RegionSettings>(defaultRegionSettings);
-
-  const [inspecting, setInspecting] = useState(false);
-  const [readout, setReadout] = useState<InspectionReadout | null>(null);
-  const [stopped, setStopped] = useState<InspectionStop | null>(null);
-  const [hidden, setHidden] = useState(document.hidden);
+  const { hidden, fullScreen, toggleFullScreen } = useStationDisplay(stationRef, showError);
   const [sound, setSound] = useState(false);
   const [vibration, setVibration] = useState(false);
-  const [fullScreen, setFullScreen] = useState(false);
-  const alerts = useRef({ sound, vibration });
-  alerts.current = { sound, vibration };
 
   const liveCamera = camera.status === 'live' || camera.status === 'interrupted' ? camera.camera : null;
+  const cameraWidth = liveCamera?.width;
+  const cameraHeight = liveCamera?.height;
   const projectSize = project.imageSize;
+  const projectWidth = projectSize?.width;
+  const projectHeight = projectSize?.height;
   const region = useMemo(
-    () => (liveCamera && projectSize ? regionOfInterest(liveCamera, projectSize, regionSettings) : null),
-    [liveCamera?.width, liveCamera?.height, projectSize?.width, projectSize?.height, regionSettings],
+    () =>
+      cameraWidth && cameraHeight && projectWidth && projectHeight
+        ? regionOfInterest({ width: cameraWidth, height: cameraHeight }, { width: projectWidth, height: projectHeight }, regionSettings)
+        : null,
+    [cameraWidth, cameraHeight, projectWidth, projectHeight, regionSettings],
   );
   const regionRef = useRef(region);
   regionRef.current = region;
 
+  const modelRunning = description?.status === 'RUNNING';
+  const canInspect = Boolean(model && modelRunning && liveCamera && region && projectSize);
+  // Hidden tab, locked screen or muted camera: no detections until it comes back.
+  const paused = hidden || camera.status === 'interrupted';
+  const inspection = useCameraInspection({
+    setup: canInspect && model && projectSize ? { projectId: project.id, projectSize, modelComponent: model.modelComponent, modelVersion: model.version.version } : null,
+    videoRef,
+    overlayRef,
+    regionRef,
+    paused,
+    onAnomaly: () => {
+      if (sound) beep();
+      if (vibration) vibrate();
+    },
+    onModelLost: refreshModel,
+  });
+  const { inspecting } = inspection;
+
   // The overlay matches the video's pixels; when idle it shows the region outline for framing.
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!overlay || !liveCamera || !region) return;
-    overlay.width = liveCamera.width;
-    overlay.height = liveCamera.height;
+    if (!overlay || !cameraWidth || !cameraHeight || !region) return;
+    overlay.width = cameraWidth;
+    overlay.height = cameraHeight;
     if (!inspecting) void drawInspectionOverlay(overlay, region);
-  }, [liveCamera?.width, liveCamera?.height, region, inspecting]);
-
-  useEffect(() => {
-    const onVisibility = () => setHidden(document.hidden);
-    const onFullScreen = () => setFullScreen(document.fullscreenElement === stationRef.current);
-    document.addEventListener('visibilitychange', onVisibility);
-    document.addEventListener('fullscreenchange', onFullScreen);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      document.removeEventListener('fullscreenchange', onFullScreen);
-    };
-  }, []);
-
-  const modelRunning = description?.status === 'RUNNING';
-  const canInspect = Boolean(model && modelRunning && liveCamera && region && projectSize);
-  const inspectorRef = useRef<CameraInspector | null>(null);
-
-  useEffect(() => {
-    const video = videoRef.current;
-    const overlay = overlayRef.current;
-    if (!inspecting || !canInspect || !model || !video || !overlay || !projectSize) return;
-    let inspector: CameraInspector | null = null;
-    let cancelled = false;
-    void openSpotcheckDb().then((db) => {
-      if (cancelled) return;
-      inspector = new CameraInspector({
-        db,
-        video,
-        overlay,
-        projectId: project.id,
-        projectSize,
-        modelComponent: model.modelComponent,
-        modelVersion: model.version.version,
-        region: () => regionRef.current!,
-        onReadout: setReadout,
-        onAnomaly: () => {
-          if (alerts.current.sound) beep();
-          if (alerts.current.vibration) vibrate();
-        },
-        onStop: (stop) => {
-          setStopped(stop);
-          setInspecting(false);
-          if (stop.reason === 'modelStopped' || stop.reason === 'modelFailed') refreshModel();
-        },
-      });
-      inspectorRef.current = inspector;
-      inspector.start();
-    }, showError);
-    return () => {
-      cancelled = true;
-      inspector?.stop();
-      inspectorRef.current = null;
-    };
-  }, [inspecting, canInspect, model?.modelComponent, project.id]);
-
-  // Hidden tab, locked screen or muted camera: no detections until it comes back.
-  const paused = hidden || camera.status === 'interrupted';
-  useEffect(() => {
-    if (paused) inspectorRef.current?.pause();
-    else inspectorRef.current?.resume();
-  }, [paused, inspecting]);
+  }, [cameraWidth, cameraHeight, region, inspecting]);
 
   async function startModel() {
     if (!model) return;
@@ -160,22 +100,11 @@ export function CameraPage() {
     }
   }
 
-  function startInspection() {
-    setStopped(null);
-    setReadout(null);
-    setInspecting(true);
-  }
-
   async function recover() {
-    const reason = stopped?.reason;
-    setStopped(null);
+    const reason = inspection.stopped?.reason;
+    inspection.dismissStop();
     if (reason === 'frameUnreadable') restartCamera();
     else if (reason === 'modelStopped' || reason === 'modelFailed') await startModel();
-  }
-
-  function toggleFullScreen() {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void stationRef.current?.requestFullscreen().catch(showError);
   }
 
   return (
@@ -185,71 +114,21 @@ export function CameraPage() {
           {t('camera:noModel')} <Link to="../models">{t('camera:openModels')}</Link>
         </p>
       )}
-      <div className="toolbar camera-setup">
-        {model && (
-          <>
-            <label>
-              <span>{t('camera:model')}</span>
-              <select value={model.modelComponent} disabled={inspecting} onChange={(event) => setChosenComponent(event.target.value)}>
-                {modelList.map((item) => (
-                  <option key={item.modelComponent} value={item.modelComponent}>
-                    {t('camera:modelOption', { version: item.version.version })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <span className="camera-model-status" data-testid="camera-model-status" data-status={description?.status ?? 'UNKNOWN'}>
-              {description ? t(`camera:modelStatus.${description.status}`) : t('common.loading')}
-            </span>
-          </>
-        )}
-        {description && !modelRunning && (description.status === 'STOPPED' || description.status === 'FAILED') && (
-          <button type="button" onClick={startModel} disabled={startingModel}>
-            {startingModel ? t('camera:startingModel') : t('camera:startModel')}
-          </button>
-        )}
-        {devices.length > 1 && (
-          <label>
-            <span>{t('camera:camera')}</span>
-            <select value={deviceId ?? liveCamera?.deviceId ?? ''} disabled={inspecting} onChange={(event) => setDeviceId(event.target.value)}>
-              {devices.map((device, index) => (
-                <option key={device.deviceId} value={device.deviceId}>
-                  {device.label || t('camera:cameraNumber', { number: index + 1 })}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          <span>{t('camera:resolution')}</span>
-          <select value={resolutionIndex} disabled={inspecting} onChange={(event) => setResolutionIndex(Number(event.target.value))}>
-            {resolutions.map((size, index) => (
-              <option key={index} value={index}>
-                {t('camera:size', size)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-
-      {camera.status === 'failed' && (
-        <div role="alert" className="camera-problem" data-testid="camera-problem">
-          <p>{describeError(camera.error)}</p>
-          <button type="button" onClick={restartCamera}>
-            {t('camera:retryCamera')}
-          </button>
-        </div>
-      )}
-      {stopped && (
-        <div role="alert" className="camera-problem" data-testid="inspection-problem">
-          <p>{stopMessage(stopped, t)}</p>
-          {stopped.reason !== 'error' && (
-            <button type="button" onClick={recover}>
-              {stopped.reason === 'frameUnreadable' ? t('camera:restartCamera') : t('camera:restartModel')}
-            </button>
-          )}
-        </div>
-      )}
+      <CameraSetupBar
+        models={modelList}
+        model={model}
+        onModelChange={setChosenComponent}
+        description={description}
+        startingModel={startingModel}
+        onStartModel={startModel}
+        devices={devices}
+        deviceId={deviceId ?? liveCamera?.deviceId ?? ''}
+        onDeviceChange={setDeviceId}
+        resolutionIndex={resolutionIndex}
+        onResolutionChange={setResolutionIndex}
+        locked={inspecting}
+      />
+      <InspectionProblems cameraError={camera.status === 'failed' ? camera.error : null} onRetryCamera={restartCamera} stopped={inspection.stopped} onRecover={recover} />
       {!projectSize && <p className="hint">{t('camera:noProjectSize')}</p>}
 
       <div className="camera-layout">
@@ -258,37 +137,21 @@ export function CameraPage() {
           <canvas ref={overlayRef} className="camera-overlay" data-testid="camera-overlay" />
           {inspecting && paused && <p className="camera-paused">{t('camera:paused')}</p>}
         </div>
-        <VerdictPanel readout={readout} />
+        <VerdictPanel readout={inspection.readout} />
       </div>
 
-      <div className="toolbar camera-actions">
-        {inspecting ? (
-          <button type="button" className="button-large" onClick={() => setInspecting(false)}>
-            {t('camera:stop')}
-          </button>
-        ) : (
-          <button type="button" className="button-large" disabled={!canInspect} onClick={startInspection}>
-            {t('camera:start')}
-          </button>
-        )}
-        <button type="button" className="button-secondary" onClick={toggleFullScreen}>
-          {fullScreen ? t('camera:exitKiosk') : t('camera:kiosk')}
-        </button>
-        <label>
-          <input
-            type="checkbox"
-            checked={sound}
-            onChange={(event) => {
-              if (event.target.checked) unlockSound();
-              setSound(event.target.checked);
-            }}
-          />{' '}
-          {t('camera:sound')}
-        </label>
-        <label>
-          <input type="checkbox" checked={vibration} onChange={(event) => setVibration(event.target.checked)} /> {t('camera:vibration')}
-        </label>
-      </div>
+      <InspectionActions
+        inspecting={inspecting}
+        canInspect={canInspect}
+        onStart={inspection.start}
+        onStop={inspection.stop}
+        fullScreen={fullScreen}
+        onToggleFullScreen={toggleFullScreen}
+        sound={sound}
+        onSoundChange={setSound}
+        vibration={vibration}
+        onVibrationChange={setVibration}
+      />
       <CaptureControls
         projectId={project.id}
         projectSize={projectSize}

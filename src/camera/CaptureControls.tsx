@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
 import { useUiStore } from '../app/uiStore';
-import { importCapturedFrame } from '../datasets/capture/importCapturedFrame';
+import { importCapturedFrame } from '../runtime/importCapturedFrame';
 import type { ImageClass, ImageSize } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { listDatasets } from '../storage/datasets';

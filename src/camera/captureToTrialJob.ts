@@ -1,14 +1,13 @@
 // "Capture into a trial job": the region of interest becomes a new one-image trial detection job on
 // the chosen model version (checked and hashed by the import worker like any picked image), and the
 // job starts running, so the capture can be verified and added to a dataset from the Trials tab.
-import type { IDBPDatabase } from 'idb';
 import { proxy } from '../../workers/bridge';
 import { importWorker } from '../app/workers';
 import { issueToError } from '../domain/rules/issues';
 import type { ImageSize, TrialJob } from '../domain/types';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 import { createTrialJob } from '../storage/trialJobs';
-import { startTrialRun } from '../trials/trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
 
 export interface TrialCapture {
   projectId: string;
@@ -17,7 +16,7 @@ export interface TrialCapture {
   frame: Blob;
 }
 
-export async function captureToTrialJob(db: IDBPDatabase<SpotcheckDB>, capture: TrialCapture): Promise<TrialJob> {
+export async function captureToTrialJob(db: SpotcheckDatabase, capture: TrialCapture): Promise<TrialJob> {
   const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, '');
   const fileName = `capture-${stamp}.png`;
   const prepared = await importWorker.run((api) =>
@@ -32,6 +31,6 @@ export async function captureToTrialJob(db: IDBPDatabase<SpotcheckDB>, capture: 
     modelVersionId: capture.modelVersionId,
     images: [{ fileName, contentHash, image, ...(thumbnail ? { thumbnail } : {}), width, height }],
   });
-  void startTrialRun(job.id);
+  void trialJobRuns.start(job.id);
   return job;
 }

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
-import { CreateProjectForm } from '../projects/CreateProjectForm';
+import { CreateProjectForm } from '../app/CreateProjectForm';
 import { describeError } from '../i18n';
 import { ActivityChart } from './ActivityChart';
 import { formatRate } from './formatRate';

@@ -1,7 +1,6 @@
 // What the dashboard shows for one period: project summaries (dataset images) joined with each
 // project's detection activity, and the totals over all projects. Applies the retention setting
 // first, so history past it never shows.
-import type { IDBPDatabase } from 'idb';
 import {
   emptyBuckets,
   projectActivities,
@@ -11,7 +10,7 @@ import {
   type ProjectActivity,
 } from '../storage/detectionEvents';
 import { projectSummaries, type ProjectSummary } from '../storage/projects';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 
 export interface ProjectDashboardRow {
   summary: ProjectSummary;
@@ -46,7 +45,7 @@ export function sumBuckets(range: ActivityRange, activities: readonly ProjectAct
   });
 }
 
-export async function loadDashboard(db: IDBPDatabase<SpotcheckDB>, range: ActivityRange): Promise<DashboardData> {
+export async function loadDashboard(db: SpotcheckDatabase, range: ActivityRange): Promise<DashboardData> {
   const startedMs = performance.now();
   await pruneByRetention(db, Date.now());
   const summaries = await projectSummaries(db);

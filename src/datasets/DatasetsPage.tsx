@@ -2,7 +2,7 @@
 // camera capture and gallery.
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
 import type { DatasetType } from '../domain/types';
 import { CameraCapture } from './capture/CameraCapture';
@@ -10,7 +10,7 @@ import { CreateDatasets } from './CreateDatasets';
 import { DeleteDatasetButton } from './DeleteDatasetButton';
 import { ExportDatasetsButton } from './ExportDatasetsButton';
 import { ImportPanel } from './import/ImportPanel';
-import { TrainingReadinessPanel } from './TrainingReadinessPanel';
+import { TrainingReadinessPanel } from '../app/TrainingReadinessPanel';
 import { Gallery } from './gallery/Gallery';
 import { LabelManager } from './labels/LabelManager';
 

@@ -3,7 +3,7 @@
 // `threshold` is the one in effect when exported (the user's, spec §9) and `trainedThreshold` the one
 // training calibrated. Reading a package (workers/import/modelPackage.ts) happens in the import worker.
 import { strToU8, zipSync } from 'fflate';
-import type { ModelMetadata } from '../../workers/engine/packaging/metadata';
+import type { ModelMetadata } from '../contracts/modelMetadata';
 import { UserFacingError } from './errors';
 import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelVersion } from './types';
 

@@ -1,6 +1,6 @@
 // The train/test split of a single-dataset project (spec §1.1): stratified by class and anomaly label,
 // reproducible from its recorded seed, and independent of the order the images are listed in.
-import { deriveSeed, Random } from './synthetic/random';
+import { deriveSeed, Random } from './random';
 import type { ImageClass } from './types';
 
 /** Share of each stratum held out for evaluation (spec §1.1, Spotcheck default). */

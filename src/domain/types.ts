@@ -1,5 +1,9 @@
 // The records Spotcheck keeps, shared by the UI, the storage layer and the workers.
 // Field names follow ../shared/spec/lookout-compat.md §1 where the spec names them.
+import type { ImageSize, ModelType } from '../contracts/modelMetadata';
+
+// Records embed these contract types; domain code keeps importing them from here.
+export type { ImageSize, ModelType } from '../contracts/modelMetadata';
 
 export type DatasetType = 'train' | 'test';
 
@@ -21,14 +25,7 @@ export type ModelVersionStatus =
   | 'HOSTING_FAILED'
   | 'STOPPING_HOSTING';
 
-export type ModelType = 'classification' | 'segmentation';
-
 export type ImageClass = 'normal' | 'anomaly';
-
-export interface ImageSize {
-  width: number;
-  height: number;
-}
 
 export interface Project {
   id: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useStoredData } from '../app/useStoredData';
 import { describeError } from '../i18n';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { listDatasets } from '../storage/datasets';
 import { queryEntries } from '../storage/entries';
 import { listAnomalyLabels } from '../storage/labels';

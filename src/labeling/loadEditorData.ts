@@ -1,11 +1,10 @@
 // Everything the annotation view needs for one image: the stored annotation, the decoded picture
 // and mask, and where the image sits among its dataset's images (for previous/next).
-import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
 import { decodeLabelMaskPng } from '../domain/png';
 import { loadAnnotation, type StoredAnnotation } from '../storage/annotations';
 import { queryEntries } from '../storage/entries';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 
 /** The project's labels are not part of it: the editor reads them live. */
 export interface EditorData extends Omit<StoredAnnotation, 'labels'> {
@@ -31,7 +30,7 @@ export async function decodePicture(blob: Blob): Promise<HTMLImageElement> {
   }
 }
 
-export async function loadEditorData(db: IDBPDatabase<SpotcheckDB>, entryId: string): Promise<EditorData> {
+export async function loadEditorData(db: SpotcheckDatabase, entryId: string): Promise<EditorData> {
   const annotation = await loadAnnotation(db, entryId);
   const { entry } = annotation;
   const [siblings, picture, maskBytes] = await Promise.all([

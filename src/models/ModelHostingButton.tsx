@@ -4,8 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
-import { detectionWorker } from '../app/workers';
-import { startModelAndWait } from '../camera/modelHosting';
+import { startModelAndWait, stopModel } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
 import type { ModelVersion } from '../domain/types';
@@ -34,7 +33,7 @@ export function ModelHostingButton({ version, projectName }: { version: ModelVer
   }
 
   const start = () => run(() => startModelAndWait(component), 'models:hosting.startFailed');
-  const stop = () => run(() => detectionWorker.run((api) => api.stopModel(component)), 'models:hosting.stopFailed');
+  const stop = () => run(() => stopModel(component), 'models:hosting.stopFailed');
 
   if (version.status === 'HOSTED') {
     return (

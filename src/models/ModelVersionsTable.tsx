@@ -13,11 +13,11 @@ import { ExportModelButton } from './ExportModelButton';
 import { formatPercent } from './formatPercent';
 import { ModelHostingButton } from './ModelHostingButton';
 import { modelStatusText } from './modelStatusText';
-import { useTrainingJobs, type TrainingJob } from './trainingJobs';
+import { trainingJobs, type TrainingJob } from './trainingJobs';
 
 export function ModelVersionsTable({ project, versions }: { project: Project; versions: readonly ModelVersion[] }) {
   const { t } = useTranslation();
-  const jobs = useTrainingJobs((state) => state.jobs);
+  const jobs = trainingJobs.useJobs();
   return (
     <table className="table" data-testid="model-versions">
       <thead>
@@ -52,7 +52,7 @@ function ModelVersionRow({ version, project, job }: { version: ModelVersion; pro
         <Link to={String(version.version)}>{t('models:list.name', { version: version.version })}</Link>
         {version.description && <div className="hint">{version.description}</div>}
       </td>
-      <td data-testid="model-status">{modelStatusText(t, version, job)}</td>
+      <td data-testid="model-status">{modelStatusText(t, version, job?.progress?.report)}</td>
       <td>{t(`models:type.${version.modelType}`)}</td>
       <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
       <td>{formatPercent(version.performance?.precision)}</td>

@@ -3,15 +3,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
-import { TrainingReadinessView, useTrainingReadiness } from '../datasets/TrainingReadinessPanel';
+import { TrainingReadinessView, useTrainingReadiness } from '../app/TrainingReadinessPanel';
 import { describeError } from '../i18n';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { listModelVersions } from '../storage/modelVersions';
 import { ImportModelButton } from './ImportModelButton';
 import { ModelVersionsTable } from './ModelVersionsTable';
 import { TrainingProgressPanel } from './TrainingProgressPanel';
 import { TrainModelDialog } from './TrainModelDialog';
-import { useTrainingJobs } from './trainingJobs';
+import { trainingJobs } from './trainingJobs';
 import './models.css';
 
 export function ModelsPage() {
@@ -20,8 +20,8 @@ export function ModelsPage() {
   const [asClassification, setAsClassification] = useState(false);
   const readiness = useTrainingReadiness(project.id, asClassification);
   const versions = useStoredData(['modelVersions'], (db) => listModelVersions(db, project.id), [project.id]);
-  const allJobs = useTrainingJobs((state) => state.jobs);
-  const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.projectId === project.id), [allJobs, project.id]);
+  const allJobs = trainingJobs.useJobs();
+  const jobs = useMemo(() => Object.values(allJobs).filter((job) => job.info.version.projectId === project.id), [allJobs, project.id]);
   const [training, setTraining] = useState(false);
 
   if (versions.status === 'failed') return <p role="alert">{describeError(versions.error)}</p>;
@@ -46,7 +46,7 @@ export function ModelsPage() {
         )}
         {!readiness.data.canTrain && <TrainingReadinessView readiness={readiness.data} />}
         {jobs.map((job) => (
-          <TrainingProgressPanel key={job.modelVersionId} job={job} />
+          <TrainingProgressPanel key={job.id} job={job} />
         ))}
       </section>
       {versions.data.length === 0 ? (

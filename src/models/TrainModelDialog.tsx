@@ -4,13 +4,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import { TrainingReadinessView } from '../datasets/TrainingReadinessPanel';
+import { TrainingReadinessView } from '../app/TrainingReadinessPanel';
 import { normalizeModelTags } from '../domain/modelTags';
 import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { createModelVersion } from '../storage/modelVersions';
-import type { TrainingBackend } from '../../workers/training/types';
+import type { TrainingBackend } from '../contracts/trainingWorkerApi';
 import { TagsEditor } from './TagsEditor';
 import { startTrainingJob } from './trainingJobs';
 

@@ -4,19 +4,22 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LineChart } from '../app/charts/LineChart';
 import { cancelTrainingJob, type TrainingJob } from './trainingJobs';
-import { splitDuration } from './trainingProgress';
+import { splitDuration, type LossPoint } from './trainingProgress';
 
 const lossColor = '#0072b2';
+const noLoss: readonly LossPoint[] = [];
 
 export function TrainingProgressPanel({ job }: { job: TrainingJob }) {
   const { t } = useTranslation();
-  const { progress, lossCurve } = job;
+  const progress = job.progress?.report;
+  const lossCurve = job.progress?.lossCurve ?? noLoss;
+  const { version } = job.info.version;
   const epochs = useMemo(() => lossCurve.map((point) => point.epoch), [lossCurve]);
   const series = useMemo(() => [{ label: t('models:progress.loss'), color: lossColor, values: lossCurve.map((point) => point.loss) }], [lossCurve, t]);
   const overall = Math.floor(progress?.overallPercent ?? 0);
   return (
-    <section className="training-progress" data-testid="training-progress" data-version={job.version} aria-label={t('models:progress.title', { version: job.version })}>
-      <h2>{t('models:progress.title', { version: job.version })}</h2>
+    <section className="training-progress" data-testid="training-progress" data-version={version} aria-label={t('models:progress.title', { version })}>
+      <h2>{t('models:progress.title', { version })}</h2>
       <div className="progress-row">
         <progress max={100} value={overall} aria-label={t('models:progress.overall')} />
         <span data-testid="training-percent">{t('models:progress.percent', { percent: overall })}</span>
@@ -41,7 +44,7 @@ export function TrainingProgressPanel({ job }: { job: TrainingJob }) {
       )}
       {lossCurve.length > 0 && <LineChart label={t('models:progress.lossChart')} x={epochs} series={series} xLabel={t('models:progress.epoch')} yLabel={t('models:progress.loss')} heightPx={180} />}
       <div className="toolbar">
-        <button type="button" className="button-danger-quiet" disabled={job.cancelling} onClick={() => cancelTrainingJob(job.modelVersionId)}>
+        <button type="button" className="button-danger-quiet" disabled={job.cancelling} onClick={() => cancelTrainingJob(job.id)}>
           {job.cancelling ? t('models:progress.cancelling') : t('models:progress.cancel')}
         </button>
       </div>

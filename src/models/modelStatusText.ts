@@ -2,11 +2,12 @@
 // and the progress of a run this tab is training.
 import type { TFunction } from 'i18next';
 import type { ModelVersion } from '../domain/types';
-import type { TrainingJob } from './trainingJobs';
+import type { TrainingProgressReport } from '../contracts/trainingWorkerApi';
 
-export function modelStatusText(t: TFunction, version: ModelVersion, job: TrainingJob | undefined): string {
+/** `training`: the last report of the run this tab trains the version in, if any. */
+export function modelStatusText(t: TFunction, version: ModelVersion, training: TrainingProgressReport | undefined): string {
   const label = t(`models:status.${version.status}`);
-  if (version.status === 'TRAINING' && job?.progress) return t('models:status.withPercent', { label, percent: Math.floor(job.progress.overallPercent) });
+  if (version.status === 'TRAINING' && training) return t('models:status.withPercent', { label, percent: Math.floor(training.overallPercent) });
   if ((version.status === 'TRAINING_FAILED' || version.status === 'HOSTING_FAILED') && version.statusMessage) {
     return t('models:status.withReason', { label, reason: version.statusMessage });
   }

@@ -1,6 +1,6 @@
 // What the progress view derives from the training worker's reports: the segmentation head's loss
 // curve (one point per epoch) and durations split into minutes and seconds for display.
-import type { TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingProgressReport } from '../contracts/trainingWorkerApi';
 
 export interface LossPoint {
   epoch: number;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStoredData } from '../app/useStoredData';
 import { projectSummaries } from '../storage/projects';
-import { CreateProjectForm } from './CreateProjectForm';
+import { CreateProjectForm } from '../app/CreateProjectForm';
 import { DemoProjectButton } from './DemoProjectButton';
 import { ImportProjectZipForm } from './ImportProjectZipForm';
 import { ProjectActions } from './ProjectActions';

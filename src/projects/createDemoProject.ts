@@ -2,7 +2,7 @@
 // project in one transaction, so a cancelled or failed run leaves nothing behind.
 import { demoWorker } from '../app/workers';
 import { demoProject, nextDemoProjectName } from '../domain/demoProject';
-import { SYNTHETIC_DEFECTS } from '../domain/synthetic';
+import { SYNTHETIC_DEFECTS } from '../syntheticImages';
 import type { Project } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { writeNewProject } from '../storage/importProject';

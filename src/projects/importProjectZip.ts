@@ -9,7 +9,8 @@ import type { DatasetType, Project } from '../domain/types';
 import type { RegistryLabel } from '../domain/masks/labelRegistry';
 import { describeError } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
-import { writeNewProject, type NewProjectInput } from '../storage/importProject';
+import { writeNewProject } from '../storage/importProject';
+import type { NewProjectInput } from '../storage/newProject';
 import type { PreparedImport } from '../../workers/import/prepareImport';
 
 const datasetTypes: DatasetType[] = ['train', 'test'];

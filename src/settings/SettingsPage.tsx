@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { diagnosticsWorker } from '../app/workers';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
-import { RetentionSettings } from '../dashboard/RetentionSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
 import { ALL_STORES } from '../storage/schema';
-import type { RuntimeReport } from '../../workers/runtime/selfTest';
+import type { RuntimeReport } from '../contracts/diagnosticsWorkerApi';
 
 const bytesPerMegabyte = 1024 * 1024;
 

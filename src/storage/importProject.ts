@@ -5,47 +5,15 @@ import type {
   AnomalyLabel,
   Dataset,
   DatasetEntry,
-  DatasetType,
-  ImageClass,
-  ImageSize,
-  ModelType,
   Project,
 } from '../domain/types';
 import { computeImageStats } from './datasets';
 import { newLabelRecords, resolveLabelIds } from './labels';
+import type { NewProjectInput } from './newProject';
 import { validateNewProject } from './newProjectValidation';
 import { assertProjectNameFree } from './projects';
 import type { BlobRecord, SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
-
-export interface NewProjectEntry {
-  sourceRef: string;
-  image: Blob;
-  /** Hex SHA-256 of `image`'s bytes; lets later imports into the dataset skip duplicates of it. */
-  contentHash?: string;
-  thumbnail?: Blob;
-  width: number;
-  height: number;
-  classification: ImageClass | null;
-  /** 8-bit label-index PNG whose pixel values follow the order of NewProjectInput.labels (1-based). */
-  mask?: Blob;
-  /** Labels present in the mask, matched to NewProjectInput.labels ignoring case. */
-  labelNames: string[];
-  jobName?: string;
-  /** The label's creation date as imported (ISO 8601 or the raw text); defaults to now. */
-  createdAt?: string;
-  /** Defaults to false: only say true for labels a person made or checked. */
-  humanAnnotated?: boolean;
-}
-
-export interface NewProjectInput {
-  name: string;
-  imageSize: ImageSize;
-  modelType: ModelType | null;
-  /** Mask index n + 1 is labels[n]. */
-  labels: { name: string; color: string }[];
-  datasets: { type: DatasetType; entries: NewProjectEntry[] }[];
-}
 
 interface NewProjectRecords {
   project: Project;

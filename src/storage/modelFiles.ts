@@ -6,7 +6,7 @@ import { UserFacingError } from '../domain/errors';
 import { modelComponentOf, parseModelComponent } from '../domain/modelComponent';
 import { assertTransition } from '../domain/modelVersionStatus';
 import type { ModelVersion, ModelVersionStatus } from '../domain/types';
-import type { ModelMetadata } from '../../workers/engine/packaging/metadata';
+import type { ModelMetadata } from '../contracts/modelMetadata';
 import type { SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
 

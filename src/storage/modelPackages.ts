@@ -7,7 +7,7 @@ import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, type 
 import { normalizeModelTags } from '../domain/modelTags';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
-import type { ModelMetadata } from '../../workers/engine/packaging/metadata';
+import type { ModelMetadata } from '../contracts/modelMetadata';
 import { modelArtifactId, modelArtifactNames, readModelFile } from './modelFiles';
 import type { SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';

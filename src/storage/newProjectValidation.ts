@@ -2,7 +2,7 @@
 // problem is reported with the label or entry at fault instead of surfacing as a failed write.
 import { UserFacingError } from '../domain/errors';
 import type { DatasetType, ImageSize } from '../domain/types';
-import type { NewProjectEntry, NewProjectInput } from './importProject';
+import type { NewProjectEntry, NewProjectInput } from './newProject';
 import { checkProjectImageSize } from '../domain/rules/imageFile';
 import { issueToError } from '../domain/rules/issues';
 import { maxLabelsPerMask } from '../domain/rules/limits';

@@ -1,6 +1,6 @@
 // The shape of the Spotcheck IndexedDB database: its name, current version, stores and indexes.
 // Metadata records stay small; Blobs live in their own stores so lists never load image bytes.
-import type { DBSchema, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, StoreNames } from 'idb';
 import type {
   AnomalyLabel,
   Dataset,
@@ -77,6 +77,9 @@ export interface SpotcheckDB extends DBSchema {
 }
 
 export type StoreName = StoreNames<SpotcheckDB>;
+
+/** The open database, as code outside storage names it (only storage imports `idb`). */
+export type SpotcheckDatabase = IDBPDatabase<SpotcheckDB>;
 
 /** Every store a project's records live in; deleting a project empties them of that project. */
 export const PROJECT_STORES = [

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useUiStore } from '../app/uiStore';
 import { importWorker } from '../app/workers';
-import { filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { filesFromInput, type SourceFile } from '../app/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
 import { issueToError, type ValidationIssue } from '../domain/rules/issues';
 import { checkTrialImageCount } from '../domain/rules/quotas';

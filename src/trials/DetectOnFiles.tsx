@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/downloadFile';
 import { useUiStore } from '../app/uiStore';
 import { detectionWorker } from '../app/workers';
-import { filesFromInput, type SourceFile } from '../datasets/import/fileSources';
+import { filesFromInput, type SourceFile } from '../app/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
 import { detectionEventOf, invalidDetectionEventOf, labelAreasOf, type DetectionEventContext } from '../domain/detectionEvent';
 import type { ImageSize, Project } from '../domain/types';

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
-import { startModelAndWait, useModelDescription, useProjectModels } from '../camera/modelHosting';
-import type { ModelDescription } from '../../workers/detection.worker';
+import { startModelAndWait, useModelDescription, useProjectModels } from '../runtime/modelHosting';
+import type { ModelDescription } from '../contracts/detectionWorkerApi';
 
 export interface PickedModel {
   modelComponent: string;

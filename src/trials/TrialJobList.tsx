@@ -9,7 +9,8 @@ import type { TrialJob } from '../domain/types';
 import { describeError } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
 import { deleteTrialJob, listTrialJobs, type TrialJobSummary } from '../storage/trialJobs';
-import { cancelTrialRun, startTrialRun, useTrialRuns } from './trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
+import { cancelTrialRun, startTrialRun } from './trialRuns';
 
 export function TrialJobList({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -62,8 +63,9 @@ export function TrialJobList({ projectId }: { projectId: string }) {
 function JobRow({ summary, onDelete }: { summary: TrialJobSummary; onDelete: () => void }) {
   const { t } = useTranslation();
   const { job } = summary;
-  const running = useTrialRuns((state) => state.controllers[job.id] !== undefined);
-  const progress = useTrialRuns((state) => state.progress[job.id]);
+  const run = trialJobRuns.useJob(job.id);
+  const running = run !== undefined;
+  const progress = run?.progress ?? undefined;
   const done = progress?.done ?? summary.done;
   return (
     <tr data-testid="trial-job" data-job-name={job.name} data-status={job.status}>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useStoredImageUrl } from '../datasets/gallery/useStoredImageUrl';
+import { useStoredImageUrl } from '../app/useStoredImageUrl';
 import type { AnomalyLabel, TrialResult } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { labelMaskUrl } from './maskImage';

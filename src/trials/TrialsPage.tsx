@@ -2,14 +2,14 @@
 // detections with their progress (resume, cancel, delete). Opening it settles jobs a closed tab left
 // RUNNING, so none stays running for ever.
 import { useEffect } from 'react';
-import { useCurrentProject } from '../projects/ProjectLayout';
+import { useCurrentProject } from '../app/ProjectLayout';
 import { useUiStore } from '../app/uiStore';
 import { openSpotcheckDb } from '../storage/db';
 import { CreateTrialJob } from './CreateTrialJob';
 import { DetectOnFiles } from './DetectOnFiles';
 import { recoverInterruptedTrialJobs } from './runTrialJob';
 import { TrialJobList } from './TrialJobList';
-import { useTrialRuns } from './trialRuns';
+import { trialJobRuns } from '../runtime/trialJobRuns';
 import './trials.css';
 
 export function TrialsPage() {
@@ -28,7 +28,7 @@ export function useInterruptedJobRecovery(projectId: string): void {
   const showError = useUiStore((state) => state.showError);
   useEffect(() => {
     void (async () => {
-      const startingHere = (jobId: string) => useTrialRuns.getState().controllers[jobId] !== undefined;
+      const startingHere = (jobId: string) => trialJobRuns.status(jobId) !== undefined;
       await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere);
     })().catch(showError);
   }, [projectId]);

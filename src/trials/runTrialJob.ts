@@ -6,7 +6,7 @@
 // A Web Lock per job tells every tab which jobs still run; RUNNING jobs without one were interrupted.
 import type { IDBPDatabase } from 'idb';
 import { detectionWorker } from '../app/workers';
-import { startModelAndWait, describeModel } from '../camera/modelHosting';
+import { startModelAndWait, describeModel } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
 import { encodeLabelMaskPng } from '../domain/png';
@@ -28,12 +28,7 @@ import {
 import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 import { predictedLabelMask } from './predictedMask';
-
-export interface TrialRunProgress {
-  stage: 'startingModel' | 'detecting';
-  done: number;
-  total: number;
-}
+import type { TrialRunProgress } from '../runtime/trialJobRuns';
 
 export interface RunTrialJobOptions {
   /** Checked between images: the image being judged finishes, then the job stops. */

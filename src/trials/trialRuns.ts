@@ -1,45 +1,19 @@
-// The trial jobs this tab is running, with their progress and cancel (UI state only: the job and its
-// results are in IndexedDB). Runs belong to the tab, not to a view, so moving between pages keeps
-// them going; views re-read the stored results as storage announces each judged image.
-import { create } from 'zustand';
+// The work of a trial job run on this tab (src/runtime/trialJobRuns.ts is its background-job kind):
+// runs (or resumes) the job; views re-read the stored results as storage announces each judged image.
+// Failures end up on the stored job, other errors as a notice. Imported by the app's routes, so the kind
+// has its work before anything can start a job.
 import { useUiStore } from '../app/uiStore';
+import { trialJobRuns } from '../runtime/trialJobRuns';
 import { openSpotcheckDb } from '../storage/db';
-import { runTrialJob, type TrialRunProgress } from './runTrialJob';
+import { runTrialJob } from './runTrialJob';
 
-interface TrialRunsState {
-  progress: Record<string, TrialRunProgress>;
-  controllers: Record<string, AbortController>;
-}
-
-export const useTrialRuns = create<TrialRunsState>()(() => ({ progress: {}, controllers: {} }));
-
-function setProgress(jobId: string, progress: TrialRunProgress | null) {
-  useTrialRuns.setState((state) => {
-    const next = { ...state.progress };
-    if (progress) next[jobId] = progress;
-    else delete next[jobId];
-    return { progress: next };
-  });
-}
-
-/** Runs (or resumes) the job; failures end up on the stored job, other errors as a notice. */
-export async function startTrialRun(jobId: string): Promise<void> {
-  if (useTrialRuns.getState().controllers[jobId]) return;
-  const controller = new AbortController();
-  useTrialRuns.setState((state) => ({ controllers: { ...state.controllers, [jobId]: controller } }));
+trialJobRuns.setRunner(async ({ id: jobId }, { signal, reportProgress }) => {
   try {
-    await runTrialJob(await openSpotcheckDb(), jobId, { signal: controller.signal, onProgress: (progress) => setProgress(jobId, progress) });
+    await runTrialJob(await openSpotcheckDb(), jobId, { signal, onProgress: reportProgress });
   } catch (error) {
     useUiStore.getState().showError(error);
-  } finally {
-    useTrialRuns.setState((state) => {
-      const { [jobId]: _finished, ...controllers } = state.controllers;
-      return { controllers };
-    });
-    setProgress(jobId, null);
   }
-}
+});
 
-export function cancelTrialRun(jobId: string): void {
-  useTrialRuns.getState().controllers[jobId]?.abort();
-}
+export const startTrialRun = (jobId: string): Promise<void> => trialJobRuns.start(jobId);
+export const cancelTrialRun = (jobId: string): void => trialJobRuns.cancel(jobId);

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CameraInspector, type InspectionReadout, type InspectionStop } from '../../src/camera/cameraInspector';
 import { regionOfInterest, defaultRegionSettings } from '../../src/camera/regionOfInterest';
 import { detectionWorker } from '../../src/app/workers';
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
 import type { Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
 import { createModelVersion } from '../../src/storage/modelVersions';

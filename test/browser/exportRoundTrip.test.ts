@@ -2,7 +2,7 @@
 // classes, labels (names and colours) and mask pixels come back.
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMaskPng, encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
-import { renderSyntheticSample, SYNTHETIC_DEFECTS, type DefectType } from '../../src/domain/synthetic';
+import { renderSyntheticSample, SYNTHETIC_DEFECTS, type DefectType } from '../../src/syntheticImages';
 import { importProjectZip } from '../../src/projects/importProjectZip';
 import { listDatasets, listEntries } from '../../src/storage/datasets';
 import { openSpotcheckDb } from '../../src/storage/db';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeError } from '../../src/i18n';
 import { decodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
 import { issueToError, type ValidationIssue } from '../../src/domain/rules/issues';
-import { renderSyntheticSample } from '../../src/domain/synthetic';
+import { renderSyntheticSample } from '../../src/syntheticImages';
 import { createWorkerBridge, proxy } from '../../workers/bridge';
 import type { ImportWorkerApi } from '../../workers/import.worker';
 import { thumbnailMaxSidePx } from '../../workers/import/inspectImage';

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
 import type { Project } from '../../src/domain/types';
-import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportRequest } from '../../src/datasets/import/runImport';
-import type { SourceFile } from '../../src/datasets/import/fileSources';
+import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportRequest } from '../../src/runtime/datasetImport';
+import type { SourceFile } from '../../src/app/fileSources';
 import { i18n } from '../../src/i18n';
 import { saveAnnotation } from '../../src/storage/annotations';
 import { createDataset, listEntries } from '../../src/storage/datasets';

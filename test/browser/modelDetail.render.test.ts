@@ -12,7 +12,7 @@ import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { i18n } from '../../src/i18n';
 import { ModelDetailPage } from '../../src/models/detail/ModelDetailPage';
-import { ProjectLayout } from '../../src/projects/ProjectLayout';
+import { ProjectLayout } from '../../src/app/ProjectLayout';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { listAnomalyLabels } from '../../src/storage/labels';
 import { completeTraining, modelArtifactNames, type NamedArtifact, predictedMaskArtifactName } from '../../src/storage/modelFiles';

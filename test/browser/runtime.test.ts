@@ -2,7 +2,7 @@
 // backend and WebGPU on the SwiftShader adapter give the same, correct numbers.
 import { describe, expect, it } from 'vitest';
 import { createWorkerBridge } from '../../workers/bridge';
-import type { DiagnosticsWorkerApi } from '../../workers/diagnostics.worker';
+import type { DiagnosticsWorkerApi } from '../../src/contracts/diagnosticsWorkerApi';
 import { hasWebGpuAdapter } from '../../workers/runtime/selfTest';
 
 const diagnostics = createWorkerBridge<DiagnosticsWorkerApi>(

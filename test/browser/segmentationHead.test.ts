@@ -1,7 +1,7 @@
 // The head's training loop in real Chromium: WebGPU on the SwiftShader adapter (state kept in GPU
 // buffers between steps) and the wasm backend take the same steps to the same numbers.
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 import { headParameterNames, trainSegmentationHead } from '../../workers/engine/segmentation';
 import type { HeadExecutionProvider, SegmentationTrainingResult } from '../../workers/engine/segmentation';
 

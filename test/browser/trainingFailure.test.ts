@@ -14,7 +14,7 @@ import { createModelVersion, recoverModelVersionsAfterRestart } from '../../src/
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { createWorkerBridge } from '../../workers/bridge';
 import { backboneModelPath } from '../../workers/engine/backbone/registry';
-import type { TrainingProgressReport, TrainingWorkerApi } from '../../workers/training/types';
+import type { TrainingProgressReport, TrainingWorkerApi } from '../../src/contracts/trainingWorkerApi';
 import { freshDbName, snapshotDatabase, type DatabaseSnapshot } from '../fixtures/storageTestKit';
 import { writeSyntheticProject } from '../fixtures/syntheticProject';
 

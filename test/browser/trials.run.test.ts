@@ -5,7 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
-import { defectLabelIndex, generateSyntheticDataset } from '../../src/domain/synthetic';
+import { defectLabelIndex, generateSyntheticDataset } from '../../src/syntheticImages';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
 import { createModelVersion } from '../../src/storage/modelVersions';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { demoProject as demoSettings } from '../../src/domain/demoProject';
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
 import { demoProject } from './helpers/annotation';
 import { fingerprint, upscale, writeY4m, type ClipPicture } from './helpers/y4m';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demoProject as demoSettings } from '../../src/domain/demoProject';
 import { encodeRgbaPng } from '../../src/domain/png';
-import { generateSyntheticDataset } from '../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../src/syntheticImages';
 import { demoProject, editor, mouseStroke, waitForStage } from './helpers/annotation';
 import { modelTrainingTimeoutMs as trainingTimeoutMs, readStore, trainFromModelsPage } from './helpers/models';
 

@@ -2,8 +2,8 @@
 // padding at stride 2, a depthwise channel multiplier, uint8/uint16/float32 weights, pruning.
 import { describe, expect, it } from 'vitest';
 import { decodeModel } from '../../workers/engine/onnx';
-import type { TfjsAttrValue, TfjsGraphModelJson, TfjsNode, TfjsWeightEntry } from '../../workers/engine/backbone/tfjsFormat';
-import { convertTfjsGraphModel } from '../../workers/engine/backbone/tfjsToOnnx';
+import type { TfjsAttrValue, TfjsGraphModelJson, TfjsNode, TfjsWeightEntry } from '../../scripts/backbone/tfjsFormat';
+import { convertTfjsGraphModel } from '../../scripts/backbone/tfjsToOnnx';
 import { ort } from '../../workers/ort';
 
 const side = 5;

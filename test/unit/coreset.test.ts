@@ -1,6 +1,6 @@
 // Greedy k-center coreset against a brute-force greedy, the random projection, and the test-only kNN reference.
 import { describe, expect, it } from 'vitest';
-import { deriveSeed, Random } from '../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../src/domain/random';
 import { coresetSize, farthestPointSelection, greedyCoreset } from '../../workers/engine/memoryBank/coreset';
 import { gaussianProjectionMatrix, projectRows } from '../../workers/engine/memoryBank/randomProjection';
 import { nearestNeighbourDistances } from './helpers/bruteForceKnn';

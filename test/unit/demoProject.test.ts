@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoProject, nextDemoProjectName } from '../../src/domain/demoProject';
 import { decodeLabelMaskPng, decodePng } from '../../src/domain/png';
-import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic';
+import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/syntheticImages';
 import { listDatasets, listEntries } from '../../src/storage/datasets';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { writeNewProject } from '../../src/storage/importProject';

@@ -2,7 +2,7 @@
 // graph), deterministic, sensitive to defects, and strict about the input size.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
-import { renderSyntheticSample } from '../../src/domain/synthetic';
+import { renderSyntheticSample } from '../../src/syntheticImages';
 import { backboneById, defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { FeatureExtractor, patchLayoutOf } from '../../workers/engine/features';
 import { rgbOf } from './helpers/engineImages';

@@ -1,7 +1,7 @@
 // kNN scoring graph against brute force on small random data: per-patch nearest distances, the
 // Gaussian kernel, and the raw score as the maximum of the map blurred on the patch grid.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Random } from '../../src/domain/synthetic';
+import { Random } from '../../src/domain/random';
 import { blurSigmaCells, buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
 import { nearestNeighbourDistances } from './helpers/bruteForceKnn';
 

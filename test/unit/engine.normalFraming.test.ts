@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFramingRange, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
 import { changeTone, paintEdgeStrip, warpAffine } from '../../workers/engine/augmentation/imageTransforms';
-import { deriveSeed } from '../../src/domain/synthetic/random';
+import { deriveSeed } from '../../src/domain/random';
 import { sampleRows } from '../../workers/engine/scoring/memoryBank';
 
 const image = { rgb: Uint8Array.from({ length: 8 * 6 * 3 }, (_, index) => (index * 37) % 256), width: 8, height: 6 };

@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
 import { decodePng } from '../../src/domain/png';
-import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic/catalog';
+import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/syntheticImages/catalog';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import type { Detection } from '../../workers/engine/packaging';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
-import type { SegmentationLabel, TrainingProgress, TrainingResult } from '../../workers/engine/training';
+import type { TrainingProgress, TrainingResult } from '../../workers/engine/training';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort } from '../../workers/ort';
 import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 

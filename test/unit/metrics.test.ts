@@ -11,7 +11,7 @@ import {
   summarise,
   ThresholdSweep,
 } from '../../src/domain/metrics';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 
 const image = (score: number, anomalous: boolean): LabelledScore => ({ score, anomalous });
 

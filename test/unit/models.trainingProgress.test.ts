@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelVersion } from '../../src/domain/types';
 import { i18n } from '../../src/i18n';
 import { modelStatusText } from '../../src/models/modelStatusText';
-import type { TrainingJob } from '../../src/models/trainingJobs';
 import { splitDuration, withLossPoint } from '../../src/models/trainingProgress';
-import type { TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 
 const report = (fields: Partial<TrainingProgressReport>): TrainingProgressReport => ({ stage: 'segmentation', percent: 10, overallPercent: 50, elapsedMs: 1000, ...fields });
 
@@ -38,18 +37,18 @@ describe('modelStatusText', () => {
   const version = (fields: Partial<ModelVersion>): ModelVersion => ({
     id: 'v', projectId: 'p', version: 3, status: 'TRAINED', statusMessage: '', createdAt: '', description: '', tags: [], modelType: 'classification', ...fields,
   });
-  const job = { progress: report({ overallPercent: 42.7 }) } as TrainingJob;
+  const training = report({ overallPercent: 42.7 });
 
-  it.each<[Partial<ModelVersion>, TrainingJob | undefined, string]>([
+  it.each<[Partial<ModelVersion>, TrainingProgressReport | undefined, string]>([
     [{ status: 'TRAINING' }, undefined, 'Training'],
-    [{ status: 'TRAINING' }, job, 'Training (42 %)'],
+    [{ status: 'TRAINING' }, training, 'Training (42 %)'],
     [{ status: 'TRAINED' }, undefined, 'Training complete'],
     [{ status: 'TRAINING_FAILED', statusMessage: 'Training was cancelled' }, undefined, 'Training failed: Training was cancelled'],
     [{ status: 'STARTING_HOSTING' }, undefined, 'Starting'],
     [{ status: 'HOSTED' }, undefined, 'Running'],
     [{ status: 'HOSTING_FAILED', statusMessage: 'out of memory' }, undefined, 'Start failed: out of memory'],
     [{ status: 'STOPPING_HOSTING' }, undefined, 'Stopping'],
-  ])('%o reads as the spec text', (fields, trainingJob, text) => {
-    expect(modelStatusText(t, version(fields), trainingJob)).toBe(text);
+  ])('%o reads as the spec text', (fields, training, text) => {
+    expect(modelStatusText(t, version(fields), training)).toBe(text);
   });
 });

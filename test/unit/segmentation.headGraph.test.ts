@@ -2,7 +2,7 @@
 // on input rows assembled the same way in JS and in the graph.
 import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 import { GraphBuilder } from '../../workers/engine/onnx';
 import {
   appendHeadFeatureRows, buildHeadInferenceGraph, buildHeadLossGraph, headFeatureCount, headFeatureRows, headInferenceInput, headInferenceOutput, initialHeadParameters,

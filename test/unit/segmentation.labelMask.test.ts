@@ -3,7 +3,7 @@
 // labels: each anomalous pixel takes the label of its grid cell's most probable anomaly class.
 import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 import { GraphBuilder } from '../../workers/engine/onnx';
 import { appendLabelMask } from '../../workers/engine/segmentation';
 

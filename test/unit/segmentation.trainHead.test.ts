@@ -2,7 +2,7 @@
 // replays from its seed, stops early when validation stops improving, and cancels between steps.
 import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 import { buildHeadInferenceGraph, headInferenceInput, headInferenceOutput, trainSegmentationHead } from '../../workers/engine/segmentation';
 import type { HeadWeights, SegmentationTrainingOptions } from '../../workers/engine/segmentation';
 

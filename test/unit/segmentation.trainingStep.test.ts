@@ -2,7 +2,7 @@
 // float64 JS references: central differences of the loss, and Adam written out in plain arithmetic.
 import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 import {
   adamBeta1, adamBeta2, adamEpsilon, buildHeadLossGraph, buildTrainingStepGraph, headParameterNames, headParameterShapes,
   inverseFrequencyClassWeights, stepNames,

@@ -1,7 +1,7 @@
 // The single-dataset train/test split (spec §1.1): stratified, seeded, order-independent.
 import { describe, expect, it } from 'vitest';
 import { defaultTestShare, type SplitCandidate, splitDataset, stratumOf, testCountForStratum } from '../../src/domain/split';
-import { Random } from '../../src/domain/synthetic/random';
+import { Random } from '../../src/domain/random';
 
 const normal = (id: string): SplitCandidate => ({ id, classification: 'normal', anomalyLabelIds: [] });
 const anomaly = (id: string, ...labels: string[]): SplitCandidate => ({ id, classification: 'anomaly', anomalyLabelIds: labels });

@@ -3,7 +3,8 @@
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { computeImageStats, listDatasets, listEntries } from '../../src/storage/datasets';
-import { type NewProjectInput, writeNewProject } from '../../src/storage/importProject';
+import { writeNewProject } from '../../src/storage/importProject';
+import type { NewProjectInput } from '../../src/storage/newProject';
 import { listAnomalyLabels } from '../../src/storage/labels';
 import { createProject, getProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';

@@ -3,16 +3,16 @@
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMaskPng, decodePng, encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
+import { Random } from '../../src/domain/random';
 import {
-  Random,
   SYNTHETIC_DEFECTS,
   defectAreaFractionRange,
   defectLabelIndex,
   generateSyntheticDataset,
   minVisibleChangeRgbSum,
   renderSyntheticSample,
-} from '../../src/domain/synthetic';
-import type { DefectType, SyntheticSample } from '../../src/domain/synthetic';
+} from '../../src/syntheticImages';
+import type { DefectType, SyntheticSample } from '../../src/syntheticImages';
 
 const width = 320;
 const height = 240;

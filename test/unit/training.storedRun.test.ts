@@ -15,7 +15,7 @@ import { defaultFramedCopies } from '../../workers/engine/training';
 import { MemoryFeatureCache } from '../../workers/training/featureCache';
 import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
 import { trainStoredModelVersion, type TrainingEnvironment } from '../../workers/training/trainModelVersion';
-import type { TrainingProgressReport } from '../../workers/training/types';
+import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
 import { writeSyntheticProject } from '../fixtures/syntheticProject';
 import { nodeImageDecoder } from './helpers/nodeImageDecoder';

@@ -1,15 +1,9 @@
 // Renders the demo project's images as PNG bytes (pure; runs in the demo worker and under Node).
 import { demoProject } from '../../src/domain/demoProject';
 import { encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
-import { generateSyntheticDataset, SYNTHETIC_DEFECTS } from '../../src/domain/synthetic';
+import { generateSyntheticDataset, SYNTHETIC_DEFECTS } from '../../src/syntheticImages';
+import type { DemoImage } from '../../src/contracts/demoWorkerApi';
 
-export interface DemoImage {
-  sourceRef: string;
-  classification: 'normal' | 'anomaly';
-  labelNames: string[];
-  png: Uint8Array;
-  maskPng: Uint8Array | null;
-}
 
 export const demoImageCount = demoProject.normalCount + demoProject.perDefectCount * SYNTHETIC_DEFECTS.length;
 

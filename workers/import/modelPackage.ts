@@ -8,7 +8,8 @@ import { readModelPackageMetadata } from '../../src/domain/modelPackageSchema';
 import { maxModelBytes, maxModelMetadataBytes } from '../../src/domain/rules/limits';
 import type { ModelType } from '../../src/domain/types';
 import { decodeModel } from '../engine/onnx';
-import { modelFormatVersion, sha256Hex } from '../engine/packaging/metadata';
+import { sha256Hex } from '../engine/packaging/metadata';
+import { modelFormatVersion } from '../../src/contracts/modelMetadata';
 import { packagedOutputs } from '../engine/packaging/packagedModel';
 import { readZipEntries, type EntryLimit } from './unzip';
 

@@ -5,7 +5,7 @@ import { sniffImageFormat } from '../../src/domain/rules/imageFile';
 import { maxImageSidePx, minImageSidePx } from '../../src/domain/rules/limits';
 import type { ImageSize } from '../../src/domain/types';
 import { DetectionRuntimeError } from './runtimeErrors';
-import type { DetectionInput, RgbaFrame } from './types';
+import type { DetectionInput, RgbaFrame } from '../../src/contracts/detectionWorkerApi';
 
 const formatSniffBytes = 8;
 

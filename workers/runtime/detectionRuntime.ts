@@ -5,11 +5,11 @@
 import { parseModelComponent } from '../../src/domain/modelComponent';
 import type { ModelVersionStatus } from '../../src/domain/types';
 import { detectWithPackagedModel } from '../engine/packaging/detect';
-import type { ModelMetadata } from '../engine/packaging/metadata';
+import type { ModelMetadata } from '../../src/contracts/modelMetadata';
 import { ort, sessionOptions } from '../ort';
 import { toModelRgb, type ImageDecoder } from './detectionInput';
 import { DetectionRuntimeError, asRuntimeError } from './runtimeErrors';
-import type { DetectionInput, DetectionOutput, ModelDescription, ModelStatusName } from './types';
+import type { DetectionInput, DetectionOutput, ModelDescription, ModelStatusName } from '../../src/contracts/detectionWorkerApi';
 
 /** A trained local version as the store knows it. */
 export interface StoredModel {

@@ -2,17 +2,8 @@
 // backends it offers. Shown on the Settings page and run by the tests, also offline.
 import { GraphBuilder } from '../engine/onnx';
 import { ort } from '../ort';
+import type { ExecutionBackend, RuntimeReport } from '../../src/contracts/diagnosticsWorkerApi';
 
-export type ExecutionBackend = 'webgpu' | 'wasm';
-
-export interface RuntimeReport {
-  ortVersion: string;
-  webgpuAdapter: boolean;
-  backend: ExecutionBackend;
-  maxAbsError: number;
-  passed: boolean;
-  elapsedMs: number;
-}
 
 const selfTestToleranceAbs = 1e-5;
 const weights = [0.5, -1, 2, 0.25];

@@ -1,11 +1,10 @@
 // The detection runtime's models from IndexedDB: trained versions by model_component, their packaged
 // files, the threshold in effect, and hosting statuses written back to the version (spec §1.2).
-import type { IDBPDatabase } from 'idb';
 import { canTransition } from '../../src/domain/modelVersionStatus';
 import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
 import { findModelVersionByComponent, isTrainedStatus, listTrainedModels, readModelFile } from '../../src/storage/modelFiles';
 import { setModelVersionStatus } from '../../src/storage/modelVersions';
-import type { SpotcheckDB } from '../../src/storage/schema';
+import type { SpotcheckDatabase } from '../../src/storage/schema';
 import type { ModelSource, StoredModel } from './detectionRuntime';
 
 /**
@@ -22,7 +21,7 @@ function stored(modelComponent: string, version: ModelVersion): StoredModel {
   return { modelComponent, modelVersionId: version.id, status: version.status, statusMessage: version.statusMessage };
 }
 
-export function storedModelSource(openDb: () => Promise<IDBPDatabase<SpotcheckDB>>): ModelSource {
+export function storedModelSource(openDb: () => Promise<SpotcheckDatabase>): ModelSource {
   return {
     async list() {
       return (await listTrainedModels(await openDb())).map(({ modelComponent, version }) => stored(modelComponent, version));

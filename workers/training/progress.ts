@@ -1,7 +1,7 @@
 // Turns the engine's per-stage progress into what the UI shows: the whole run's percentage (stages
 // weighted by their usual share of the time), elapsed time and an estimate of the time left.
-import type { TrainingProgress, TrainingStage } from '../engine/training/types';
-import type { TrainingProgressReport } from './types';
+import type { TrainingProgress } from '../engine/training/types';
+import type { TrainingProgressReport, TrainingStage } from '../../src/contracts/trainingWorkerApi';
 
 /**
  * Shares of a run's time per stage, rounded from `npm run bench` stage timings of the cookie set in both

@@ -2,24 +2,24 @@
 // draw (single dataset) or take (train/test datasets) the split, train with the engine, and commit every
 // artifact with TRAINED and the version's figures in one transaction. A failure stores nothing; marking
 // the version TRAINING_FAILED is the caller's part (runTraining), which also sees cancels and crashes.
-import type { IDBPDatabase } from 'idb';
 import { splitDataset } from '../../src/domain/split';
 import type { ModelVersionSplit } from '../../src/domain/types';
 import { completeTraining } from '../../src/storage/modelFiles';
-import type { SpotcheckDB } from '../../src/storage/schema';
+import type { SpotcheckDatabase } from '../../src/storage/schema';
 import { readTrainingData, type StoredTrainingEntry } from '../../src/storage/trainingData';
 import { defaultBackboneId } from '../engine/backbone/registry';
 import { trainAnomalyModel } from '../engine/training/trainAnomalyModel';
-import type { FeatureCache, SegmentationLabel } from '../engine/training/types';
+import type { FeatureCache } from '../engine/training/types';
+import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import type { HeadExecutionProvider } from '../engine/segmentation';
 import type { ImageDecoder } from '../runtime/detectionInput';
 import { ProgressTracker } from './progress';
 import { performanceOf, trainingArtifacts } from './trainingArtifacts';
 import { decodeTrainingImages } from './trainingImages';
-import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from './types';
+import type { TrainingBackend, TrainingProgressReport, TrainModelVersionRequest } from '../../src/contracts/trainingWorkerApi';
 
 export interface TrainingEnvironment {
-  openDb(databaseName?: string): Promise<IDBPDatabase<SpotcheckDB>>;
+  openDb(databaseName?: string): Promise<SpotcheckDatabase>;
   decoder: ImageDecoder;
   /** The converted backbone ONNX (fetched from `/models/<id>.onnx` in the app). */
   loadBackbone(backboneId: string): Promise<Uint8Array>;

@@ -8,7 +8,7 @@ import type { AnomalyLabel, DatasetEntry, ModelPerformance, Project } from '../.
 import { modelArtifactNames, predictedMaskArtifactName, type NamedArtifact } from '../../src/storage/modelFiles';
 import { evaluationResultInput } from '../engine/training/evaluationFiles';
 import type { PerImageResult, TrainingEvaluation, TrainingResult, TrainingTimings } from '../engine/training/types';
-import type { SegmentationSummary } from '../engine/training/segmentationStage';
+import type { SegmentationSummary } from '../../src/contracts/modelMetadata';
 
 /** `evaluation.json`: what the model views read (per-image results without the mask pixels). */
 export interface StoredEvaluation {

@@ -8,7 +8,7 @@ import { listDatasets, listEntries } from '../../../src/storage/datasets';
 import { writeNewProject } from '../../../src/storage/importProject';
 import { modelArtifactNames, readModelArtifact } from '../../../src/storage/modelFiles';
 import type { ModelVersion } from '../../../src/domain/types';
-import type { RgbaFrame } from '../../../workers/runtime/types';
+import type { RgbaFrame } from '../../../src/contracts/detectionWorkerApi';
 import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */

@@ -1,5 +1,5 @@
 // What the Node side of `npm run bench -- --runtime browser` hands the bench page, and what it gets back.
-import type { TrainingBackend } from '../../../workers/training/types';
+import type { TrainingBackend } from '../../../src/contracts/trainingWorkerApi';
 
 export const benchDataPath = '/__bench/data.json';
 export const benchFilePath = '/__bench/file/';

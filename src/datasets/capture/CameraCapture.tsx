@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
-import { captureFrame, useCameraStream } from '../../camera/useCameraStream';
+import { captureFrame, useCameraStream } from '../../runtime/useCameraStream';
 import type { Dataset, ImageClass } from '../../domain/types';
 import { describeError } from '../../i18n';
-import { importCapturedFrame } from './importCapturedFrame';
+import { importCapturedFrame } from '../../runtime/importCapturedFrame';
 
 function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const { t } = useTranslation();

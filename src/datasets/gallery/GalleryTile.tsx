@@ -2,8 +2,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
-import { ClassBadge, LabelDots, labelsOf } from './EntryFacts';
-import { useStoredImageUrl } from './useStoredImageUrl';
+import { ClassBadge, LabelDots, labelsOf } from '../../app/EntryFacts';
+import { useStoredImageUrl } from '../../app/useStoredImageUrl';
 
 interface GalleryTileProps {
   entry: DatasetEntry;

@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
-import { ClassBadge, labelsOf } from './EntryFacts';
-import { useStoredImageUrl } from './useStoredImageUrl';
+import { ClassBadge, labelsOf } from '../../app/EntryFacts';
+import { useStoredImageUrl } from '../../app/useStoredImageUrl';
 
 interface ImageViewerProps {
   entries: readonly DatasetEntry[];

@@ -8,9 +8,9 @@ import { issueToError, type ValidationIssue } from '../../domain/rules/issues';
 import type { Dataset } from '../../domain/types';
 import { describeError } from '../../i18n';
 import type { FitMode } from '../../../workers/import/inspectImage';
-import { filesFromInput, type SourceFile } from './fileSources';
+import { filesFromInput, type SourceFile } from '../../app/fileSources';
 import { FileDropZone } from '../../app/FileDropZone';
-import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage, type ReplaceChoice } from './runImport';
+import { commitPreparedImport, prepareDatasetImport, type ImportOutcome, type ImportStage, type ReplaceChoice } from '../../runtime/datasetImport';
 
 interface Progress {
   stage: ImportStage;

@@ -2,11 +2,10 @@
 // step (spec §7.3): nothing is stored until its confirm button is pressed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IDBPDatabase } from 'idb';
 import type { AnomalyLabel } from '../../domain/types';
 import { openSpotcheckDb } from '../../storage/db';
 import { addAnomalyLabel, deleteAnomalyLabel, recolorAnomalyLabel, renameAnomalyLabel } from '../../storage/labels';
-import type { SpotcheckDB } from '../../storage/schema';
+import type { SpotcheckDatabase } from '../../storage/schema';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 
 export type LabelChange = { kind: 'add' } | { kind: 'rename' | 'recolor' | 'delete'; label: AnomalyLabel };
@@ -15,7 +14,7 @@ export type LabelChange = { kind: 'add' } | { kind: 'rename' | 'recolor' | 'dele
 const initialPickerColor = '#1f77b4';
 
 /** The confirm action that runs a label change against the database (views re-read on its announcement). */
-function apply(change: (db: IDBPDatabase<SpotcheckDB>) => Promise<unknown>): () => Promise<void> {
+function apply(change: (db: SpotcheckDatabase) => Promise<unknown>): () => Promise<void> {
   return async () => {
     await change(await openSpotcheckDb());
   };

@@ -10,7 +10,7 @@ import { evaluationCurves } from '../../domain/evaluation/curves';
 import { predictAt, previewThreshold, testScoreSweep, thresholdSliderScale } from '../../domain/evaluation/thresholdPreview';
 import type { Project } from '../../domain/types';
 import { describeError } from '../../i18n';
-import { useCurrentProject } from '../../projects/ProjectLayout';
+import { useCurrentProject } from '../../app/ProjectLayout';
 import { loadModelEvaluation, type ModelEvaluationData } from '../../storage/modelEvaluation';
 import { CurvesPanel } from './CurvesPanel';
 import { EvaluationDownloads } from './EvaluationDownloads';

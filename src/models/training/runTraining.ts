@@ -2,16 +2,15 @@
 // and, when the run does not finish — cancelled (the worker is terminated), crashed, or refused for bad
 // input — marks the version TRAINING_FAILED with the reason. The worker writes nothing until its single
 // final transaction, so a failed run leaves no artifacts.
-import type { IDBPDatabase } from 'idb';
 import { isUserFacingError, UserFacingError } from '../../domain/errors';
 import type { ModelVersion } from '../../domain/types';
 import { describeError, i18n } from '../../i18n';
 import { modelVersionLockName, withLiveLock } from '../../storage/liveLocks';
 import { markTrainingFailed } from '../../storage/modelVersions';
-import type { SpotcheckDB } from '../../storage/schema';
+import type { SpotcheckDatabase } from '../../storage/schema';
 import { trainingWorker } from '../../app/workers';
 import { proxy, type WorkerBridge } from '../../../workers/bridge';
-import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../../workers/training/types';
+import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../contracts/trainingWorkerApi';
 
 export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split'> {
   backend?: TrainingBackend;
@@ -27,13 +26,13 @@ export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed
  * version's Web Lock is held for the whole run, so a tab opened meanwhile knows the run is alive; the
  * run takes it over from `createModelVersion`, which took it before storing the version TRAINING.
  */
-export async function runTraining(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
+export async function runTraining(db: SpotcheckDatabase, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
   return withLiveLock(modelVersionLockName(modelVersionId), () => runHoldingLock(db, modelVersionId, options), () => {
     throw new UserFacingError('model.trainingElsewhere');
   });
 }
 
-async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, options: RunTrainingOptions): Promise<ModelVersion> {
+async function runHoldingLock(db: SpotcheckDatabase, modelVersionId: string, options: RunTrainingOptions): Promise<ModelVersion> {
   const { backend = 'auto', onProgress: _onProgress, signal: _signal, bridge = trainingWorker, ...settings } = options;
   const request: TrainModelVersionRequest = { ...settings, modelVersionId, backend, databaseName: db.name };
   const onProgress = options.onProgress ?? (() => undefined);

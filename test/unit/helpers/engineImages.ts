@@ -1,5 +1,5 @@
 // Test helpers for the engine: synthetic parts as the packed RGB888 the engine takes.
-import type { SyntheticSample } from '../../../src/domain/synthetic';
+import type { SyntheticSample } from '../../../src/syntheticImages';
 
 /** RGBA → packed RGB888 (alpha dropped, spec §4.2). */
 export function rgbOf(sample: Pick<SyntheticSample, 'rgba' | 'width' | 'height'>): Uint8Array {

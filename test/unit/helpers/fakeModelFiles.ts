@@ -5,7 +5,8 @@ import type { ModelType, ModelVersion } from '../../../src/domain/types';
 import { completeTraining, modelArtifactNames } from '../../../src/storage/modelFiles';
 import type { SpotcheckDB } from '../../../src/storage/schema';
 import { onnxProto } from '../../../workers/engine/onnx/proto';
-import { modelFormatVersion, sha256Hex, type ModelMetadata } from '../../../workers/engine/packaging/metadata';
+import { sha256Hex } from '../../../workers/engine/packaging/metadata';
+import { modelFormatVersion, type ModelMetadata } from '../../../src/contracts/modelMetadata';
 import { packagedOutputs } from '../../../workers/engine/packaging/packagedModel';
 import { trainingVersion } from './storedModels';
 

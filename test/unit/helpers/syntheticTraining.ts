@@ -2,7 +2,7 @@
 // component or a dent, with the product's own stratified split.
 import { splitDataset } from '../../../src/domain/split';
 import type { DatasetSplit } from '../../../src/domain/split';
-import { generateSyntheticDataset } from '../../../src/domain/synthetic';
+import { generateSyntheticDataset } from '../../../src/syntheticImages';
 import type { TrainingImage } from '../../../workers/engine/training';
 import { rgbOf } from './engineImages';
 

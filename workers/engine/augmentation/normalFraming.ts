@@ -3,7 +3,7 @@
 // range allows) re-lit and with a dark strip along one side as when a tray edge comes into view. Their patches
 // join the coreset's candidates, so the bank knows what the part's edges and background look like when the
 // camera or the part moves; the bank keeps its size, so detection costs the same.
-import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/random';
 import { changeTone, paintEdgeStrip, warpAffine } from './imageTransforms';
 import type { AffineFraming, EdgeStrip, ImageSide, RgbImage, ToneChange } from './imageTransforms';
 

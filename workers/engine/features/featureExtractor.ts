@@ -3,7 +3,8 @@
 import type { BackboneEntry } from '../backbone/registry';
 import { ort, sessionOptions as withEngineDefaults } from '../../ort';
 import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
-import type { ImageSize, PatchLayout } from './featureGraph';
+import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { PatchLayout } from './featureGraph';
 
 export class FeatureExtractor {
   private constructor(

@@ -5,10 +5,7 @@ import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
 
-export interface ImageSize {
-  width: number;
-  height: number;
-}
+import type { ImageSize } from '../../../src/contracts/modelMetadata';
 
 /** Patch rows of one image: grid × grid cells of `dimensions` features. */
 export interface PatchLayout {

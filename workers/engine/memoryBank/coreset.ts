@@ -1,6 +1,6 @@
 // Greedy k-center coreset of normal patch features (PatchCore): repeatedly keep the patch farthest
 // from those already kept, measured on a seeded random projection. Cost O(N · k · d'), no allocation per step.
-import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/random';
 import { defaultProjectedDimensions, gaussianProjectionMatrix, projectRows } from './randomProjection';
 
 export interface CoresetOptions {

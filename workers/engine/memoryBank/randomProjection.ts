@@ -1,6 +1,6 @@
 // Seeded Gaussian random projection (Johnson–Lindenstrauss) of patch features, so the coreset's
 // distance computations run in at most 128 dimensions while pairwise distances stay nearly the same.
-import { Random } from '../../../src/domain/synthetic/random';
+import { Random } from '../../../src/domain/random';
 
 /** Projected width used for coreset selection (PatchCore uses 128). */
 export const defaultProjectedDimensions = 128;

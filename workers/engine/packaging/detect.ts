@@ -4,7 +4,7 @@ import { confidenceOf } from '../calibration';
 import { rgbImageTensor } from '../features/featureExtractor';
 import { imageInputName } from '../features/featureGraph';
 import type { ort } from '../../ort';
-import type { ModelMetadata } from './metadata';
+import type { ModelMetadata } from '../../../src/contracts/modelMetadata';
 import { packagedOutputs } from './packagedModel';
 import { segmentationFields } from './segmentationResult';
 import type { PixelAnomaly } from './segmentationResult';

@@ -6,7 +6,7 @@
 import { GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
 import { appendImageToPatches, patchLayoutOf } from '../features/featureGraph';
-import type { ImageSize } from '../features/featureGraph';
+import type { ImageSize } from '../../../src/contracts/modelMetadata';
 import { appendKnnScoring } from '../scoring/knnGraph';
 import type { MemoryBank } from '../scoring/memoryBank';
 import type { ScoreNormalisation } from '../calibration';

@@ -1,7 +1,7 @@
 // The segmentation part of spec §4.1 `DetectAnomalyResult` from a label-index mask: `Anomalies` (background
 // first, then each label with pixels, areas as 0–1 fractions summing to 1) and `AnomalyMask` (base64 PNG).
 import { encodeIndexedPng } from '../../../src/domain/png';
-import type { SegmentationLabel } from '../training/types';
+import type { SegmentationLabel } from '../../../src/contracts/modelMetadata';
 
 export interface PixelAnomaly {
   Name: string;

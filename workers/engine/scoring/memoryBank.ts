@@ -1,6 +1,6 @@
 // The memory bank of normal patch features: a greedy coreset of the training normals' patches,
 // stored transposed with squared row norms, as the kNN Gemm wants it.
-import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/random';
 import { coresetSize, greedyCoreset } from '../memoryBank/coreset';
 import { gaussianProjectionMatrix, projectRows } from '../memoryBank/randomProjection';
 

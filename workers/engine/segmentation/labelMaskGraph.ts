@@ -2,7 +2,7 @@
 // packaged model and the training-time evaluation session, so both produce the same pixels.
 import { GraphBuilder, attr } from '../onnx';
 import { resizeTo } from '../features/featureGraph';
-import type { ImageSize } from '../features/featureGraph';
+import type { ImageSize } from '../../../src/contracts/modelMetadata';
 import { appendHeadInference } from './headGraph';
 import type { HeadWeights } from './headGraph';
 

@@ -1,7 +1,7 @@
 // The head's training loop: one ORT session runs the training-step graph batch after batch, carrying
 // weights and Adam state from outputs to inputs (on the GPU under WebGPU), with seeded shuffling,
 // validation-loss early stopping and cancellation between steps.
-import { Random, deriveSeed } from '../../../src/domain/synthetic/random';
+import { Random, deriveSeed } from '../../../src/domain/random';
 import { ort } from '../../ort';
 import { headParameterNames, measureStandardisation } from './headGraph';
 import type { HeadDimensions, HeadParameterName, HeadParameters, HeadWeights } from './headGraph';

@@ -2,7 +2,7 @@
 // fresh coreset of the OTHER folds' normals, and scores the fold's normals and its share of the anomalies,
 // so every training image is scored once by a model that did not see it.
 import type { LabelledScore } from '../../../src/domain/metrics';
-import { deriveSeed } from '../../../src/domain/synthetic/random';
+import { deriveSeed } from '../../../src/domain/random';
 import type { MemoryBank } from '../scoring/memoryBank';
 import { assignFolds } from './folds';
 import type { TrainingImage } from './types';

@@ -1,6 +1,6 @@
 // Seeded assignment of training images to cross-validation folds, per class, so every fold holds
 // normals (to hold out) and, where there are enough, anomalies.
-import { deriveSeed, Random } from '../../../src/domain/synthetic/random';
+import { deriveSeed, Random } from '../../../src/domain/random';
 
 /** Fold index per id: ids are shuffled with the seed, then dealt round-robin. Order-independent. */
 export function assignFolds(ids: readonly string[], foldCount: number, seed: number): Map<string, number> {

@@ -4,28 +4,14 @@
 import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
 import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
-import type { ImageSize } from '../features/featureGraph';
+import type { ImageSize, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import {
   buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
   maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
 } from '../segmentation';
-import type { EpochProgress, HeadExecutionProvider, HeadWeights } from '../segmentation';
+import type { EpochProgress, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
-import type { SegmentationLabel, TrainingImage } from './types';
-
-export interface SegmentationHeadSettings {
-  /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
-  executionProvider?: HeadExecutionProvider;
-  hiddenUnits?: number;
-  maxEpochs?: number;
-  learningRate?: number;
-  batchSize?: number;
-  weightDecay?: number;
-  /** Share of the training images (per class) held out for early stopping and the mask threshold. */
-  validationShare?: number;
-  /** Patch-label coverage rule; see `defaultMinAnomalyCoverage`. */
-  minAnomalyCoverage?: number;
-}
+import type { SegmentationHeadSettings, TrainingImage } from './types';
 
 export const defaultSegmentationSettings = {
   executionProvider: 'wasm',
@@ -54,18 +40,6 @@ export interface SegmentationStageInput {
   settings: SegmentationHeadSettings;
   signal?: AbortSignal;
   onEpoch?: (progress: EpochProgress, maxEpochs: number) => void;
-}
-
-export interface SegmentationSummary {
-  hiddenUnits: number;
-  epochs: number;
-  bestEpoch: number;
-  learningRate: number;
-  minAnomalyCoverage: number;
-  validationImages: number;
-  maskProbabilityThreshold: number;
-  /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
-  validationMeanIoU: number | null;
 }
 
 export interface SegmentationStageResult {

@@ -16,7 +16,8 @@ import { PatchScorer } from '../scoring/scoringModel';
 import { crossValidatedScores } from './crossValidation';
 import { trainSegmentationStage } from './segmentationStage';
 import type { SegmentationStageResult } from './segmentationStage';
-import type { PerImageResult, TrainingImage, TrainingResult, TrainingStage, TrainingTimings, TrainOptions } from './types';
+import type { TrainingStage } from '../../../src/contracts/trainingWorkerApi';
+import type { PerImageResult, TrainingImage, TrainingResult, TrainingTimings, TrainOptions } from './types';
 
 /**
  * 5 % of the normal patches. The greedy coreset costs ~5 ms per kept patch at 25k patches in plain JS and

@@ -3,9 +3,10 @@ import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
 import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
 import type { ConfidenceCalibration, OperatingPoint, ThresholdCalibration } from '../calibration';
-import type { ModelMetadata } from '../packaging/metadata';
+import type { ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
+import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
 import type { ort } from '../../ort';
-import type { SegmentationHeadSettings, SegmentationSummary } from './segmentationStage';
+import type { HeadExecutionProvider } from '../segmentation';
 
 export interface TrainingImage {
   id: string;
@@ -26,7 +27,6 @@ export interface FeatureCache {
   set(contentHash: string, backboneId: string, features: Float32Array): void | Promise<void>;
 }
 
-export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'segmentation' | 'evaluation' | 'packaging';
 
 export interface TrainingProgress {
   stage: TrainingStage;
@@ -37,12 +37,9 @@ export interface TrainingProgress {
   loss?: number;
 }
 
-/** A project anomaly label: `index` is its value in label-index masks (0 is the background). */
-export interface SegmentationLabel {
-  name: string;
-  /** `#rrggbb` as the project stores it. */
-  color: string;
-  index: number;
+export interface SegmentationHeadSettings extends SegmentationHeadSchedule {
+  /** 'webgpu' when the worker found an adapter; wasm otherwise (and under Node). */
+  executionProvider?: HeadExecutionProvider;
 }
 
 export interface TrainOptions {

@@ -1,0 +1,69 @@
+// What a packaged model says about itself: the JSON metadata file that travels with the ONNX file (and is
+// mirrored in its metadata_props), with the label, size and training-summary shapes it is built from.
+// Written by the training engine, checked on package import, stored with the version and read by the
+// runtime, the views and exports; the functions that build it stay in workers/engine/packaging/metadata.ts.
+
+export type ModelType = 'classification' | 'segmentation';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** A project anomaly label: `index` is its value in label-index masks (0 is the background). */
+export interface SegmentationLabel {
+  name: string;
+  /** `#rrggbb` as the project stores it. */
+  color: string;
+  index: number;
+}
+
+export interface SegmentationSummary {
+  hiddenUnits: number;
+  epochs: number;
+  bestEpoch: number;
+  learningRate: number;
+  minAnomalyCoverage: number;
+  validationImages: number;
+  maskProbabilityThreshold: number;
+  /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
+  validationMeanIoU: number | null;
+}
+
+/** Bump when a reader of older metadata would misread the new one. */
+export const modelFormatVersion = 1;
+
+export interface TrainingSummary {
+  trainingImages: { normal: number; anomaly: number };
+  testingImages: { normal: number; anomaly: number };
+  splitSeed: number;
+  coresetRatio: number;
+  bankSize: number;
+  calibrationFolds: number;
+  /** 'f1-optimal' (balanced operating point), 'no-miss', or the documented normal-score fallback. */
+  thresholdMethod: string;
+  rawThreshold: number;
+  warnings: string[];
+  trainedAt: string;
+  /** Segmentation models: the head's training and the mask threshold baked into the graph. */
+  segmentation?: SegmentationSummary;
+}
+
+export interface ModelMetadata {
+  formatVersion: number;
+  modelType: ModelType;
+  backbone: string;
+  inputSize: ImageSize;
+  inputFormat: 'RGB888';
+  /** Normalised `anomaly_threshold`; IsAnomalous = anomaly_score ≥ threshold. */
+  threshold: number;
+  /** Confidence = σ(confidenceSlope · |anomaly_score − threshold|) (spec §4.1). */
+  confidenceSlope: number;
+  /** anomaly_score = σ((raw − c) / s); the graph applies it already. */
+  normalisation: { c: number; s: number };
+  /** Anomaly labels in head-class order, with their mask index (segmentation models; empty for classification). */
+  labels: SegmentationLabel[];
+  training: TrainingSummary;
+  /** Lower-case hex SHA-256 of the ONNX bytes. */
+  sha256: string;
+}

@@ -1,0 +1,57 @@
+// The training worker's API as the page sees it through the training worker bridge: the request, the
+// progress reports and the stages they name (moved from workers/training/types.ts; the engine uses them too).
+
+export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'segmentation' | 'evaluation' | 'packaging';
+
+/** The segmentation head's training schedule; each field falls back to the engine's default when absent. */
+export interface SegmentationHeadSchedule {
+  hiddenUnits?: number;
+  maxEpochs?: number;
+  learningRate?: number;
+  batchSize?: number;
+  weightDecay?: number;
+  /** Share of the training images (per class) held out for early stopping and the mask threshold. */
+  validationShare?: number;
+  /** Patch-label coverage rule; see `defaultMinAnomalyCoverage` in the engine. */
+  minAnomalyCoverage?: number;
+}
+
+/** Where the segmentation head's training steps run: WebGPU when a hardware adapter exists ('auto'), or forced. */
+export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
+
+export interface TrainingProgressReport {
+  stage: TrainingStage;
+  /** 0–100 within the stage. */
+  percent: number;
+  /** 0–100 over the whole run, stages weighted by their usual share of the time. */
+  overallPercent: number;
+  elapsedMs: number;
+  /** Estimated from the progress so far; absent until there is enough to go by. */
+  remainingMs?: number;
+  /** Stage `segmentation`: the head's epoch (1-based) and its mean training loss. */
+  epoch?: number;
+  loss?: number;
+}
+
+export interface TrainModelVersionRequest {
+  modelVersionId: string;
+  backend: TrainingBackend;
+  /** Which IndexedDB database holds the project (tests and benchmarks); the app's own by default. */
+  databaseName?: string;
+  /** Split and training seed; a fresh random one (recorded on the version) when absent. */
+  seed?: number;
+  /** The app default backbone when absent. */
+  backboneId?: string;
+  /** Entry ids of a split drawn elsewhere (benchmarks reproducing another runtime's split); drawn here when absent. */
+  split?: { trainIds: string[]; testIds: string[] };
+  /** Overrides of the head's training schedule (tests and benchmarks); the backend comes from `backend`. */
+  segmentation?: SegmentationHeadSchedule;
+}
+
+export interface TrainingWorkerApi {
+  /**
+   * Trains the TRAINING version from the project's stored datasets and commits its artifacts with
+   * TRAINED in one transaction; rejects (storing nothing) on bad input or failure.
+   */
+  trainModelVersion(request: TrainModelVersionRequest, onProgress: (progress: TrainingProgressReport) => void): Promise<void>;
+}
