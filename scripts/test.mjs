@@ -1,6 +1,7 @@
-// `npm test`: typecheck, unit + browser tests (vitest), production build, end-to-end tests
-// (Playwright). Every step runs even after a failure so one run shows everything; the exit
-// code is non-zero when any step failed. Ends with one "N passed, N failed" line.
+// `npm test`: typecheck, lint (ESLint), formatting check (Prettier), unit + browser tests
+// (vitest), production build, end-to-end tests (Playwright). Every step runs even after a
+// failure so one run shows everything; the exit code is non-zero when any step failed. Ends
+// with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
@@ -35,6 +36,8 @@ try {
   process.exit(1);
 }
 steps.push(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+steps.push(run('lint', 'npx', ['eslint', '.']));
+steps.push(run('formatting', 'npx', ['prettier', '--check', '.']));
 steps.push(run('unit and browser tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]));
 steps.push(run('production build', 'npx', ['vite', 'build']));
 if (steps.at(-1).ok) steps.push(run('end-to-end tests', 'npx', ['playwright', 'test']));

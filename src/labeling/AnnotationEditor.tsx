@@ -1,20 +1,24 @@
 // The annotation view of one image: classify it, paint its mask per label, move to the previous or
-// next image without losing changes, and save class, labels and mask together.
+// next image without losing changes, and save class, labels and mask together. This file holds the
+// editor's state and the save; the parts are AnnotationBar, MaskStage, ClassificationPanel,
+// LabelPicker and ToolPanel, with useMaskLabels (label bookkeeping), useUnsavedChangesGuard and
+// useEditorShortcuts.
 import type { FabricObject } from 'fabric';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useUiStore } from '../app/uiStore';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { UserFacingError } from '../domain/errors';
 import { encodeLabelMaskPng } from '../domain/png';
 import type { AnomalyLabel, ImageClass } from '../domain/types';
-import { labelIndicesInMask, saveAnnotation, type AnnotationChange } from '../storage/annotations';
+import { saveAnnotation, type AnnotationChange } from '../storage/annotations';
 import { openSpotcheckDb } from '../storage/db';
-import { editorCommands, isTypingTarget, type EditorActions } from './commands';
+import { AnnotationBar } from './AnnotationBar';
+import { ClassificationPanel } from './ClassificationPanel';
+import type { EditorActions } from './commands';
 import { HelpOverlay } from './HelpOverlay';
 import { LabelPicker } from './LabelPicker';
-import { deletedLabelsInMask, paintableLabels, reconcileLabels } from './labelTracking';
 import type { EditorData } from './loadEditorData';
 import { hasMaskPixels, maskedPixelCount, paintCoverage } from './maskModel';
 import { MaskStage, type MaskStageHandle } from './MaskStage';
@@ -22,7 +26,10 @@ import { rasterizeCoverage } from './rasterize';
 import { ToolPanel } from './ToolPanel';
 import { defaultBrushSizePx, type Tool } from './tools';
 import { UnsavedChangesDialog } from './UnsavedChangesDialog';
+import { useEditorShortcuts } from './useEditorShortcuts';
 import { useMaskHistory } from './useMaskHistory';
+import { useMaskLabels } from './useMaskLabels';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 const defaultOpacityPercent = 55;
 
@@ -62,32 +69,11 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
   const [helpOpen, setHelpOpen] = useState(false);
   const [confirmNormal, setConfirmNormal] = useState(false);
   const stageRef = useRef<MaskStageHandle>(null);
-  const maskIndices = useMemo(() => labelIndicesInMask(history.pixels), [history.pixels]);
   const maskedPixels = useMemo(() => maskedPixelCount(history.pixels), [history.pixels]);
-  // The label each mask index was painted with, kept for labels deleted elsewhere meanwhile.
-  const knownLabels = useRef<ReadonlyMap<number, AnomalyLabel>>(new Map());
-  knownLabels.current = reconcileLabels(knownLabels.current, labels, maskIndices);
-  const known = knownLabels.current;
-  const deletedInMask = deletedLabelsInMask(known, labels, maskIndices);
-  const paintable = useMemo(() => paintableLabels(known, labels), [known, labels]);
-
+  const labelTracking = useMaskLabels(history.pixels, labels, currentLabel);
+  const { maskIndices, known, deletedInMask, paintable, activeLabel } = labelTracking;
   const dirty = history.pixels !== saved.pixels || classification !== saved.classification;
-  // Read by the blocker at navigation time, after a save in the same event has cleared it.
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
-
-  useEffect(() => {
-    const warnOnUnload = (event: BeforeUnloadEvent) => dirtyRef.current && event.preventDefault();
-    window.addEventListener('beforeunload', warnOnUnload);
-    return () => window.removeEventListener('beforeunload', warnOnUnload);
-  }, []);
-
-  // A label deleted elsewhere disappears from the picker; painting with it must stop too. One just
-  // added here paints at once, before the re-read lists it.
-  const listed = currentLabel !== null && labels.some((label) => label.id === currentLabel.id);
-  const activeLabel =
-    currentLabel && (listed ? paintable.some((label) => label.id === currentLabel.id) : !known.has(currentLabel.index)) ? currentLabel : null;
+  const { blocker, markSaved } = useUnsavedChangesGuard(dirty);
 
   async function applyShape(shapeTool: Tool, shape: FabricObject) {
     const paintIndex = shapeTool === 'eraser' ? 0 : activeLabel?.index;
@@ -97,7 +83,7 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
     }
     try {
       const coverage = await rasterizeCoverage(shape, width, height);
-      if (activeLabel && paintIndex !== 0) knownLabels.current = new Map(known).set(paintIndex, activeLabel);
+      if (activeLabel && paintIndex !== 0) labelTracking.painted(activeLabel);
       history.edit((pixels) => paintCoverage(pixels, coverage, paintIndex));
       if (paintIndex !== 0) setClassification('anomaly');
     } catch (error) {
@@ -131,7 +117,7 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
       };
       if (target) await target.save(change);
       else await saveAnnotation(await openSpotcheckDb(), entry.id, change);
-      dirtyRef.current = false;
+      markSaved();
       setClassification(savedClass);
       setSaved({ pixels: history.pixels, classification: savedClass });
       showInfo(t('labeling:saved', { name: entry.sourceRef }));
@@ -162,42 +148,19 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
     closeShape: () => stageRef.current?.closeShape(),
     toggleHelp: () => setHelpOpen((open) => !open),
   };
-  const actionsRef = useRef(actions);
-  actionsRef.current = actions;
-
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
-      const command = editorCommands.find((each) => each.keyTest(event));
-      if (!command) return;
-      event.preventDefault();
-      command.perform(actionsRef.current, event);
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useEditorShortcuts(actions);
 
   return (
     <div className="annotation" data-testid="annotation-editor" data-dirty={dirty}>
-      <div className="annotation-bar">
-        <h2 className="annotation-name">{entry.sourceRef}</h2>
-        <span className="annotation-position">{t('labeling:position', { position: data.position + 1, total: data.total })}</span>
-        <button type="button" className="button-secondary" onClick={actions.previous} disabled={!data.previousId} aria-keyshortcuts="ArrowLeft">
-          {t('labeling:commands.previous')}
-        </button>
-        <button type="button" className="button-secondary" onClick={actions.next} disabled={!data.nextId} aria-keyshortcuts="ArrowRight">
-          {t('labeling:commands.next')}
-        </button>
-        <button type="button" className="button-secondary" onClick={actions.save} aria-keyshortcuts="Control+S">
-          {t('labeling:commands.save')}
-        </button>
-        <button type="button" onClick={() => void submitAndClose()}>
-          {t('labeling:submit')}
-        </button>
-        <button type="button" className="button-quiet" onClick={actions.toggleHelp} aria-keyshortcuts="?">
-          {t('labeling:commands.help')}
-        </button>
-      </div>
+      <AnnotationBar
+        name={entry.sourceRef}
+        position={data.position}
+        total={data.total}
+        hasPrevious={Boolean(data.previousId)}
+        hasNext={Boolean(data.nextId)}
+        actions={actions}
+        onSubmit={() => void submitAndClose()}
+      />
       <div className="annotation-body">
         <MaskStage
           ref={stageRef}
@@ -212,19 +175,7 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
           onShape={(shapeTool, shape) => void applyShape(shapeTool, shape)}
         />
         <div className="annotation-panel">
-          <fieldset className="annotation-panel-group">
-            <legend>{t('labeling:classification.title')}</legend>
-            <div className="annotation-row" role="group" aria-label={t('labeling:classification.title')}>
-              {(['normal', 'anomaly'] as const).map((each) => (
-                <button key={each} type="button" className="chip" aria-pressed={classification === each} onClick={() => classify(each)}>
-                  {t(`labeling:classification.${each}`)}
-                </button>
-              ))}
-            </div>
-            <p className="hint" data-testid="mask-area" data-pixels={maskedPixels}>
-              {t('labeling:maskArea', { count: maskedPixels, percent: ((100 * maskedPixels) / (width * height)).toFixed(1) })}
-            </p>
-          </fieldset>
+          <ClassificationPanel classification={classification} onClassify={classify} maskedPixels={maskedPixels} imagePixels={width * height} />
           {deletedInMask.map((label) => (
             <p key={label.id} className="field-problem" role="alert">
               {t('labeling:labels.deletedElsewhere', { name: label.name })}

@@ -50,7 +50,7 @@ function runtimeWith(options: Partial<DetectionRuntimeOptions> = {}): DetectionR
 /** The stored source whose model loading waits for `open()`, to observe the STARTING state. */
 function gatedSource() {
   const source = storedModelSource(async () => db);
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => { open = resolve; });
   return { source: { ...source, load: async (id: string) => { await gate; return source.load(id); } }, open: () => open() };
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../../app/useStoredData';
 import { useUiStore } from '../../app/uiStore';
 import { isUserFacingError } from '../../domain/errors';
-import type { DatasetEntry, ImageClass } from '../../domain/types';
+import type { AnomalyLabel, DatasetEntry, ImageClass } from '../../domain/types';
 import { describeError } from '../../i18n';
 import { openSpotcheckDb } from '../../storage/db';
 import { classifyEntries, countEntriesByFilter, queryEntries, removeEntries, type EntryQuery } from '../../storage/entries';
@@ -22,6 +22,7 @@ import { toggled, withRange } from './selection';
 type PendingChange = { kind: 'remove' } | { kind: 'clearMasks'; message: string };
 
 const noEntries: readonly DatasetEntry[] = [];
+const noLabels: readonly AnomalyLabel[] = [];
 const noSelection: ReadonlySet<string> = new Set();
 
 export function Gallery({ projectId, datasetId }: { projectId: string; datasetId: string }) {
@@ -49,7 +50,7 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
   }, [datasetId, filter, deferredSearch, sort]);
 
   const entries = listing.status === 'ready' ? listing.data : noEntries;
-  const labels = overview.status === 'ready' ? overview.data.labels : [];
+  const labels = overview.status === 'ready' ? overview.data.labels : noLabels;
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
 
   const clearSelection = useCallback(() => {
