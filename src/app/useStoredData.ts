@@ -43,6 +43,9 @@ export function useStoredData<T>(
       current = false;
       unsubscribe?.();
     };
+    // `deps` is the caller's dependency list for `load` (as with useCallback): `load` is a new closure
+    // on every render, and the store list is compared by its names, not by array identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storeNames.join(), rereadOnChange, ...deps]);
   return result;
 }

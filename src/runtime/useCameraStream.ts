@@ -62,6 +62,9 @@ async function listCameras(): Promise<MediaDeviceInfo[]> {
 
 export function useCameraStream(options: CameraOptions = {}) {
   const { deviceId, resolution, enabled = true } = options;
+  // The effect restarts the stream when the size changes, not when the caller passes a new object.
+  const resolutionWidth = resolution?.width;
+  const resolutionHeight = resolution?.height;
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>({ status: enabled ? 'starting' : 'off' });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
@@ -74,6 +77,7 @@ export function useCameraStream(options: CameraOptions = {}) {
       return;
     }
     let stream: MediaStream | null = null;
+    let attachedVideo: HTMLVideoElement | null = null;
     let cancelled = false;
     const mediaDevices = navigator.mediaDevices as MediaDevices | undefined;
     if (!mediaDevices?.getUserMedia) {
@@ -83,13 +87,15 @@ export function useCameraStream(options: CameraOptions = {}) {
     setState({ status: 'starting' });
     const refreshDevices = () => void listCameras().then((found) => !cancelled && setDevices(found), () => undefined);
     mediaDevices.addEventListener('devicechange', refreshDevices);
-    mediaDevices.getUserMedia({ video: videoConstraints({ deviceId, resolution }), audio: false }).then(
+    const requested = resolutionWidth && resolutionHeight ? { width: resolutionWidth, height: resolutionHeight } : undefined;
+    mediaDevices.getUserMedia({ video: videoConstraints({ deviceId, resolution: requested }), audio: false }).then(
       async (started) => {
         if (cancelled) return started.getTracks().forEach((track) => track.stop());
         stream = started;
         const track = started.getVideoTracks()[0]!;
         const video = videoRef.current;
         if (video) {
+          attachedVideo = video;
           video.srcObject = started;
           await video.play().catch(() => undefined);
         }
@@ -108,9 +114,9 @@ export function useCameraStream(options: CameraOptions = {}) {
       cancelled = true;
       mediaDevices.removeEventListener('devicechange', refreshDevices);
       stream?.getTracks().forEach((track) => track.stop());
-      if (videoRef.current) videoRef.current.srcObject = null;
+      if (attachedVideo) attachedVideo.srcObject = null;
     };
-  }, [enabled, deviceId, resolution?.width, resolution?.height, attempt]);
+  }, [enabled, deviceId, resolutionWidth, resolutionHeight, attempt]);
 
   return { videoRef, state, devices, restart };
 }

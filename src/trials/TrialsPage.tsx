@@ -31,5 +31,5 @@ export function useInterruptedJobRecovery(projectId: string): void {
       const startingHere = (jobId: string) => trialJobRuns.status(jobId) !== undefined;
       await recoverInterruptedTrialJobs(await openSpotcheckDb(), projectId, startingHere);
     })().catch(showError);
-  }, [projectId]);
+  }, [projectId, showError]);
 }
