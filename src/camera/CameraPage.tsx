@@ -6,9 +6,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUiStore } from '../app/uiStore';
+import { useStoredData } from '../app/useStoredData';
+import type { AnomalyLabel } from '../domain/types';
 import { describeError } from '../i18n';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { openSpotcheckDb } from '../storage/db';
+import { listAnomalyLabels } from '../storage/labels';
 import { beep, unlockSound, vibrate } from './anomalyAlerts';
 import { CameraInspector, type InspectionReadout, type InspectionStop } from './cameraInspector';
 import { CaptureControls } from './CaptureControls';
@@ -27,6 +30,7 @@ const resolutions = [
   { width: 1920, height: 1080 },
 ] as const;
 const defaultResolutionIndex = 1;
+const noLabels: readonly AnomalyLabel[] = [];
 
 function stopMessage(stop: InspectionStop, t: (key: string, options?: Record<string, unknown>) => string): string {
   switch (stop.reason) {
@@ -47,6 +51,10 @@ export function CameraPage() {
   const showError = useUiStore((state) => state.showError);
   const dataChanged = useUiStore((state) => state.dataChanged);
   const models = useProjectModels(project.id);
+  const storedLabels = useStoredData((db) => listAnomalyLabels(db, project.id), [project.id]);
+  const labels: readonly AnomalyLabel[] = storedLabels.status === 'ready' ? storedLabels.data : noLabels;
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
   const [chosenComponent, setChosenComponent] = useState<string | null>(null);
   const modelList = models.status === 'ready' ? models.data : [];
   const model = modelList.find((item) => item.modelComponent === chosenComponent) ?? modelList.find((item) => item.version.status === 'HOSTED') ?? modelList[0] ?? null;
@@ -85,7 +93,7 @@ export function CameraPage() {
     if (!overlay || !liveCamera || !region) return;
     overlay.width = liveCamera.width;
     overlay.height = liveCamera.height;
-    if (!inspecting) void drawInspectionOverlay(overlay, region);
+    if (!inspecting) drawInspectionOverlay(overlay, region);
   }, [liveCamera?.width, liveCamera?.height, region, inspecting]);
 
   useEffect(() => {
@@ -120,6 +128,7 @@ export function CameraPage() {
         modelComponent: model.modelComponent,
         modelVersion: model.version.version,
         region: () => regionRef.current!,
+        labels: () => labelsRef.current,
         onReadout: setReadout,
         onAnomaly: () => {
           if (alerts.current.sound) beep();
@@ -262,7 +271,7 @@ export function CameraPage() {
           <canvas ref={overlayRef} className="camera-overlay" data-testid="camera-overlay" />
           {inspecting && paused && <p className="camera-paused">{t('camera:paused')}</p>}
         </div>
-        <VerdictPanel readout={readout} />
+        <VerdictPanel readout={readout} labels={labels} />
       </div>
 
       <div className="toolbar camera-actions">

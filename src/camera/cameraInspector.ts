@@ -6,10 +6,10 @@
 import type { IDBPDatabase } from 'idb';
 import { transfer } from '../../workers/bridge';
 import type { DetectionOutput } from '../../workers/detection.worker';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import type { Prediction } from '../contracts/prediction';
 import { detectionWorker } from '../app/workers';
 import { detectionEventOf, invalidDetectionEventOf } from '../domain/detectionEvent';
-import type { DetectionEvent, ImageSize } from '../domain/types';
+import type { AnomalyLabel, DetectionEvent, ImageSize } from '../domain/types';
 import { describeError } from '../i18n';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import type { SpotcheckDB } from '../storage/schema';
@@ -23,7 +23,7 @@ import { classifyDetectionFailure } from './streamFailures';
 const maxUnreadableFramesInARow = 10;
 
 export interface InspectionReadout {
-  result: DetectAnomalyResult | null;
+  prediction: Prediction | null;
   framesPerSecond: number;
   /** Conversion + inference in the worker, ms. */
   latencyMs: number | null;
@@ -53,13 +53,15 @@ export interface InspectorOptions {
   modelVersion: number;
   /** Read for every frame, so moving the region applies at once. */
   region: () => Region;
+  /** The project's labels now (read for every answer): the mask is drawn in their current colours. */
+  labels: () => readonly AnomalyLabel[];
   onReadout(readout: InspectionReadout): void;
   onAnomaly(): void;
   onStop(stop: InspectionStop): void;
 }
 
 const emptyReadout: InspectionReadout = {
-  result: null,
+  prediction: null,
   framesPerSecond: 0,
   latencyMs: null,
   roundTripMs: null,
@@ -158,21 +160,21 @@ export class CameraInspector {
         return;
       }
       if (!this.running) return;
-      await this.show(output, region, performance.now() - grabbedAt);
-      this.record(detectionEventOf(context, output.result, output.latencyMs));
+      this.show(output, region, performance.now() - grabbedAt);
+      this.record(detectionEventOf(context, output.prediction, output.latencyMs));
     } finally {
       this.inFlight = false;
     }
   }
 
-  private async show({ result, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): Promise<void> {
+  private show({ prediction, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): void {
     const now = performance.now();
     this.meter.record(now);
-    const wasAnomalous = this.readout.result?.IsAnomalous ?? false;
-    const maskPixels = await drawInspectionOverlay(this.options.overlay, region, result.AnomalyMask);
+    const wasAnomalous = this.readout.prediction?.isAnomalous ?? false;
+    const maskPixels = drawInspectionOverlay(this.options.overlay, region, prediction.labelMask, this.options.labels());
     this.readout = {
       ...this.readout,
-      result,
+      prediction,
       latencyMs,
       roundTripMs,
       detections: this.readout.detections + 1,
@@ -180,7 +182,7 @@ export class CameraInspector {
       maskPixels,
     };
     this.options.onReadout({ ...this.readout });
-    if (result.IsAnomalous && !wasAnomalous) this.options.onAnomaly();
+    if (prediction.isAnomalous && !wasAnomalous) this.options.onAnomaly();
   }
 
   private unreadable(event: DetectionEvent): void {

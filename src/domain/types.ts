@@ -1,5 +1,6 @@
 // The records Spotcheck keeps, shared by the UI, the storage layer and the workers.
 // Field names follow ../shared/spec/lookout-compat.md §1 where the spec names them.
+import type { StoredPrediction } from '../contracts/prediction';
 
 export type DatasetType = 'train' | 'test';
 
@@ -204,14 +205,11 @@ export interface TrialResult {
   addedToDatasetId: string | null;
 }
 
-/** Spec §4.1 fields of one trial detection, without the mask image (stored in `masks`). */
-export interface TrialPrediction {
-  isAnomalous: boolean;
-  confidence: number;
-  anomalyScore: number;
-  anomalyThreshold: number;
-  /** Segmentation models: each label with pixels, areas as 0–1 fractions, background left out. */
-  labelAreas: { label: string; color: string; area: number }[];
+/**
+ * One trial detection as stored: the prediction without its raw score and pixels (the label-index mask is
+ * the result's `maskId` in `masks`), plus what the trial views filter on.
+ */
+export interface TrialPrediction extends Omit<StoredPrediction, 'rawScore'> {
   /** Project label ids present in the predicted mask. */
   labelIds: string[];
   latencyMs: number;

@@ -3,8 +3,8 @@
 import { FabricImage, StaticCanvas, type FabricObject } from 'fabric';
 import { useEffect, useImperativeHandle, useRef, useState, type PointerEvent as ReactPointerEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { drawLabelMask } from '../app/drawLabelMask';
 import type { AnomalyLabel } from '../domain/types';
-import { paintOverlay } from './maskModel';
 import { areaShape, outlineShape, rectangleShape, strokeShape, type Point } from './shapes';
 import type { Tool } from './tools';
 import { fitView, toImagePoint, zoomAbout, type Size, type View } from './viewport';
@@ -97,10 +97,7 @@ export function MaskStage({ ref, image, pixels, labels, onlyIndex, opacity, tool
   useEffect(() => {
     const current = stage.current;
     if (!current) return;
-    const context = current.overlayElement.getContext('2d')!;
-    const overlayPixels = context.createImageData(imageSize.width, imageSize.height);
-    paintOverlay(pixels, labels, onlyIndex, overlayPixels.data);
-    context.putImageData(overlayPixels, 0, 0);
+    drawLabelMask(current.overlayElement, { ...imageSize, indices: pixels }, labels, { onlyIndex });
     current.overlay.set({ opacity, dirty: true });
     current.canvas.requestRenderAll();
   }, [pixels, labels, onlyIndex, opacity, image]);

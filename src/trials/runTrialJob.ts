@@ -9,10 +9,8 @@ import { detectionWorker } from '../app/workers';
 import { startModelAndWait, describeModel } from '../camera/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
-import { encodeLabelMaskPng } from '../domain/png';
-import type { AnomalyLabel, TrialJob, TrialPrediction } from '../domain/types';
+import type { TrialJob } from '../domain/types';
 import { describeError, i18n } from '../i18n';
-import { labelAreasOf } from '../domain/detectionEvent';
 import { listAnomalyLabels } from '../storage/labels';
 import { liveLockNames, trialJobLockName, withLiveLock } from '../storage/liveLocks';
 import { getProject } from '../storage/projects';
@@ -25,9 +23,9 @@ import {
   recordTrialError,
   recordTrialPrediction,
 } from '../storage/trialJobs';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import type { DetectionOutput } from '../../workers/runtime/types';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
-import { predictedLabelMask } from './predictedMask';
+import { trialPredictionOf } from './trialPrediction';
 
 export interface TrialRunProgress {
   stage: 'startingModel' | 'detecting';
@@ -93,7 +91,7 @@ async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { si
       } else {
         const outcome = await detectOne(component, image.blob);
         if ('refused' in outcome) await recordTrialError(db, result.id, outcome.refused);
-        else await recordTrialPrediction(db, result.id, ...predictionOf(outcome.result, outcome.latencyMs, labels));
+        else await recordTrialPrediction(db, result.id, ...trialPredictionOf(outcome, labels));
       }
       done += 1;
       onProgress?.({ stage: 'detecting', done, total });
@@ -112,7 +110,7 @@ async function ensureModelRunning(component: string): Promise<void> {
 }
 
 /** The result, or why the runtime refused this one image (the job goes on without it). */
-async function detectOne(component: string, image: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { refused: string }> {
+async function detectOne(component: string, image: Blob): Promise<DetectionOutput | { refused: string }> {
   for (;;) {
     try {
       return await detectionWorker.run((api) => api.detectAnomalies(component, image));
@@ -123,24 +121,6 @@ async function detectOne(component: string, image: Blob): Promise<{ result: Dete
       await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs));
     }
   }
-}
-
-function predictionOf(result: DetectAnomalyResult, latencyMs: number, labels: readonly AnomalyLabel[]): [TrialPrediction, Blob | null] {
-  const predicted = predictedLabelMask(result, labels);
-  const colorByName = new Map((result.Anomalies ?? []).map((anomaly) => [anomaly.Name, anomaly.PixelAnomaly.Color]));
-  const prediction: TrialPrediction = {
-    isAnomalous: result.IsAnomalous,
-    confidence: result.Confidence,
-    anomalyScore: result.anomaly_score,
-    anomalyThreshold: result.anomaly_threshold,
-    labelAreas: labelAreasOf(result).map(({ label, area }) => ({ label, area, color: colorByName.get(label) ?? '#000000' })),
-    labelIds: predicted?.labelIds ?? [],
-    latencyMs,
-  };
-  const mask = predicted
-    ? new Blob([encodeLabelMaskPng(predicted.mask, predicted.width, predicted.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' })
-    : null;
-  return [prediction, mask];
 }
 
 function failureText(error: unknown): string {

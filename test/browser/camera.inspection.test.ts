@@ -136,6 +136,7 @@ describe('camera inspection loop', () => {
     const inspector = new CameraInspector({
       db, video, overlay, projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       region: () => camera.region,
+      labels: () => [],
       onReadout: (readout) => readouts.push(readout),
       onAnomaly: () => undefined,
       onStop: (stop) => stops.push(stop),
@@ -149,9 +150,9 @@ describe('camera inspection loop', () => {
         await videoShows(video, camera.region, item.sample.rgba, before);
         // The detection in flight may have grabbed the previous part: judge the one after it.
         const readout = await waitForDetections(readouts, 2);
-        expect(readout.result!.IsAnomalous, item.fileName).toBe(item.classification === 'anomaly');
+        expect(readout.prediction!.isAnomalous, item.fileName).toBe(item.classification === 'anomaly');
         // The overlay draws exactly what the model's mask holds; how well the head segments is the bench's question.
-        const labelled = readout.result!.Anomalies!.some((anomaly) => anomaly.Name !== 'background' && anomaly.PixelAnomaly.TotalPercentageArea > 0);
+        const labelled = readout.prediction!.labelAreas.some((area) => area.area > 0);
         expect(readout.maskPixels > 0, item.fileName).toBe(labelled);
         if (item.classification === 'anomaly' && labelled) maskedAnomalies.push(item.fileName);
       }
@@ -181,6 +182,7 @@ describe('camera inspection loop', () => {
       db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       // An empty region cannot be cut out of the picture: every grab fails.
       region: () => ({ x: 0, y: 0, width: 0, height: 0 }),
+      labels: () => [],
       onReadout: () => undefined,
       onAnomaly: () => undefined,
       onStop: stopped,
@@ -204,6 +206,7 @@ describe('camera inspection loop', () => {
     const inspector = new CameraInspector({
       db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       region: () => camera.region,
+      labels: () => [],
       onReadout: (readout) => readouts.push(readout),
       onAnomaly: () => undefined,
       onStop: stopped,

@@ -1,5 +1,5 @@
 // The detection runtime's API (spec §4.3) as the page sees it through the detection worker bridge.
-import type { DetectAnomalyResult } from '../engine/packaging/detect';
+import type { Prediction } from '../../src/contracts/prediction';
 
 /** Spec §4.3 ModelStatus; the numbers are the wire codes. */
 export const modelStatusCodes = { STOPPED: 0, STARTING: 1, RUNNING: 2, FAILED: 3, STOPPING: 4 } as const;
@@ -24,7 +24,8 @@ export interface RgbaFrame {
 export type DetectionInput = Blob | ImageBitmap | RgbaFrame;
 
 export interface DetectionOutput {
-  result: DetectAnomalyResult;
+  /** Its mask and anomaly map buffers are transferred from the worker, not copied. */
+  prediction: Prediction;
   /** Conversion + inference in the worker, milliseconds. */
   latencyMs: number;
 }

@@ -27,7 +27,7 @@ export const TestResultCard = memo(function TestResultCard({ modelVersionId, pre
   const { t } = useTranslation();
   const thumbnailUrl = useStoredImageUrl(entry?.imageId ?? '', true);
   const masks = useTestImageMasks(modelVersionId, prediction.entryId, entry?.maskId ?? null, segmentation);
-  const predictedIndices = masks?.predicted ? labelIndicesInMask(masks.predicted.mask) : new Set<number>();
+  const predictedIndices = masks?.predicted ? labelIndicesInMask(masks.predicted.indices) : new Set<number>();
   const predictedLabels = labels.filter((label) => predictedIndices.has(label.index));
   const name = entry?.sourceRef ?? t('modelDetail:results.removedImage', { id: prediction.entryId });
   return (
