@@ -1,6 +1,7 @@
 // The segmentation stage of training: per-patch head rows (backbone features + kNN distance) and patch
 // labels from the masks, a seeded image-level validation hold-out for early stopping and for tuning the
 // mask threshold, the head's training, and per-label pixel metrics of its masks on the test part.
+import type { SegmentationSummary } from '../../../src/contracts/evaluation';
 import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
 import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
@@ -56,17 +57,7 @@ export interface SegmentationStageInput {
   onEpoch?: (progress: EpochProgress, maxEpochs: number) => void;
 }
 
-export interface SegmentationSummary {
-  hiddenUnits: number;
-  epochs: number;
-  bestEpoch: number;
-  learningRate: number;
-  minAnomalyCoverage: number;
-  validationImages: number;
-  maskProbabilityThreshold: number;
-  /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
-  validationMeanIoU: number | null;
-}
+export type { SegmentationSummary };
 
 export interface SegmentationStageResult {
   weights: HeadWeights;
