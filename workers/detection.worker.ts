@@ -3,16 +3,15 @@
 import { openSpotcheckDb } from '../src/storage/db';
 import { holdLiveLock, modelVersionLockName } from '../src/storage/liveLocks';
 import { DB_NAME } from '../src/storage/schema';
+import { transfer } from './bridge';
 import { exposeWorker } from './exposeWorker';
 import { ort } from './ort';
 import { browserImageDecoder } from './runtime/browserImageDecoder';
 import { DetectionRuntime } from './runtime/detectionRuntime';
 import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
 import { storedModelSource } from './runtime/storedModelSource';
-import type { DetectionWorkerApi } from '../src/contracts/detectionWorkerApi';
+import type { DetectionOutput, DetectionWorkerApi } from '../src/contracts/detectionWorkerApi';
 
-// issue 12: prediction helper removes this re-export (src/camera/cameraInspector.ts still imports DetectionOutput here).
-export type { DetectionOutput } from '../src/contracts/detectionWorkerApi';
 
 let databaseName = DB_NAME;
 const runtime = new DetectionRuntime({
@@ -26,12 +25,19 @@ const detectionWorkerApi: DetectionWorkerApi = {
   stopModel: (modelComponent) => runtime.stopModel(modelComponent),
   describeModel: (modelComponent) => runtime.describeModel(modelComponent),
   listModels: () => runtime.listModels(),
-  detectAnomalies: (modelComponent, input) => runtime.detectAnomalies(modelComponent, input),
+  detectAnomalies: async (modelComponent, input) => transferred(await runtime.detectAnomalies(modelComponent, input)),
   async useDatabase(name) {
     databaseName = name;
   },
   wasmThreads: async () => ort.env.wasm.numThreads,
 };
+
+/** The mask and anomaly map move to the page instead of being copied (a camera frame's worth per detection). */
+function transferred(output: DetectionOutput): DetectionOutput {
+  const { labelMask, anomalyMap } = output.prediction;
+  const buffers = new Set([labelMask?.indices.buffer, anomalyMap?.values.buffer].filter((buffer) => buffer instanceof ArrayBuffer));
+  return transfer(output, [...buffers]);
+}
 
 transferDetectionRuntimeErrors();
 exposeWorker(detectionWorkerApi);

@@ -188,8 +188,7 @@ async function scoreStressSet(result: TrainingResult, normals: readonly Training
         const started = performance.now();
         const detection = await detectWithPackagedModel(session, transformed.rgb, transformed.width, transformed.height, result.metadata);
         detectMs.push(performance.now() - started);
-        const { anomaly_score: score, IsAnomalous } = detection.DetectAnomalyResult;
-        rows.push({ file: image.id, variant: variant.name, seed, score, falseAlarm: IsAnomalous });
+        rows.push({ file: image.id, variant: variant.name, seed, score: detection.score, falseAlarm: detection.isAnomalous });
       }
     }
     return rows;

@@ -16,7 +16,7 @@ import { defaultCoresetRatio, defaultFramedCopies, trainAnomalyModel } from '../
 import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
 import type { ModelMetadata } from '../../src/contracts/modelMetadata';
 import type { OperatingPoint } from '../../workers/engine/calibration';
-import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
+import type { StoredEvaluation } from '../../src/contracts/evaluation';
 import type { TrainingBackend } from '../../src/contracts/trainingWorkerApi';
 import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';

@@ -1,9 +1,8 @@
 // Reads from IndexedDB for a view and re-reads whenever one of the stores it reads changes: a
 // committed write in this tab, another tab or a worker announces its stores (storage/storeChanges.ts).
 import { useEffect, useState } from 'react';
-import type { IDBPDatabase } from 'idb';
 import { openSpotcheckDb } from '../storage/db';
-import { DB_NAME, type SpotcheckDB, type StoreName } from '../storage/schema';
+import { DB_NAME, type SpotcheckDatabase, type StoreName } from '../storage/schema';
 import { readingOnly } from '../storage/storeAccess';
 import { subscribeToStoreChanges } from '../storage/storeChanges';
 import { coalescedRuns } from './coalescedRuns';
@@ -20,7 +19,7 @@ export type StoredData<T> =
  */
 export function useStoredData<T>(
   storeNames: readonly StoreName[],
-  load: (db: IDBPDatabase<SpotcheckDB>) => Promise<T>,
+  load: (db: SpotcheckDatabase) => Promise<T>,
   deps: readonly unknown[],
   { rereadOnChange = true }: { rereadOnChange?: boolean } = {},
 ): StoredData<T> {

@@ -7,8 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUiStore } from '../app/uiStore';
 import { useCurrentProject } from '../app/ProjectLayout';
+import { useStoredData } from '../app/useStoredData';
+import type { AnomalyLabel } from '../domain/types';
 import { startModelAndWait, useModelDescription, useProjectModels } from '../runtime/modelHosting';
 import { useCameraStream } from '../runtime/useCameraStream';
+import { listAnomalyLabels } from '../storage/labels';
 import { beep, vibrate } from './anomalyAlerts';
 import { CameraSetupBar, cameraResolutions, defaultResolutionIndex } from './CameraSetupBar';
 import { CaptureControls } from './CaptureControls';
@@ -23,11 +26,17 @@ import { useStationDisplay } from './useStationDisplay';
 import { VerdictPanel } from './VerdictPanel';
 import './camera.css';
 
+const noLabels: readonly AnomalyLabel[] = [];
+
 export function CameraPage() {
   const { t } = useTranslation();
   const project = useCurrentProject();
   const showError = useUiStore((state) => state.showError);
   const models = useProjectModels(project.id);
+  const storedLabels = useStoredData(['anomalyLabels'], (db) => listAnomalyLabels(db, project.id), [project.id]);
+  const labels: readonly AnomalyLabel[] = storedLabels.status === 'ready' ? storedLabels.data : noLabels;
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
   const [chosenComponent, setChosenComponent] = useState<string | null>(null);
   const modelList = models.status === 'ready' ? models.data : [];
   const model = modelList.find((item) => item.modelComponent === chosenComponent) ?? modelList.find((item) => item.version.status === 'HOSTED') ?? modelList[0] ?? null;
@@ -69,6 +78,7 @@ export function CameraPage() {
     videoRef,
     overlayRef,
     regionRef,
+    labelsRef,
     paused,
     onAnomaly: () => {
       if (sound) beep();
@@ -84,7 +94,7 @@ export function CameraPage() {
     if (!overlay || !cameraWidth || !cameraHeight || !region) return;
     overlay.width = cameraWidth;
     overlay.height = cameraHeight;
-    if (!inspecting) void drawInspectionOverlay(overlay, region);
+    if (!inspecting) drawInspectionOverlay(overlay, region);
   }, [cameraWidth, cameraHeight, region, inspecting]);
 
   async function startModel() {
@@ -137,7 +147,7 @@ export function CameraPage() {
           <canvas ref={overlayRef} className="camera-overlay" data-testid="camera-overlay" />
           {inspecting && paused && <p className="camera-paused">{t('camera:paused')}</p>}
         </div>
-        <VerdictPanel readout={inspection.readout} />
+        <VerdictPanel readout={inspection.readout} labels={labels} />
       </div>
 
       <InspectionActions

@@ -2,6 +2,8 @@
 // large text, each with its own icon shape (circle with a check, triangle with "!") and border
 // (solid, striped), plus confidence, score against threshold, per-label areas, FPS and latency.
 import { useTranslation } from 'react-i18next';
+import { currentLabelArea } from '../domain/masks/labelAreas';
+import type { AnomalyLabel } from '../domain/types';
 import type { InspectionReadout } from './cameraInspector';
 
 const percent = 100;
@@ -20,25 +22,25 @@ function VerdictIcon({ anomalous }: { anomalous: boolean }) {
   );
 }
 
-export function VerdictPanel({ readout }: { readout: InspectionReadout | null }) {
+export function VerdictPanel({ readout, labels }: { readout: InspectionReadout | null; labels: readonly AnomalyLabel[] }) {
   const { t } = useTranslation();
-  const result = readout?.result ?? null;
-  const labels = (result?.Anomalies ?? []).slice(1);
+  const result = readout?.prediction ?? null;
+  const areas = (result?.labelAreas ?? []).map((area) => currentLabelArea(area, labels));
   return (
     <aside className="verdict-panel">
       {result ? (
         <div
-          className={result.IsAnomalous ? 'verdict verdict-anomaly' : 'verdict verdict-normal'}
+          className={result.isAnomalous ? 'verdict verdict-anomaly' : 'verdict verdict-normal'}
           data-testid="verdict"
-          data-verdict={result.IsAnomalous ? 'ANOMALY' : 'NORMAL'}
+          data-verdict={result.isAnomalous ? 'ANOMALY' : 'NORMAL'}
           role="status"
           aria-live="polite"
         >
-          <VerdictIcon anomalous={result.IsAnomalous} />
+          <VerdictIcon anomalous={result.isAnomalous} />
           <div>
-            <p className="verdict-text">{result.IsAnomalous ? t('camera:verdict.anomaly') : t('camera:verdict.normal')}</p>
+            <p className="verdict-text">{result.isAnomalous ? t('camera:verdict.anomaly') : t('camera:verdict.normal')}</p>
             <p className="verdict-confidence" data-testid="verdict-confidence">
-              {t('camera:verdict.confidence', { value: (result.Confidence * percent).toFixed(1) })}
+              {t('camera:verdict.confidence', { value: (result.confidence * percent).toFixed(1) })}
             </p>
           </div>
         </div>
@@ -49,19 +51,19 @@ export function VerdictPanel({ readout }: { readout: InspectionReadout | null })
       )}
       {result && (
         <p className="hint" data-testid="verdict-score">
-          {t('camera:verdict.score', { score: result.anomaly_score.toFixed(3), threshold: result.anomaly_threshold.toFixed(3) })}
+          {t('camera:verdict.score', { score: result.score.toFixed(3), threshold: result.threshold.toFixed(3) })}
         </p>
       )}
-      {labels.length > 0 && (
+      {areas.length > 0 && (
         <table className="table label-areas" data-testid="label-areas">
           <caption>{t('camera:labels.caption')}</caption>
           <tbody>
-            {labels.map((label) => (
-              <tr key={label.Name}>
+            {areas.map((area) => (
+              <tr key={area.index}>
                 <td>
-                  <span className="swatch" style={{ background: label.PixelAnomaly.Color }} /> {label.Name}
+                  <span className="swatch" style={{ background: area.color }} /> {area.name}
                 </td>
-                <td>{t('camera:labels.area', { value: (label.PixelAnomaly.TotalPercentageArea * percent).toFixed(2) })}</td>
+                <td>{t('camera:labels.area', { value: (area.area * percent).toFixed(2) })}</td>
               </tr>
             ))}
           </tbody>

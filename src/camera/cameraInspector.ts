@@ -3,16 +3,15 @@
 // the project size and sent to the detection worker; each answer updates the readout, draws the mask
 // overlay and appends a detection event (an unreadable frame appends an invalid one). Failures either
 // skip a frame or stop the loop with a reason the page turns into a message and a recovery action.
-import type { IDBPDatabase } from 'idb';
 import { transfer } from '../../workers/bridge';
-import type { DetectionOutput } from '../../workers/detection.worker';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import type { DetectionOutput } from '../contracts/detectionWorkerApi';
+import type { Prediction } from '../contracts/prediction';
 import { detectionWorker } from '../app/workers';
 import { detectionEventOf, invalidDetectionEventOf } from '../domain/detectionEvent';
-import type { DetectionEvent, ImageSize } from '../domain/types';
+import type { AnomalyLabel, DetectionEvent, ImageSize } from '../domain/types';
 import { describeError } from '../i18n';
 import { appendDetectionEvent } from '../storage/detectionEvents';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 import { grabRegion } from './frameGrab';
 import { FrameRateMeter } from './frameRateMeter';
 import { drawInspectionOverlay } from './maskOverlay';
@@ -23,7 +22,7 @@ import { classifyDetectionFailure } from './streamFailures';
 const maxUnreadableFramesInARow = 10;
 
 export interface InspectionReadout {
-  result: DetectAnomalyResult | null;
+  prediction: Prediction | null;
   framesPerSecond: number;
   /** Conversion + inference in the worker, ms. */
   latencyMs: number | null;
@@ -44,7 +43,7 @@ export type InspectionStop =
   | { reason: 'error'; error: unknown };
 
 export interface InspectorOptions {
-  db: IDBPDatabase<SpotcheckDB>;
+  db: SpotcheckDatabase;
   video: HTMLVideoElement;
   overlay: HTMLCanvasElement;
   projectId: string;
@@ -53,13 +52,15 @@ export interface InspectorOptions {
   modelVersion: number;
   /** Read for every frame, so moving the region applies at once. */
   region: () => Region;
+  /** The project's labels now (read for every answer): the mask is drawn in their current colours. */
+  labels: () => readonly AnomalyLabel[];
   onReadout(readout: InspectionReadout): void;
   onAnomaly(): void;
   onStop(stop: InspectionStop): void;
 }
 
 const emptyReadout: InspectionReadout = {
-  result: null,
+  prediction: null,
   framesPerSecond: 0,
   latencyMs: null,
   roundTripMs: null,
@@ -158,21 +159,21 @@ export class CameraInspector {
         return;
       }
       if (!this.running) return;
-      await this.show(output, region, performance.now() - grabbedAt);
-      this.record(detectionEventOf(context, output.result, output.latencyMs));
+      this.show(output, region, performance.now() - grabbedAt);
+      this.record(detectionEventOf(context, output.prediction, output.latencyMs));
     } finally {
       this.inFlight = false;
     }
   }
 
-  private async show({ result, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): Promise<void> {
+  private show({ prediction, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): void {
     const now = performance.now();
     this.meter.record(now);
-    const wasAnomalous = this.readout.result?.IsAnomalous ?? false;
-    const maskPixels = await drawInspectionOverlay(this.options.overlay, region, result.AnomalyMask);
+    const wasAnomalous = this.readout.prediction?.isAnomalous ?? false;
+    const maskPixels = drawInspectionOverlay(this.options.overlay, region, prediction.labelMask, this.options.labels());
     this.readout = {
       ...this.readout,
-      result,
+      prediction,
       latencyMs,
       roundTripMs,
       detections: this.readout.detections + 1,
@@ -180,7 +181,7 @@ export class CameraInspector {
       maskPixels,
     };
     this.options.onReadout({ ...this.readout });
-    if (result.IsAnomalous && !wasAnomalous) this.options.onAnomaly();
+    if (prediction.isAnomalous && !wasAnomalous) this.options.onAnomaly();
   }
 
   private unreadable(event: DetectionEvent): void {

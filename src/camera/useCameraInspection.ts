@@ -4,7 +4,7 @@
 // are stored when it ends. A stop reported by the inspector ends the inspection with its reason.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useUiStore } from '../app/uiStore';
-import type { ImageSize } from '../domain/types';
+import type { AnomalyLabel, ImageSize } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { CameraInspector, type InspectionReadout, type InspectionStop } from './cameraInspector';
 import type { Region } from './regionOfInterest';
@@ -23,13 +23,15 @@ interface CameraInspectionOptions {
   overlayRef: RefObject<HTMLCanvasElement | null>;
   /** Read on every frame, so moving the region does not restart the loop. */
   regionRef: RefObject<Region | null>;
+  /** The project's current labels, read on every frame: a renamed or recoloured label draws as it is now. */
+  labelsRef: RefObject<readonly AnomalyLabel[]>;
   paused: boolean;
   onAnomaly(): void;
   /** The model stopped or failed under the loop (its status is worth re-reading). */
   onModelLost(): void;
 }
 
-export function useCameraInspection({ setup, videoRef, overlayRef, regionRef, paused, onAnomaly, onModelLost }: CameraInspectionOptions) {
+export function useCameraInspection({ setup, videoRef, overlayRef, regionRef, labelsRef, paused, onAnomaly, onModelLost }: CameraInspectionOptions) {
   const showError = useUiStore((state) => state.showError);
   const [inspecting, setInspecting] = useState(false);
   const [readout, setReadout] = useState<InspectionReadout | null>(null);
@@ -63,6 +65,7 @@ export function useCameraInspection({ setup, videoRef, overlayRef, regionRef, pa
         modelComponent,
         modelVersion,
         region: () => regionRef.current!,
+        labels: () => labelsRef.current,
         onReadout: setReadout,
         onAnomaly: () => callbacks.current.onAnomaly(),
         onStop: (stop) => {
@@ -79,7 +82,7 @@ export function useCameraInspection({ setup, videoRef, overlayRef, regionRef, pa
       inspector?.stop();
       inspectorRef.current = null;
     };
-  }, [inspecting, projectId, projectWidth, projectHeight, modelComponent, modelVersion, videoRef, overlayRef, regionRef, showError]);
+  }, [inspecting, projectId, projectWidth, projectHeight, modelComponent, modelVersion, videoRef, overlayRef, regionRef, labelsRef, showError]);
 
   // Hidden tab, locked screen or muted camera: no detections until it comes back.
   useEffect(() => {

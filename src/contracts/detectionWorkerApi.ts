@@ -1,7 +1,6 @@
 // The detection runtime's API (spec §4.3) as the page sees it through the detection worker bridge
 // (moved from workers/runtime/types.ts): model status, the inputs it takes and what it answers.
-// issue 12: prediction helper removes this import (the result becomes the contracts' Prediction).
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import type { Prediction } from './prediction';
 
 /** Spec §4.3 ModelStatus; the numbers are the wire codes. */
 export const modelStatusCodes = { STOPPED: 0, STARTING: 1, RUNNING: 2, FAILED: 3, STOPPING: 4 } as const;
@@ -26,7 +25,8 @@ export interface RgbaFrame {
 export type DetectionInput = Blob | ImageBitmap | RgbaFrame;
 
 export interface DetectionOutput {
-  result: DetectAnomalyResult;
+  /** Its mask and anomaly map buffers are transferred from the worker, not copied. */
+  prediction: Prediction;
   /** Conversion + inference in the worker, milliseconds. */
   latencyMs: number;
 }

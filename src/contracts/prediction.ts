@@ -44,3 +44,9 @@ export interface Prediction {
   /** Absent where it was not kept (stored test results keep scores and masks only). */
   anomalyMap?: AnomalyMap;
 }
+
+/**
+ * A prediction as records keep it (trial results, a model's test results): without its pixels; the label
+ * mask is stored beside it as a label-index PNG (the format the annotation tool reads).
+ */
+export type StoredPrediction = Omit<Prediction, 'labelMask' | 'anomalyMap'>;

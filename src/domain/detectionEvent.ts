@@ -1,6 +1,6 @@
 // The detection event (spec §1) recorded for each detection outside trial jobs: what the camera and
-// file detections append, built from a §4.1 result or from the reason an image could not be judged.
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+// file detections append, built from a prediction or from the reason an image could not be judged.
+import type { Prediction } from '../contracts/prediction';
 import type { DetectionEvent } from './types';
 
 export interface DetectionEventContext {
@@ -10,22 +10,13 @@ export interface DetectionEventContext {
   timestampMs: number;
 }
 
-const backgroundName = 'background';
-
-/** Per-label areas as 0–1 fractions, background left out (it is not an anomaly). */
-export function labelAreasOf(result: DetectAnomalyResult): DetectionEvent['labelAreas'] {
-  return (result.Anomalies ?? [])
-    .filter((anomaly) => anomaly.Name !== backgroundName)
-    .map((anomaly) => ({ label: anomaly.Name, area: anomaly.PixelAnomaly.TotalPercentageArea }));
-}
-
-export function detectionEventOf(context: DetectionEventContext, result: DetectAnomalyResult, latencyMs: number): DetectionEvent {
+export function detectionEventOf(context: DetectionEventContext, prediction: Prediction, latencyMs: number): DetectionEvent {
   return {
     ...context,
-    isAnomalous: result.IsAnomalous,
-    confidence: result.Confidence,
-    anomalyScore: result.anomaly_score,
-    labelAreas: labelAreasOf(result),
+    isAnomalous: prediction.isAnomalous,
+    confidence: prediction.confidence,
+    anomalyScore: prediction.score,
+    labelAreas: prediction.labelAreas.map(({ name, area }) => ({ label: name, area })),
     latencyMs,
     invalid: null,
   };

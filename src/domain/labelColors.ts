@@ -43,3 +43,14 @@ export function pickDistinctColor(usedColors: Iterable<string>): string {
   }
   throw new Error('unreachable: the candidate colours never end');
 }
+
+/** The red, green and blue bytes of a `#rrggbb` colour (either case): the one hex-colour parser. */
+export function rgbOfHex(hexColor: string): [number, number, number] {
+  const value = rgbValueOfHex(hexColor);
+  return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+}
+
+/** A `#rrggbb` colour as one 24-bit number, for keying pixels by colour. */
+export function rgbValueOfHex(hexColor: string): number {
+  return Number.parseInt(hexColor.slice(1), 16);
+}

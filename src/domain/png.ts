@@ -2,6 +2,7 @@
 // RGBA images, and label masks stored as 8-bit greyscale whose pixel value is the label index.
 import { decode, encode } from 'fast-png';
 import type { DecodedPng } from 'fast-png';
+import type { LabelMask } from '../contracts/prediction';
 
 function checkSize(length: number, width: number, height: number, channels: number, what: string): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
@@ -65,6 +66,12 @@ function packSamples(values: Uint8Array, width: number, height: number, depth: 1
     }
   }
   return packed;
+}
+
+/** A stored label-index mask PNG as the `LabelMask` the painter and the prediction type use. */
+export function decodeLabelMask(png: Uint8Array): LabelMask {
+  const { width, height, mask } = decodeLabelMaskPng(png);
+  return { width, height, indices: mask };
 }
 
 /** Accepts only what encodeLabelMaskPng writes (8-bit greyscale): anything else is not a label mask. */

@@ -1,9 +1,12 @@
 // The records Spotcheck keeps, shared by the UI, the storage layer and the workers.
 // Field names follow ../shared/spec/lookout-compat.md §1 where the spec names them.
 import type { ImageSize, ModelType } from '../contracts/modelMetadata';
+import type { ImageClass } from '../contracts/metrics';
+import type { StoredPrediction } from '../contracts/prediction';
 
 // Records embed these contract types; domain code keeps importing them from here.
 export type { ImageSize, ModelType } from '../contracts/modelMetadata';
+export type { ImageClass } from '../contracts/metrics';
 
 export type DatasetType = 'train' | 'test';
 
@@ -25,7 +28,6 @@ export type ModelVersionStatus =
   | 'HOSTING_FAILED'
   | 'STOPPING_HOSTING';
 
-export type ImageClass = 'normal' | 'anomaly';
 
 export interface Project {
   id: string;
@@ -201,14 +203,11 @@ export interface TrialResult {
   addedToDatasetId: string | null;
 }
 
-/** Spec §4.1 fields of one trial detection, without the mask image (stored in `masks`). */
-export interface TrialPrediction {
-  isAnomalous: boolean;
-  confidence: number;
-  anomalyScore: number;
-  anomalyThreshold: number;
-  /** Segmentation models: each label with pixels, areas as 0–1 fractions, background left out. */
-  labelAreas: { label: string; color: string; area: number }[];
+/**
+ * One trial detection as stored: the prediction without its raw score and pixels (the label-index mask is
+ * the result's `maskId` in `masks`), plus what the trial views filter on.
+ */
+export interface TrialPrediction extends Omit<StoredPrediction, 'rawScore'> {
   /** Project label ids present in the predicted mask. */
   labelIds: string[];
   latencyMs: number;

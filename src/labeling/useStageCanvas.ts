@@ -3,8 +3,8 @@
 // one preview shape being drawn (a stroke, rectangle or polygon outline).
 import { FabricImage, StaticCanvas, type FabricObject } from 'fabric';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { drawLabelMask } from '../app/drawLabelMask';
 import type { AnomalyLabel } from '../domain/types';
-import { paintOverlay } from './maskModel';
 import type { Size, View } from './viewport';
 
 interface StageCanvasInput {
@@ -64,10 +64,7 @@ export function useStageCanvas(
     const current = stage.current;
     if (!current) return;
     const { overlayElement } = current;
-    const context = overlayElement.getContext('2d')!;
-    const overlayPixels = context.createImageData(overlayElement.width, overlayElement.height);
-    paintOverlay(pixels, labels, onlyIndex, overlayPixels.data);
-    context.putImageData(overlayPixels, 0, 0);
+    drawLabelMask(overlayElement, { width: overlayElement.width, height: overlayElement.height, indices: pixels }, labels, { onlyIndex });
     current.overlay.set({ opacity, dirty: true });
     current.canvas.requestRenderAll();
   }, [pixels, labels, onlyIndex, opacity, image]);

@@ -3,6 +3,7 @@
 // test/fixtures/spotcheck-db-v<previous>.json so the upgrade from real old data stays tested.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { SpotcheckDB, StoreName } from './schema';
+import { migrateTrialPredictions } from './trialPredictionMigration';
 
 type UpgradeTransaction = IDBPTransaction<SpotcheckDB, StoreName[], 'versionchange'>;
 
@@ -65,6 +66,13 @@ export const migrations: readonly Migration[] = [
       // Older entries have no contentHash and stay out of this index; they remain listed as before.
       entries.createIndex('by-dataset-hash', ['datasetId', 'contentHash']);
       entries.createIndex('by-label', 'anomalyLabelIds', { multiEntry: true });
+    },
+  },
+  {
+    toVersion: 4,
+    description: 'Trial results hold the one prediction type: score and threshold, label areas by label index',
+    migrate(_db, transaction) {
+      void migrateTrialPredictions(transaction).catch(() => transaction.abort());
     },
   },
 ];

@@ -2,12 +2,13 @@
 // evaluation (`evaluation.json`, written by training), the project's labels, the dataset entries of its
 // split (for names, thumbnails and ground-truth masks), and each test image's predicted and true mask.
 import type { IDBPDatabase } from 'idb';
+import { evaluationFormatVersion, type StoredEvaluation } from '../contracts/evaluation';
 import { UserFacingError } from '../domain/errors';
 import type { AnomalyLabel, DatasetEntry, ModelVersion } from '../domain/types';
-import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
 import { listAnomalyLabels } from './labels';
 import { modelArtifactNames, predictedMaskArtifactName, readModelArtifact } from './modelFiles';
 import type { SpotcheckDB } from './schema';
+import { readStoredEvaluation, StoredEvaluationError } from './storedEvaluationFormat';
 
 export interface ModelEvaluationData {
   version: ModelVersion;
@@ -18,19 +19,17 @@ export interface ModelEvaluationData {
   entries: ReadonlyMap<string, DatasetEntry>;
 }
 
+/** Checked (and migrated from an older format) on read; refused with the reason otherwise. */
 function parseStoredEvaluation(text: string, version: number): StoredEvaluation {
-  const unreadable = (detail: string) => new UserFacingError('model.evaluationUnreadable', { version, file: modelArtifactNames.evaluation, detail });
-  let parsed: unknown;
+  const file = modelArtifactNames.evaluation;
   try {
-    parsed = JSON.parse(text);
+    return readStoredEvaluation(JSON.parse(text));
   } catch (error) {
-    throw unreadable(error instanceof Error ? error.message : String(error));
+    if (error instanceof StoredEvaluationError && error.failure.reason === 'newer') {
+      throw new UserFacingError('model.evaluationNewer', { version, file, found: error.failure.found, supported: evaluationFormatVersion });
+    }
+    throw new UserFacingError('model.evaluationUnreadable', { version, file, detail: error instanceof Error ? error.message : String(error) });
   }
-  const candidate = parsed as Partial<StoredEvaluation> | null;
-  if (typeof candidate?.evaluation?.image !== 'object' || !Array.isArray(candidate.perImage)) {
-    throw unreadable('it lacks the image metrics or the per-image results');
-  }
-  return candidate as StoredEvaluation;
 }
 
 /** Refused with a message for an unknown version number, or a version whose evaluation is missing or unreadable. */

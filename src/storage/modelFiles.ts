@@ -13,7 +13,7 @@ import { issueAll, writeTransaction } from './transaction';
 export const modelArtifactNames = {
   model: 'model.onnx',
   metadata: 'metadata.json',
-  /** `{ evaluation, perImage, segmentation? }` as the model views read it. */
+  /** The stored evaluation record (contracts/evaluation `StoredEvaluation`) the model views read. */
   evaluation: 'evaluation.json',
   evaluationResult: 'EvaluationResult.json',
   evaluationManifest: 'evaluation-manifest.jsonl',

@@ -16,7 +16,7 @@ import type {
 export const DB_NAME = 'spotcheck';
 
 /** Raise together with a new entry in migrations.ts (and a fixture of the previous version). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** A Blob stored under the id that metadata records point to (`imageId`, `maskId`). */
 export interface BlobRecord {

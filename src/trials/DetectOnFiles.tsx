@@ -1,23 +1,25 @@
 // Detect on files (issue 6, item 5): pick or drop images, judge each with a running model version and
 // show its verdict, confidence, score against the threshold, mask over the image and per-label area;
-// the full `DetectAnomalyResult` can be copied or downloaded. Each detection is recorded as a detection
+// the prediction serialised as spec §4.1 `DetectAnomalyResult` can be copied or downloaded. Each detection is recorded as a detection
 // event with source 'file' (spec §1), an image the runtime refuses as an invalid one. An image of another
 // size than the model's is refused on its card and recorded as nothing.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/downloadFile';
 import { useUiStore } from '../app/uiStore';
+import { useStoredData } from '../app/useStoredData';
 import { detectionWorker } from '../app/workers';
 import { filesFromInput, type SourceFile } from '../app/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
-import { detectionEventOf, invalidDetectionEventOf, labelAreasOf, type DetectionEventContext } from '../domain/detectionEvent';
-import type { ImageSize, Project } from '../domain/types';
+import { detectionEventOf, invalidDetectionEventOf, type DetectionEventContext } from '../domain/detectionEvent';
+import type { AnomalyLabel, ImageSize, Project } from '../domain/types';
 import { i18n } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import { listAnomalyLabels } from '../storage/labels';
+import { toDetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
-import { anomalyMaskUrl } from './maskImage';
+import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { MaskedImage } from './MaskedImage';
 import { RunningModelPicker, type PickedModel } from './RunningModelPicker';
 import { VerdictFacts } from './VerdictFacts';
@@ -26,10 +28,11 @@ interface FileDetection {
   id: number;
   fileName: string;
   imageUrl: string;
-  outcome: { result: DetectAnomalyResult; latencyMs: number } | { error: string } | null;
+  outcome: DetectionOutput | { error: string } | null;
 }
 
 let nextDetectionId = 1;
+const noLabels: readonly AnomalyLabel[] = [];
 
 export function DetectOnFiles({ project }: { project: Project }) {
   const { t } = useTranslation();
@@ -52,6 +55,8 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
   const [showMasks, setShowMasks] = useState(true);
   const cancelRef = useRef(false);
   const urlsRef = useRef<string[]>([]);
+  const storedLabels = useStoredData(['anomalyLabels'], (db) => listAnomalyLabels(db, project.id), [project.id]);
+  const labels = storedLabels.status === 'ready' ? storedLabels.data : noLabels;
 
   useEffect(() => () => urlsRef.current.forEach((url) => URL.revokeObjectURL(url)), []);
 
@@ -74,7 +79,7 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
         const outcome = otherSize ? { error: otherSize } : await detectFile(model, source.file);
         const context: DetectionEventContext = { projectId: project.id, modelVersion: model.version, source: 'file', timestampMs: Date.now() };
         // An image of another size was never offered to the model, so no detection is recorded for it.
-        if (!otherSize) await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.result, outcome.latencyMs));
+        if (!otherSize) await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.prediction, outcome.latencyMs));
         setDetections((current) => current.map((each) => (each.id === added[i]!.id ? { ...each, outcome } : each)));
         setBusy({ done: i + 1, total: sources.length });
       }
@@ -128,7 +133,7 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
       )}
       <ul className="result-cards" aria-label={t('trials:files.results')}>
         {detections.map((detection) => (
-          <FileDetectionCard key={detection.id} detection={detection} showMask={showMasks} />
+          <FileDetectionCard key={detection.id} detection={detection} labels={labels} showMask={showMasks} />
         ))}
       </ul>
     </>
@@ -154,7 +159,7 @@ async function otherSizeRefusal(source: SourceFile, modelSize: ImageSize | null,
   return i18n.t('trials:files.otherSize', { file: source.path, width, height, version, modelWidth: modelSize.width, modelHeight: modelSize.height });
 }
 
-async function detectFile(model: PickedModel, file: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { error: string }> {
+async function detectFile(model: PickedModel, file: Blob): Promise<DetectionOutput | { error: string }> {
   try {
     return await detectionWorker.run((api) => api.detectAnomalies(model.modelComponent, file));
   } catch (error) {
@@ -164,13 +169,12 @@ async function detectFile(model: PickedModel, file: Blob): Promise<{ result: Det
   }
 }
 
-function FileDetectionCard({ detection, showMask }: { detection: FileDetection; showMask: boolean }) {
+function FileDetectionCard({ detection, labels, showMask }: { detection: FileDetection; labels: readonly AnomalyLabel[]; showMask: boolean }) {
   const { t } = useTranslation();
   const { showError, showInfo } = useUiStore();
   const { outcome } = detection;
-  const result = outcome && 'result' in outcome ? outcome.result : null;
-  const json = result ? JSON.stringify({ DetectAnomalyResult: result }, null, 2) : '';
-  const colorByName = new Map((result?.Anomalies ?? []).map((anomaly) => [anomaly.Name, anomaly.PixelAnomaly.Color]));
+  const result = outcome && 'prediction' in outcome ? outcome.prediction : null;
+  const json = result ? JSON.stringify({ DetectAnomalyResult: toDetectAnomalyResult(result, labels) }, null, 2) : '';
 
   async function copy() {
     try {
@@ -183,7 +187,7 @@ function FileDetectionCard({ detection, showMask }: { detection: FileDetection; 
 
   return (
     <li className="result-card" data-testid="file-detection" data-file={detection.fileName}>
-      <MaskedImage imageUrl={detection.imageUrl} maskUrl={result?.AnomalyMask ? anomalyMaskUrl(result.AnomalyMask) : null} showMask={showMask} alt={detection.fileName} />
+      <MaskedImage imageUrl={detection.imageUrl} mask={result?.labelMask ?? null} labels={labels} showMask={showMask} alt={detection.fileName} />
       <div className="result-card-body">
         <span className="result-card-name" title={detection.fileName}>
           {detection.fileName}
@@ -196,15 +200,7 @@ function FileDetectionCard({ detection, showMask }: { detection: FileDetection; 
         )}
         {result && (
           <>
-            <VerdictFacts
-              facts={{
-                isAnomalous: result.IsAnomalous,
-                confidence: result.Confidence,
-                anomalyScore: result.anomaly_score,
-                anomalyThreshold: result.anomaly_threshold,
-                labelAreas: labelAreasOf(result).map(({ label, area }) => ({ label, area, color: colorByName.get(label) ?? '#000000' })),
-              }}
-            />
+            <VerdictFacts facts={result} labels={labels} />
             <div className="result-card-row">
               <button type="button" className="button-secondary" onClick={() => void copy()}>
                 {t('trials:files.copyJson')}

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStoredImageUrl } from '../app/useStoredImageUrl';
+import type { LabelMask } from '../contracts/prediction';
+import { decodeLabelMask } from '../domain/png';
 import type { AnomalyLabel, TrialResult } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
-import { labelMaskUrl } from './maskImage';
 import { MaskedImage } from './MaskedImage';
 import { VerdictFacts } from './VerdictFacts';
 
@@ -21,32 +22,31 @@ interface TrialResultCardProps {
   onVerify: (verification: TrialResult['verification']) => void;
 }
 
-function useLabelMaskUrl(maskId: string | null, labels: readonly AnomalyLabel[]): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  // Labels are re-read on every stored change; the picture only depends on their colours and indices.
-  const colours = labels.map((label) => `${label.index}${label.color}`).join();
+/** The stored label-index mask (predicted, or corrected); drawn in whatever colours the labels have now. */
+function useStoredLabelMask(maskId: string | null): LabelMask | null {
+  const [mask, setMask] = useState<LabelMask | null>(null);
   useEffect(() => {
     let current = true;
-    if (!maskId) setUrl(null);
+    if (!maskId) setMask(null);
     else {
       void (async () => {
         const record = await (await openSpotcheckDb()).get('masks', maskId);
-        const made = record ? await labelMaskUrl(record.blob, labels) : null;
-        if (current) setUrl(made);
+        const decoded = record ? decodeLabelMask(new Uint8Array(await record.blob.arrayBuffer())) : null;
+        if (current) setMask(decoded);
       // An unreadable mask leaves the image without an overlay; the verdict stays readable.
       })().catch(() => undefined);
     }
     return () => {
       current = false;
     };
-  }, [maskId, colours]);
-  return url;
+  }, [maskId]);
+  return mask;
 }
 
 export function TrialResultCard({ result, labels, selected, showMask, fixMaskPath, onSelect, onVerify }: TrialResultCardProps) {
   const { t } = useTranslation();
   const imageUrl = useStoredImageUrl(result.imageId, true);
-  const maskUrl = useLabelMaskUrl(result.maskId, labels);
+  const mask = useStoredLabelMask(result.maskId);
   const { prediction } = result;
   return (
     <li
@@ -55,7 +55,7 @@ export function TrialResultCard({ result, labels, selected, showMask, fixMaskPat
       data-file={result.fileName}
       data-verification={result.verification ?? 'unverified'}
     >
-      <MaskedImage imageUrl={imageUrl} maskUrl={maskUrl} showMask={showMask} alt={result.fileName} />
+      <MaskedImage imageUrl={imageUrl} mask={mask} labels={labels} showMask={showMask} alt={result.fileName} />
       <div className="result-card-body">
         <label className="result-card-row">
           <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label={t('trials:results.select', { name: result.fileName })} />
@@ -65,7 +65,7 @@ export function TrialResultCard({ result, labels, selected, showMask, fixMaskPat
         </label>
         {result.error !== null && <p className="field-problem">{t('trials:results.unreadable', { detail: result.error })}</p>}
         {!prediction && result.error === null && <span className="hint">{t('trials:results.pending')}</span>}
-        {prediction && <VerdictFacts facts={prediction} />}
+        {prediction && <VerdictFacts facts={prediction} labels={labels} />}
         {result.correction && <span className="badge">{t(`trials:results.corrected.${result.correction.classification}`)}</span>}
         {result.addedToDatasetId && <span className="badge badge-ok">{t('trials:results.added')}</span>}
         {prediction && (

@@ -1,14 +1,18 @@
 // One detection's verdict as the trial and file views show it (spec §4.1): Anomaly or Normal with its
-// confidence, the raw score against the threshold in effect, and each label's share of the image.
+// confidence, the score against the threshold in effect, and each label's share of the image, named and
+// coloured as the label is now.
 import { useTranslation } from 'react-i18next';
-import type { TrialPrediction } from '../domain/types';
+import type { StoredPrediction } from '../contracts/prediction';
+import { currentLabelArea } from '../domain/masks/labelAreas';
+import type { AnomalyLabel } from '../domain/types';
 
-type Facts = Pick<TrialPrediction, 'isAnomalous' | 'confidence' | 'anomalyScore' | 'anomalyThreshold' | 'labelAreas'>;
+type Facts = Pick<StoredPrediction, 'isAnomalous' | 'confidence' | 'score' | 'threshold' | 'labelAreas'>;
 
 const percent = (fraction: number, digits = 1) => (100 * fraction).toFixed(digits);
 
-export function VerdictFacts({ facts }: { facts: Facts }) {
+export function VerdictFacts({ facts, labels }: { facts: Facts; labels: readonly AnomalyLabel[] }) {
   const { t } = useTranslation();
+  const areas = facts.labelAreas.map((area) => currentLabelArea(area, labels));
   const verdict = facts.isAnomalous ? 'anomaly' : 'normal';
   return (
     <>
@@ -19,14 +23,14 @@ export function VerdictFacts({ facts }: { facts: Facts }) {
         <span data-testid="confidence">{t('trials:verdict.confidence', { value: percent(facts.confidence) })}</span>
       </div>
       <span className="hint" data-testid="score">
-        {t('trials:verdict.score', { score: facts.anomalyScore.toFixed(3), threshold: facts.anomalyThreshold.toFixed(3) })}
+        {t('trials:verdict.score', { score: facts.score.toFixed(3), threshold: facts.threshold.toFixed(3) })}
       </span>
-      {facts.labelAreas.length > 0 && (
+      {areas.length > 0 && (
         <ul className="label-areas" aria-label={t('trials:verdict.areas')}>
-          {facts.labelAreas.map((area) => (
-            <li key={area.label}>
+          {areas.map((area) => (
+            <li key={area.index} data-testid="label-area">
               <span className="label-dot" style={{ background: area.color }} />
-              <span>{area.label}</span>
+              <span>{area.name}</span>
               <span>{t('trials:verdict.area', { value: percent(area.area, 2) })}</span>
             </li>
           ))}

@@ -31,7 +31,7 @@ const bySort: Record<ResultSort, (a: TrialResult, b: TrialResult) => number> = {
   // Unjudged results have no confidence: they go last either way.
   confidenceDesc: (a, b) => (b.prediction?.confidence ?? -1) - (a.prediction?.confidence ?? -1) || a.position - b.position,
   confidenceAsc: (a, b) => (a.prediction?.confidence ?? 2) - (b.prediction?.confidence ?? 2) || a.position - b.position,
-  scoreDesc: (a, b) => (b.prediction?.anomalyScore ?? -1) - (a.prediction?.anomalyScore ?? -1) || a.position - b.position,
+  scoreDesc: (a, b) => (b.prediction?.score ?? -1) - (a.prediction?.score ?? -1) || a.position - b.position,
 };
 
 export function filterResults(results: readonly TrialResult[], filters: ResultFilters): TrialResult[] {

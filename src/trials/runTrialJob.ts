@@ -4,19 +4,16 @@
 // Cancelling stops between images instead of aborting the bridge: aborting would terminate the one
 // detection worker and with it every started model (the camera's too).
 // A Web Lock per job tells every tab which jobs still run; RUNNING jobs without one were interrupted.
-import type { IDBPDatabase } from 'idb';
 import { detectionWorker } from '../app/workers';
 import { startModelAndWait, describeModel } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
-import { encodeLabelMaskPng } from '../domain/png';
-import type { AnomalyLabel, TrialJob, TrialPrediction } from '../domain/types';
+import type { TrialJob } from '../domain/types';
 import { describeError, i18n } from '../i18n';
-import { labelAreasOf } from '../domain/detectionEvent';
 import { listAnomalyLabels } from '../storage/labels';
 import { liveLockNames, trialJobLockName, withLiveLock } from '../storage/liveLocks';
 import { getProject } from '../storage/projects';
-import type { SpotcheckDB } from '../storage/schema';
+import type { SpotcheckDatabase } from '../storage/schema';
 import {
   beginTrialJobRun,
   finishTrialJobRun,
@@ -25,9 +22,9 @@ import {
   recordTrialError,
   recordTrialPrediction,
 } from '../storage/trialJobs';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
-import { predictedLabelMask } from './predictedMask';
+import { trialPredictionOf } from './trialPrediction';
 import type { TrialRunProgress } from '../runtime/trialJobRuns';
 
 export interface RunTrialJobOptions {
@@ -42,7 +39,7 @@ const busyRetryDelayMs = 250;
 const runningHere = new Set<string>();
 
 /** Runs the job to its end; resolves with the job as stored at the end (COMPLETED, STOPPED or FAILED). */
-export async function runTrialJob(db: IDBPDatabase<SpotcheckDB>, jobId: string, options: RunTrialJobOptions = {}): Promise<TrialJob> {
+export async function runTrialJob(db: SpotcheckDatabase, jobId: string, options: RunTrialJobOptions = {}): Promise<TrialJob> {
   if (runningHere.has(jobId)) throw new UserFacingError('trials:errors.alreadyRunning');
   runningHere.add(jobId);
   try {
@@ -58,7 +55,7 @@ export async function runTrialJob(db: IDBPDatabase<SpotcheckDB>, jobId: string, 
  * RUNNING jobs of the project that no tab runs any more become STOPPED, resumable, with the reason.
  * `startingHere` names jobs this tab is about to run (asked for, not yet in runTrialJob).
  */
-export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>, projectId: string, startingHere: (jobId: string) => boolean): Promise<number> {
+export async function recoverInterruptedTrialJobs(db: SpotcheckDatabase, projectId: string, startingHere: (jobId: string) => boolean): Promise<number> {
   const heldNames = await liveLockNames();
   return markTrialJobsInterrupted(
     db,
@@ -68,7 +65,7 @@ export async function recoverInterruptedTrialJobs(db: IDBPDatabase<SpotcheckDB>,
   );
 }
 
-async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { signal, onProgress }: RunTrialJobOptions): Promise<TrialJob> {
+async function runHoldingLock(db: SpotcheckDatabase, jobId: string, { signal, onProgress }: RunTrialJobOptions): Promise<TrialJob> {
   const job = await beginTrialJobRun(db, jobId);
   const total = job.imageCount;
   try {
@@ -88,7 +85,7 @@ async function runHoldingLock(db: IDBPDatabase<SpotcheckDB>, jobId: string, { si
       } else {
         const outcome = await detectOne(component, image.blob);
         if ('refused' in outcome) await recordTrialError(db, result.id, outcome.refused);
-        else await recordTrialPrediction(db, result.id, ...predictionOf(outcome.result, outcome.latencyMs, labels));
+        else await recordTrialPrediction(db, result.id, ...trialPredictionOf(outcome, labels));
       }
       done += 1;
       onProgress?.({ stage: 'detecting', done, total });
@@ -107,7 +104,7 @@ async function ensureModelRunning(component: string): Promise<void> {
 }
 
 /** The result, or why the runtime refused this one image (the job goes on without it). */
-async function detectOne(component: string, image: Blob): Promise<{ result: DetectAnomalyResult; latencyMs: number } | { refused: string }> {
+async function detectOne(component: string, image: Blob): Promise<DetectionOutput | { refused: string }> {
   for (;;) {
     try {
       return await detectionWorker.run((api) => api.detectAnomalies(component, image));
@@ -118,24 +115,6 @@ async function detectOne(component: string, image: Blob): Promise<{ result: Dete
       await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs));
     }
   }
-}
-
-function predictionOf(result: DetectAnomalyResult, latencyMs: number, labels: readonly AnomalyLabel[]): [TrialPrediction, Blob | null] {
-  const predicted = predictedLabelMask(result, labels);
-  const colorByName = new Map((result.Anomalies ?? []).map((anomaly) => [anomaly.Name, anomaly.PixelAnomaly.Color]));
-  const prediction: TrialPrediction = {
-    isAnomalous: result.IsAnomalous,
-    confidence: result.Confidence,
-    anomalyScore: result.anomaly_score,
-    anomalyThreshold: result.anomaly_threshold,
-    labelAreas: labelAreasOf(result).map(({ label, area }) => ({ label, area, color: colorByName.get(label) ?? '#000000' })),
-    labelIds: predicted?.labelIds ?? [],
-    latencyMs,
-  };
-  const mask = predicted
-    ? new Blob([encodeLabelMaskPng(predicted.mask, predicted.width, predicted.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' })
-    : null;
-  return [prediction, mask];
 }
 
 function failureText(error: unknown): string {

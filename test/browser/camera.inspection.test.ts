@@ -11,8 +11,9 @@ import { CameraInspector, type InspectionReadout, type InspectionStop } from '..
 import { regionOfInterest, defaultRegionSettings } from '../../src/camera/regionOfInterest';
 import { detectionWorker } from '../../src/app/workers';
 import { generateSyntheticDataset } from '../../src/syntheticImages';
-import type { Project } from '../../src/domain/types';
+import type { AnomalyLabel, Project } from '../../src/domain/types';
 import { runTraining } from '../../src/models/training/runTraining';
+import { listAnomalyLabels } from '../../src/storage/labels';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { useSyntheticWorkerProject, workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
@@ -26,6 +27,8 @@ const pictureArrivalTimeoutMs = 30_000;
 
 let db: IDBPDatabase<SpotcheckDB>;
 let project: Project;
+/** The project's labels, which the overlay paints the mask in. */
+let labels: AnomalyLabel[] = [];
 let modelComponent: string;
 let modelVersion: number;
 
@@ -122,6 +125,7 @@ useSyntheticWorkerProject('camera-parts', async (opened) => {
   const trained = await runTraining(db, version.id, { backend: 'wasm', seed: 21, segmentation: { maxEpochs: 2, batchSize: 8192 } });
   modelVersion = trained.version;
   modelComponent = `${project.name}:${trained.version}`;
+  labels = await listAnomalyLabels(db, project.id);
   await detectionWorker.run((api) => api.startModel(modelComponent));
   while ((await detectionWorker.run((api) => api.describeModel(modelComponent))).status === 'STARTING') await new Promise((resolve) => setTimeout(resolve, 100));
 });
@@ -136,6 +140,7 @@ describe('camera inspection loop', () => {
     const inspector = new CameraInspector({
       db, video, overlay, projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       region: () => camera.region,
+      labels: () => labels,
       onReadout: (readout) => readouts.push(readout),
       onAnomaly: () => undefined,
       onStop: (stop) => stops.push(stop),
@@ -149,9 +154,9 @@ describe('camera inspection loop', () => {
         await videoShows(video, camera.region, item.sample.rgba, before);
         // The detection in flight may have grabbed the previous part: judge the one after it.
         const readout = await waitForDetections(readouts, 2);
-        expect(readout.result!.IsAnomalous, item.fileName).toBe(item.classification === 'anomaly');
+        expect(readout.prediction!.isAnomalous, item.fileName).toBe(item.classification === 'anomaly');
         // The overlay draws exactly what the model's mask holds; how well the head segments is the bench's question.
-        const labelled = readout.result!.Anomalies!.some((anomaly) => anomaly.Name !== 'background' && anomaly.PixelAnomaly.TotalPercentageArea > 0);
+        const labelled = readout.prediction!.labelAreas.some((area) => area.area > 0);
         expect(readout.maskPixels > 0, item.fileName).toBe(labelled);
         if (item.classification === 'anomaly' && labelled) maskedAnomalies.push(item.fileName);
       }
@@ -181,6 +186,7 @@ describe('camera inspection loop', () => {
       db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       // An empty region cannot be cut out of the picture: every grab fails.
       region: () => ({ x: 0, y: 0, width: 0, height: 0 }),
+      labels: () => labels,
       onReadout: () => undefined,
       onAnomaly: () => undefined,
       onStop: stopped,
@@ -204,6 +210,7 @@ describe('camera inspection loop', () => {
     const inspector = new CameraInspector({
       db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
       region: () => camera.region,
+      labels: () => labels,
       onReadout: (readout) => readouts.push(readout),
       onAnomaly: () => undefined,
       onStop: stopped,

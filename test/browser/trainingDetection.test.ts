@@ -90,7 +90,9 @@ describe('training and detection through the workers', () => {
     console.info(`detection worker: ${threads} wasm threads (cross-origin isolated: ${crossOriginIsolated})`);
     let worstDifference = 0;
     let worstAreaDifference = 0;
-    const areaOf = (output: DetectionOutput, name: string) => output.result.Anomalies!.find((anomaly) => anomaly.Name === name)?.PixelAnomaly.TotalPercentageArea ?? 0;
+    const labelledArea = (output: DetectionOutput) => output.prediction.labelAreas.reduce((sum, area) => sum + area.area, 0);
+    const areaOf = (output: DetectionOutput, name: string) =>
+      name === 'background' ? 1 - labelledArea(output) : (output.prediction.labelAreas.find((area) => area.name === name)?.area ?? 0);
     for (const item of unseen) {
       const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(item.sample.rgba), side, side));
       const outputs = [
@@ -100,11 +102,11 @@ describe('training and detection through the workers', () => {
         await detect(components[1]!, bitmap),
       ];
       const anomalous = item.classification === 'anomaly';
-      for (const { result } of outputs) {
-        expect(result.IsAnomalous, item.fileName).toBe(anomalous);
-        expect(Math.abs(result.anomaly_score - outputs[0]!.result.anomaly_score), item.fileName).toBeLessThan(scoreTolerance);
-        expect(result.Anomalies![0]!.Name).toBe('background');
-        worstDifference = Math.max(worstDifference, Math.abs(result.anomaly_score - outputs[0]!.result.anomaly_score));
+      for (const { prediction } of outputs) {
+        expect(prediction.isAnomalous, item.fileName).toBe(anomalous);
+        expect(Math.abs(prediction.score - outputs[0]!.prediction.score), item.fileName).toBeLessThan(scoreTolerance);
+        expect(prediction.labelMask?.indices.length).toBe(side * side);
+        worstDifference = Math.max(worstDifference, Math.abs(prediction.score - outputs[0]!.prediction.score));
       }
       // The wasm-trained and the WebGPU-trained head mark the same pixels.
       for (const name of ['background', 'missing-component']) {

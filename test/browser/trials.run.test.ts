@@ -62,9 +62,9 @@ describe('trial detection jobs', () => {
       const result = results[i]!;
       expect(result.prediction?.isAnomalous, item.fileName).toBe(item.classification === 'anomaly');
       expect(result.prediction!.confidence).toBeGreaterThanOrEqual(0.5);
-      // The model's colour AnomalyMask came back as project label indices, pixel for pixel: the stored
-      // mask covers exactly the area the result reports (classification and mask are independent, §4.1).
-      const area = result.prediction!.labelAreas.find((each) => each.label === 'missing-component')?.area ?? 0;
+      // The model's label-index mask is stored as it is, pixel for pixel: the stored mask covers exactly
+      // the area the result reports (classification and mask are independent, §4.1).
+      const area = result.prediction!.labelAreas.find((each) => each.index === index)?.area ?? 0;
       expect(result.maskId === null, item.fileName).toBe(area === 0);
       if (result.maskId) {
         const mask = decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', result.maskId))!.blob.arrayBuffer()));

@@ -58,15 +58,12 @@ describe('detection events', () => {
 
   it('keeps the verdict, scores, latency and label areas without background', () => {
     const event = detectionEventOf(context, {
-      Source: { Type: 'direct' },
-      IsAnomalous: true,
-      Confidence: 0.97,
-      Anomalies: [
-        { Name: 'background', PixelAnomaly: { TotalPercentageArea: 0.99, Color: '#FFFFFF' } },
-        { Name: 'dent', PixelAnomaly: { TotalPercentageArea: 0.01, Color: '#1F77B4' } },
-      ],
-      anomaly_score: 0.8,
-      anomaly_threshold: 0.4,
+      score: 0.8,
+      rawScore: 3.1,
+      threshold: 0.4,
+      isAnomalous: true,
+      confidence: 0.97,
+      labelAreas: [{ index: 2, name: 'dent', area: 0.01 }],
     }, 42);
     expect(event).toEqual({ ...context, isAnomalous: true, confidence: 0.97, anomalyScore: 0.8, labelAreas: [{ label: 'dent', area: 0.01 }], latencyMs: 42, invalid: null });
   });

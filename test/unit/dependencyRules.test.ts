@@ -46,22 +46,6 @@ const rules: { name: string; breaks: (edge: ImportEdge) => boolean }[] = [
 
 /** `from → to`, with the reason each may still break a rule. */
 const exceptions: { from: string; to: string; reason: string }[] = [
-  // issue 12: prediction helper removes this
-  { from: 'src/contracts/detectionWorkerApi.ts', to: 'workers/engine/packaging/detect.ts', reason: 'DetectionOutput still carries DetectAnomalyResult' },
-  // issue 12: prediction helper removes this
-  { from: 'src/domain/detectionEvent.ts', to: 'workers/engine/packaging/detect.ts', reason: 'detection events still read DetectAnomalyResult' },
-  // issue 12: prediction helper removes this
-  { from: 'src/domain/evaluation/thresholdPreview.ts', to: 'workers/engine/calibration/confidence.ts', reason: 'confidenceOf still lives in the engine' },
-  // issue 12: prediction helper removes this
-  { from: 'src/storage/modelEvaluation.ts', to: 'workers/training/trainingArtifacts.ts', reason: 'StoredEvaluation is not a versioned contract yet' },
-  // issue 12: prediction helper removes this
-  { from: 'src/models/detail/MaskFigure.tsx', to: 'src/labeling/maskModel.ts', reason: 'paintOverlay is not the one mask painter yet' },
-  // issue 12: prediction helper removes this (then name the database SpotcheckDatabase from src/storage/schema.ts)
-  { from: 'src/camera/cameraInspector.ts', to: 'idb', reason: 'IDBPDatabase type, in a file the prediction work rewrites' },
-  // issue 12: prediction helper removes this (then name the database SpotcheckDatabase from src/storage/schema.ts)
-  { from: 'src/trials/runTrialJob.ts', to: 'idb', reason: 'IDBPDatabase type, in a file the prediction work rewrites' },
-  // issue 12: the storage-announcements helper rewrites useStoredData; then name the database SpotcheckDatabase
-  { from: 'src/app/useStoredData.ts', to: 'idb', reason: 'IDBPDatabase type, in a file the storage work rewrites' },
 ];
 
 const edges = importGraph(repositoryRoot, ['src', 'workers', 'scripts']);

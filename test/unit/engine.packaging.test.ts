@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { decodeModel } from '../../workers/engine/onnx';
-import { detectWithPackagedModel, sha256Hex } from '../../workers/engine/packaging';
+import { detectWithPackagedModel, sha256Hex, toDetectAnomalyResult } from '../../workers/engine/packaging';
 import { trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingResult } from '../../workers/engine/training';
 import { ort } from '../../workers/ort';
@@ -37,16 +37,16 @@ describe('packaged anomaly model', () => {
     for (const evaluated of result.perImage) {
       const image = byId.get(evaluated.id)!;
       const detection = await detectWithPackagedModel(session, image.rgb, side, side, result.metadata);
-      expect(Math.abs(detection.DetectAnomalyResult.anomaly_score - evaluated.score), evaluated.id).toBeLessThanOrEqual(parityTolerance);
+      expect(Math.abs(detection.score - evaluated.score), evaluated.id).toBeLessThanOrEqual(parityTolerance);
       expect(Math.abs(detection.rawScore - evaluated.rawScore) / Math.abs(evaluated.rawScore), evaluated.id).toBeLessThanOrEqual(parityTolerance);
-      expect(detection.DetectAnomalyResult.IsAnomalous).toBe(evaluated.isAnomalous);
+      expect(detection.isAnomalous).toBe(evaluated.isAnomalous);
     }
   });
 
   it('returns a classification DetectAnomalyResult: IsAnomalous exactly score ≥ threshold, Confidence ≥ 0.5', async () => {
     for (const image of dataset.images.slice(0, 4)) {
       const detection = await detectWithPackagedModel(session, image.rgb, side, side, result.metadata);
-      const { DetectAnomalyResult: detected } = detection;
+      const detected = toDetectAnomalyResult(detection, result.metadata.labels);
       expect(Object.keys(detected).sort()).toEqual(['Confidence', 'IsAnomalous', 'Source', 'anomaly_score', 'anomaly_threshold']);
       expect(detected.Source).toEqual({ Type: 'direct' });
       expect(detected.anomaly_threshold).toBe(result.metadata.threshold);
@@ -54,16 +54,16 @@ describe('packaged anomaly model', () => {
       expect(detected.Confidence).toBeGreaterThanOrEqual(0.5);
       expect(detected.Confidence).toBeLessThanOrEqual(1);
       // The patch grid of the backbone: 28x28 at its 224x224 input.
-      expect(detection.anomalyMapGrid).toBe(28);
-      expect(detection.anomalyMap).toHaveLength(28 * 28);
-      expect(Math.max(...detection.anomalyMap)).toBeCloseTo(detected.anomaly_score, 5);
-      expect(Math.max(...detection.anomalyMap)).toBeLessThanOrEqual(1);
+      expect(detection.anomalyMap!.grid).toBe(28);
+      expect(detection.anomalyMap!.values).toHaveLength(28 * 28);
+      expect(Math.max(...detection.anomalyMap!.values)).toBeCloseTo(detected.anomaly_score, 5);
+      expect(Math.max(...detection.anomalyMap!.values)).toBeLessThanOrEqual(1);
     }
   });
 
   it('decides against an overridden threshold and reports it', async () => {
     const image = dataset.images[0]!;
-    const { DetectAnomalyResult: detected } = await detectWithPackagedModel(session, image.rgb, side, side, result.metadata, { threshold: 0 });
+    const detected = toDetectAnomalyResult(await detectWithPackagedModel(session, image.rgb, side, side, result.metadata, { threshold: 0 }), result.metadata.labels);
     expect(detected.anomaly_threshold).toBe(0);
     expect(detected.IsAnomalous).toBe(true);
   });

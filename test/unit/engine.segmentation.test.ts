@@ -8,7 +8,8 @@ import { decodePng } from '../../src/domain/png';
 import { defectLabelIndex, SYNTHETIC_DEFECTS } from '../../src/syntheticImages/catalog';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
-import type { Detection } from '../../workers/engine/packaging';
+import { toDetectAnomalyResult } from '../../workers/engine/packaging';
+import type { Prediction } from '../../src/contracts/prediction';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingProgress, TrainingResult } from '../../workers/engine/training';
 import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
@@ -26,7 +27,7 @@ const minimumMeanIoU = 0.2;
 describe('trainAnomalyModel with masks (segmentation)', () => {
   let result: TrainingResult;
   const progress: TrainingProgress[] = [];
-  const detections = new Map<string, Detection>();
+  const detections = new Map<string, Prediction>();
 
   beforeAll(async () => {
     result = await trainAnomalyModel({
@@ -73,7 +74,7 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
 
   it('packages a model whose anomaly_mask equals the evaluation mask of every test image', () => {
     for (const image of result.perImage) {
-      const detected = detections.get(image.id)?.labelMask;
+      const detected = detections.get(image.id)?.labelMask?.indices;
       expect(detected, image.id).toBeDefined();
       expect(image.predictedMask, image.id).toBeDefined();
       expect(Array.from(detected!), image.id).toEqual(Array.from(image.predictedMask!));
@@ -83,7 +84,7 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
   it('returns the spec §4.1 segmentation DetectAnomalyResult', () => {
     const colourOf = new Map([['background', '#FFFFFF'], ...labels.map((label) => [label.name, label.color.toUpperCase()] as [string, string])]);
     for (const [id, detection] of detections) {
-      const { Anomalies: anomalies, AnomalyMask: anomalyMask } = detection.DetectAnomalyResult;
+      const { Anomalies: anomalies, AnomalyMask: anomalyMask } = toDetectAnomalyResult(detection, result.metadata.labels);
       expect(anomalies?.[0]?.Name, id).toBe('background');
       const total = anomalies!.reduce((sum, anomaly) => sum + anomaly.PixelAnomaly.TotalPercentageArea, 0);
       expect(Math.abs(total - 1), id).toBeLessThan(1e-6);
@@ -96,7 +97,7 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
       expect([png.width, png.height]).toEqual([side, side]);
       const hexOfPixel = (pixel: number) => `#${Array.from(png.rgba.subarray(pixel * 4, pixel * 4 + 3), (byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
       const colourOfIndex = new Map([[0, '#FFFFFF'], ...labels.map((label) => [label.index, label.color.toUpperCase()] as [number, string])]);
-      detection.labelMask!.forEach((value, pixel) => {
+      detection.labelMask!.indices.forEach((value, pixel) => {
         if (hexOfPixel(pixel) !== colourOfIndex.get(value)) expect.fail(`${id}: pixel ${pixel} of label ${value} is ${hexOfPixel(pixel)}`);
       });
     }

@@ -2,9 +2,12 @@
 // falls on them.
 import { describe, expect, it } from 'vitest';
 import { curvePointIndexAt, evaluationCurves } from '../../src/domain/evaluation/curves';
-import { type ScoredTestImage, testScoreSweep } from '../../src/domain/evaluation/thresholdPreview';
+import type { TestImageResult } from '../../src/contracts/evaluation';
+import { testScoreSweep } from '../../src/domain/evaluation/thresholdPreview';
 
-const image = (entryId: string, actual: ScoredTestImage['actual'], score: number): ScoredTestImage => ({ entryId, actual, score });
+const image = (entryId: string, actual: TestImageResult['actual'], score: number): TestImageResult => ({
+  entryId, actual, prediction: { score, rawScore: score, threshold: 0.5, isAnomalous: score >= 0.5, confidence: 0.5, labelAreas: [] },
+});
 
 /**
  * truth A N A N, scores .9 .7 .6 .3 (2 anomalous, 2 normal). Thresholds from the top:

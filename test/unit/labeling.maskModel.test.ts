@@ -2,7 +2,8 @@
 // counting labelled pixels, and the coloured overlay with every label shown or one alone.
 import { describe, expect, it } from 'vitest';
 import type { AnomalyLabel } from '../../src/domain/types';
-import { hasMaskPixels, maskedPixelCount, paintCoverage, paintOverlay } from '../../src/labeling/maskModel';
+import { paintLabelMask } from '../../src/domain/masks/paintLabelMask';
+import { hasMaskPixels, maskedPixelCount, paintCoverage } from '../../src/labeling/maskModel';
 
 const label = (index: number, color: string): AnomalyLabel => ({ id: `label-${index}`, projectId: 'p', name: `l${index}`, color, index });
 
@@ -33,19 +34,25 @@ describe('hasMaskPixels and maskedPixelCount', () => {
   });
 });
 
-describe('paintOverlay', () => {
+describe('paintLabelMask (the one mask painter)', () => {
   const labels = [label(1, '#ff8000'), label(2, '#0000ff')];
   const grey = [128, 128, 128];
 
   it('paints each label opaque in its colour, background transparent, an unknown index grey', () => {
     const rgba = new Uint8ClampedArray(16);
-    paintOverlay(Uint8Array.of(0, 1, 2, 5), labels, null, rgba);
+    expect(paintLabelMask(Uint8Array.of(0, 1, 2, 5), labels, rgba)).toBe(3);
     expect([...rgba]).toEqual([...grey, 0, 255, 128, 0, 255, 0, 0, 255, 255, ...grey, 255]);
+  });
+
+  it('paints labelled pixels at the alpha asked for', () => {
+    const rgba = new Uint8ClampedArray(8);
+    paintLabelMask(Uint8Array.of(0, 1), labels, rgba, { alpha: 150 });
+    expect([...rgba]).toEqual([...grey, 0, 255, 128, 0, 150]);
   });
 
   it('hides every label but the one shown alone', () => {
     const rgba = new Uint8ClampedArray(16);
-    paintOverlay(Uint8Array.of(0, 1, 2, 5), labels, 2, rgba);
+    expect(paintLabelMask(Uint8Array.of(0, 1, 2, 5), labels, rgba, { onlyIndex: 2 })).toBe(1);
     expect([...rgba]).toEqual([...grey, 0, ...grey, 0, 0, 0, 255, 255, ...grey, 0]);
   });
 });

@@ -132,13 +132,13 @@ describe('detection runtime: DetectAnomalies', () => {
     await running(runtime);
     const session = await ort.InferenceSession.create(result.modelBytes);
     for (const { evaluated, image: picture } of testImages().slice(0, 4)) {
-      const direct = (await detectWithPackagedModel(session, picture.rgb, side, side, result.metadata)).DetectAnomalyResult;
+      const direct = await detectWithPackagedModel(session, picture.rgb, side, side, result.metadata);
       const fromFile = await runtime.detectAnomalies('parts:1', pngOf(picture.rgb));
       const fromFrame = await runtime.detectAnomalies('parts:1', { width: side, height: side, data: rgbaOf(picture.rgb) });
       for (const output of [fromFile, fromFrame]) {
-        expect(Math.abs(output.result.anomaly_score - direct.anomaly_score)).toBeLessThanOrEqual(scoreTolerance);
-        expect(output.result.IsAnomalous).toBe(evaluated.isAnomalous);
-        expect(output.result.anomaly_threshold).toBe(result.metadata.threshold);
+        expect(Math.abs(output.prediction.score - direct.score)).toBeLessThanOrEqual(scoreTolerance);
+        expect(output.prediction.isAnomalous).toBe(evaluated.isAnomalous);
+        expect(output.prediction.threshold).toBe(result.metadata.threshold);
         expect(output.latencyMs).toBeGreaterThan(0);
       }
     }
@@ -154,9 +154,9 @@ describe('detection runtime: DetectAnomalies', () => {
     await running(runtime);
     const picture = testImages()[0]!.image;
     await db.put('modelVersions', { ...(await db.get('modelVersions', version.id))!, anomalyThreshold: 0 });
-    const { result: detected } = await runtime.detectAnomalies('parts:1', pngOf(picture.rgb));
-    expect(detected.anomaly_threshold).toBe(0);
-    expect(detected.IsAnomalous).toBe(true);
+    const { prediction: detected } = await runtime.detectAnomalies('parts:1', pngOf(picture.rgb));
+    expect(detected.threshold).toBe(0);
+    expect(detected.isAnomalous).toBe(true);
   });
 });
 
@@ -242,7 +242,7 @@ describe('detection runtime: error codes (store untouched)', () => {
     const picture = pngOf(testImages()[0]!.image.rgb);
     const accepted = [runtime.detectAnomalies('parts:1', picture), runtime.detectAnomalies('parts:1', picture)];
     await expectCode(runtime.detectAnomalies('parts:1', picture), 'RESOURCE_EXHAUSTED', /2 detections are already waiting/);
-    expect((await Promise.all(accepted)).map((output) => output.result.anomaly_score)).toHaveLength(2);
+    expect((await Promise.all(accepted)).map((output) => output.prediction.score)).toHaveLength(2);
     await runtime.detectAnomalies('parts:1', picture);
     await storeTrainedModel(db, project.id, 2, result);
     await expectCode(runtime.startModel('parts:2'), 'RESOURCE_EXHAUSTED', /stop one/);

@@ -1,5 +1,6 @@
 // Schema migrations on a real (in-memory) IndexedDB: the fresh schema, and the upgrade of databases
-// written by schemas v1 and v2 with every record (Blobs included) kept.
+// written by schemas v1, v2 and v3 with every record (Blobs included) kept, and v3 trial results moved to
+// the one prediction type.
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
@@ -8,6 +9,7 @@ import { SCHEMA_VERSION, type SpotcheckDB } from '../../src/storage/schema';
 import { listEntries } from '../../src/storage/datasets';
 import v1Fixture from '../fixtures/spotcheck-db-v1.json';
 import v2Fixture from '../fixtures/spotcheck-db-v2.json';
+import v3Fixture from '../fixtures/spotcheck-db-v3.json';
 import { type DatabaseFixture, fixtureAsSnapshot, freshDbName, loadFixture, snapshotDatabase } from '../fixtures/storageTestKit';
 
 interface IndexShape {
@@ -232,5 +234,35 @@ describe('schema migrations', () => {
     const [tear, bubble] = fixture.stores.anomalyLabels as { id: string }[];
     expect(await db.countFromIndex('entries', 'by-label', tear!.id)).toBe(1);
     expect(await db.countFromIndex('entries', 'by-label', bubble!.id)).toBe(2);
+  });
+
+  it('upgrades a v3 database: trial predictions get score, threshold and label areas by label index, all else kept', async () => {
+    const fixture = v3Fixture as DatabaseFixture;
+    expect(fixture.schemaVersion).toBe(3);
+    const name = freshDbName();
+    const v3 = await openAtVersion(name, 3);
+    await loadFixture(v3, fixture);
+    const expected = fixtureAsSnapshot(fixture, v3);
+    v3.close();
+
+    const db = await openFresh(name);
+    expect(db.version).toBe(SCHEMA_VERSION);
+    const snapshot = await snapshotDatabase(db);
+    expect({ ...snapshot, trialResults: {} }).toEqual({ ...expected, trialResults: {} });
+
+    const [judged, normal] = fixture.stores.trialResults as { id: string; prediction: Record<string, unknown> }[];
+    const [tear] = fixture.stores.anomalyLabels as { id: string; index: number }[];
+    const migrated = await db.get('trialResults', judged!.id);
+    // "Tear" was matched to the label "tear" by name when recorded: it keeps that label's index; "porosity"
+    // matched no project label (its pixels were background in the stored mask) and is dropped.
+    expect(migrated?.prediction).toEqual({
+      isAnomalous: true, confidence: 0.93, score: 0.81, threshold: 0.5,
+      labelAreas: [{ index: tear!.index, name: 'Tear', area: 0.0625 }], labelIds: [tear!.id], latencyMs: 48,
+    });
+    const { prediction: _old, ...kept } = expected.trialResults![JSON.stringify(judged!.id)] as Record<string, unknown>;
+    expect(migrated).toEqual({ ...kept, prediction: migrated!.prediction });
+    expect((await db.get('trialResults', normal!.id))?.prediction).toEqual({
+      isAnomalous: false, confidence: 0.88, score: 0.2, threshold: 0.5, labelAreas: [], labelIds: [], latencyMs: 41,
+    });
   });
 });

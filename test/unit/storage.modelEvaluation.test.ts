@@ -1,8 +1,10 @@
 // What the model detail view reads: a trained version's stored evaluation with the project's labels and
 // entries, each test image's predicted and ground-truth mask, and the messages for an unknown version
-// number or a missing or unreadable evaluation file.
+// number or a missing or unreadable evaluation file; the record's format version is checked on read (an
+// older format is migrated, a newer or damaged one refused with the reason).
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { evaluationFormatVersion } from '../../src/contracts/evaluation';
 import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
 import type { DatasetEntry, Project } from '../../src/domain/types';
 import { loadModelEvaluation, readTestImageMasks } from '../../src/storage/modelEvaluation';
@@ -38,15 +40,18 @@ async function storeVersion(version: number, artifacts: NamedArtifact[]) {
   return completeTraining(db, record.id, fields(entries.map((entry) => entry.id)), artifacts);
 }
 
-const evaluationJson = (perImage: unknown[]) => new Blob([JSON.stringify({ evaluation: { image: { threshold: 0.5 } }, perImage, timings: {} })]);
+const evaluation = { image: { threshold: 0.5 }, confidence: { slope: 8 } };
+/** `formatVersion` null: a format 1 record, written before the field existed. */
+const evaluationJson = (perImage: unknown[], formatVersion: number | null = evaluationFormatVersion) =>
+  new Blob([JSON.stringify({ ...(formatVersion === null ? {} : { formatVersion }), evaluation, perImage, timings: {} })]);
 
 describe('loadModelEvaluation', () => {
   it('returns the version, its stored evaluation, the labels by index and the project entries', async () => {
-    const perImage = [{ id: entries[0]!.id, entryId: entries[0]!.id, actual: 'normal', score: 0.2, rawScore: 1, isAnomalous: false, confidence: 0.9 }];
+    const perImage = [{ entryId: entries[0]!.id, actual: 'normal', prediction: { score: 0.2, rawScore: 1, threshold: 0.5, isAnomalous: false, confidence: 0.9, labelAreas: [] } }];
     const version = await storeVersion(1, [{ name: modelArtifactNames.evaluation, blob: evaluationJson(perImage) }]);
     const data = await loadModelEvaluation(db, project.id, 1);
     expect(data.version).toEqual(version);
-    expect(data.evaluation.perImage).toEqual(perImage);
+    expect(data.evaluation).toEqual({ formatVersion: evaluationFormatVersion, evaluation, perImage, timings: {} });
     expect(data.labels.map((label) => label.index)).toEqual([...data.labels.map((label) => label.index)].sort((a, b) => a - b));
     expect(data.labels.length).toBeGreaterThan(0);
     expect([...data.entries.keys()].sort()).toEqual(entries.map((entry) => entry.id).sort());
@@ -70,6 +75,25 @@ describe('loadModelEvaluation', () => {
       'The stored evaluation of model 1 (evaluation.json) cannot be read: it lacks the image metrics or the per-image results. Train a new version to see its test results.');
     await storeVersion(2, [{ name: modelArtifactNames.evaluation, blob: new Blob(['not json']) }]);
     expect(await failureMessage(loadModelEvaluation(db, project.id, 2))).toMatch(/^The stored evaluation of model 2 \(evaluation\.json\) cannot be read: .*JSON/);
+  });
+
+  it('migrates a format 1 record (no format field, scores flat on each image) to the prediction type', async () => {
+    const flat = { id: entries[0]!.id, entryId: entries[0]!.id, actual: 'anomaly', score: 0.7, rawScore: 3, isAnomalous: true, confidence: 0.8 };
+    await storeVersion(1, [{ name: modelArtifactNames.evaluation, blob: evaluationJson([flat], null) }]);
+    const { evaluation: stored } = await loadModelEvaluation(db, project.id, 1);
+    expect(stored.formatVersion).toBe(evaluationFormatVersion);
+    // The trained threshold (the image metrics') is the one each format-1 verdict was decided at.
+    expect(stored.perImage).toEqual([{ entryId: flat.entryId, actual: 'anomaly', prediction: { score: 0.7, rawScore: 3, threshold: 0.5, isAnomalous: true, confidence: 0.8, labelAreas: [] } }]);
+  });
+
+  it('refuses a record of a newer format, and one whose test image lacks a field, naming it', async () => {
+    await storeVersion(1, [{ name: modelArtifactNames.evaluation, blob: evaluationJson([], evaluationFormatVersion + 1) }]);
+    expect(await failureMessage(loadModelEvaluation(db, project.id, 1))).toBe(
+      `The stored evaluation of model 1 (evaluation.json) has format ${evaluationFormatVersion + 1}, newer than this version of Spotcheck reads (up to ${evaluationFormatVersion}). Reload Spotcheck to update it, then open the model again.`);
+    const noScore = { entryId: entries[0]!.id, actual: 'normal', prediction: { rawScore: 1, threshold: 0.5, isAnomalous: false, confidence: 0.9, labelAreas: [] } };
+    await storeVersion(2, [{ name: modelArtifactNames.evaluation, blob: evaluationJson([noScore]) }]);
+    expect(await failureMessage(loadModelEvaluation(db, project.id, 2))).toBe(
+      'The stored evaluation of model 2 (evaluation.json) cannot be read: perImage[0].prediction.score is missing. Train a new version to see its test results.');
   });
 });
 

@@ -58,9 +58,9 @@ function prediction(isAnomalous: boolean, labelIds: string[] = []): TrialPredict
   return {
     isAnomalous,
     confidence: 0.9,
-    anomalyScore: isAnomalous ? 0.8 : 0.1,
-    anomalyThreshold: 0.5,
-    labelAreas: labelIds.map((id) => ({ label: Object.values(label).find((each) => each.id === id)!.name, color: '#2ca02c', area: 0.01 })),
+    score: isAnomalous ? 0.8 : 0.1,
+    threshold: 0.5,
+    labelAreas: labelIds.map((id) => Object.values(label).find((each) => each.id === id)!).map(({ index, name }) => ({ index, name, area: 0.01 })),
     labelIds,
     latencyMs: 12,
   };

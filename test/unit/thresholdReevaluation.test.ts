@@ -1,9 +1,13 @@
 // Re-deciding a model version's stored test results at another threshold (spec §9 item 1) against
 // counts worked out by hand, plus the slider's scale over the test scores.
 import { describe, expect, it } from 'vitest';
-import { predictAt, previewThreshold, type ScoredTestImage, testScoreSweep, thresholdSliderScale } from '../../src/domain/evaluation/thresholdPreview';
+import type { TestImageResult } from '../../src/contracts/evaluation';
+import { isCorrect, predictAt, predictedClass, previewThreshold, testScoreSweep, thresholdSliderScale } from '../../src/domain/evaluation/thresholdPreview';
 
-const image = (entryId: string, actual: ScoredTestImage['actual'], score: number): ScoredTestImage => ({ entryId, actual, score });
+/** Stored as decided at the trained threshold 0.99, so every re-decision below is predictAt's own. */
+const image = (entryId: string, actual: TestImageResult['actual'], score: number): TestImageResult => ({
+  entryId, actual, prediction: { score, rawScore: score, threshold: 0.99, isAnomalous: score >= 0.99, confidence: 0.5, labelAreas: [] },
+});
 
 /**
  * Ten test images, 5 anomalous (A) and 5 normal (N), listed by descending score:
@@ -16,7 +20,7 @@ const image = (entryId: string, actual: ScoredTestImage['actual'], score: number
  * At 0.15: every image anomalous → TP 5, FP 5; P 1/2, R 1, F1 2/3.
  * At 0.95: none → TP 0, FN 5, TN 5; P = R = F1 = 0 (zero denominators give 0).
  */
-const testImages: ScoredTestImage[] = [
+const testImages: TestImageResult[] = [
   image('e4', 'anomaly', 0.66),
   image('e9', 'normal', 0.21),
   image('e1', 'anomaly', 0.92),
@@ -60,20 +64,24 @@ describe('predictAt', () => {
   const slope = 10;
   const predictions = predictAt(testImages, 0.5, { slope });
   const byEntry = new Map(predictions.map((prediction) => [prediction.entryId, prediction]));
+  const decided = (entryId: string) => {
+    const result = byEntry.get(entryId)!;
+    return { actual: result.actual, predicted: predictedClass(result), correct: isCorrect(result), threshold: result.prediction.threshold };
+  };
 
   it('decides each image as detection does and marks the mistakes', () => {
-    expect(predictions.filter((prediction) => prediction.correct)).toHaveLength(6);
-    expect(predictions.filter((prediction) => !prediction.correct).map((prediction) => prediction.entryId).sort()).toEqual(['e10', 'e3', 'e5', 'e6']);
-    expect(byEntry.get('e3')).toMatchObject({ actual: 'normal', predicted: 'anomaly', correct: false });
-    expect(byEntry.get('e6')).toMatchObject({ actual: 'anomaly', predicted: 'normal', correct: false });
-    expect(byEntry.get('e1')).toMatchObject({ actual: 'anomaly', predicted: 'anomaly', correct: true });
+    expect(predictions.filter(isCorrect)).toHaveLength(6);
+    expect(predictions.filter((prediction) => !isCorrect(prediction)).map((prediction) => prediction.entryId).sort()).toEqual(['e10', 'e3', 'e5', 'e6']);
+    expect(decided('e3')).toEqual({ actual: 'normal', predicted: 'anomaly', correct: false, threshold: 0.5 });
+    expect(decided('e6')).toEqual({ actual: 'anomaly', predicted: 'normal', correct: false, threshold: 0.5 });
+    expect(decided('e1')).toEqual({ actual: 'anomaly', predicted: 'anomaly', correct: true, threshold: 0.5 });
   });
 
   it('gives the spec §4.1 confidence at the new threshold: σ(slope · |score − threshold|)', () => {
     // e3: σ(10 · 0.24) = 1 / (1 + e^−2.4); e6: σ(10 · 0.02) = 1 / (1 + e^−0.2).
-    expect(byEntry.get('e3')!.confidence).toBeCloseTo(1 / (1 + Math.exp(-2.4)), 12);
-    expect(byEntry.get('e6')!.confidence).toBeCloseTo(1 / (1 + Math.exp(-0.2)), 12);
-    expect(predictAt([image('x', 'normal', 0.3)], 0.3, { slope })[0]).toMatchObject({ predicted: 'anomaly', confidence: 0.5 });
+    expect(byEntry.get('e3')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-2.4)), 12);
+    expect(byEntry.get('e6')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-0.2)), 12);
+    expect(predictAt([image('x', 'normal', 0.3)], 0.3, { slope })[0]!.prediction).toMatchObject({ isAnomalous: true, threshold: 0.3, confidence: 0.5 });
   });
 });
 

@@ -13,7 +13,7 @@ import type { SpotcheckDB } from '../../src/storage/schema';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { defaultFramedCopies } from '../../workers/engine/training';
 import { MemoryFeatureCache } from '../../workers/training/featureCache';
-import type { StoredEvaluation } from '../../workers/training/trainingArtifacts';
+import { evaluationFormatVersion, type StoredEvaluation } from '../../src/contracts/evaluation';
 import { trainStoredModelVersion, type TrainingEnvironment } from '../../workers/training/trainModelVersion';
 import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
@@ -64,7 +64,8 @@ describe('training a stored model version', () => {
 
     const stored = JSON.parse(await text(modelArtifactNames.evaluation)) as StoredEvaluation;
     expect(stored.perImage.map((image) => image.entryId)).toEqual(expectedSplit.testIds);
-    expect(stored.perImage.every((image) => !('predictedMask' in image))).toBe(true);
+    expect(stored.formatVersion).toBe(evaluationFormatVersion);
+    expect(stored.perImage.every((image) => !('predictedMask' in image) && !('labelMask' in image.prediction))).toBe(true);
     const { image } = stored.evaluation;
     expect(trained.performance).toEqual({
       precision: image.precision, recall: image.recall, f1: image.f1, auroc: image.rocAuc, ap: image.averagePrecision, ...image.counts,

@@ -1,18 +1,17 @@
 // The trial rules that need no page: the label a verified result gives its image, the gallery's
-// filters and sorts, and a detection's colour AnomalyMask turned back into project label indices.
+// filters and sorts, and a detection stored as its facts plus its label-index mask.
 import { describe, expect, it } from 'vitest';
-import { encodeRgbaPng } from '../../src/domain/png';
+import { decodeLabelMask } from '../../src/domain/png';
 import { trialLabelOf } from '../../src/domain/trialLabel';
 import type { AnomalyLabel, TrialPrediction, TrialResult } from '../../src/domain/types';
-import { predictedLabelMask } from '../../src/trials/predictedMask';
 import { defaultResultFilters, filterCounts, filterResults } from '../../src/trials/resultFilters';
-import type { DetectAnomalyResult } from '../../workers/engine/packaging/detect';
+import { trialPredictionOf } from '../../src/trials/trialPrediction';
 
 const scratch: AnomalyLabel = { id: 'label-scratch', projectId: 'p', name: 'scratch', color: '#2ca02c', index: 1 };
 const dent: AnomalyLabel = { id: 'label-dent', projectId: 'p', name: 'dent', color: '#1f77b4', index: 2 };
 
 function prediction(isAnomalous: boolean, confidence: number, labelIds: string[] = []): TrialPrediction {
-  return { isAnomalous, confidence, anomalyScore: isAnomalous ? 0.5 + confidence / 2 : 0.5 - confidence / 2, anomalyThreshold: 0.5, labelAreas: [], labelIds, latencyMs: 5 };
+  return { isAnomalous, confidence, score: isAnomalous ? 0.5 + confidence / 2 : 0.5 - confidence / 2, threshold: 0.5, labelAreas: [], labelIds, latencyMs: 5 };
 }
 
 function result(position: number, fields: Partial<TrialResult> = {}): TrialResult {
@@ -82,40 +81,24 @@ describe('the trial results gallery', () => {
   });
 });
 
-describe('a predicted AnomalyMask as project label indices', () => {
-  function detection(pixels: string[], anomalies: { Name: string; Color: string }[]): DetectAnomalyResult {
-    const rgba = new Uint8Array(pixels.length * 4);
-    pixels.forEach((hex, i) => {
-      const value = Number.parseInt(hex.slice(1), 16);
-      rgba.set([(value >> 16) & 255, (value >> 8) & 255, value & 255, 255], i * 4);
-    });
-    return {
-      Source: { Type: 'direct' },
-      IsAnomalous: true,
-      Confidence: 0.9,
-      Anomalies: [{ Name: 'background', PixelAnomaly: { TotalPercentageArea: 0.5, Color: '#FFFFFF' } }, ...anomalies.map(({ Name, Color }) => ({ Name, PixelAnomaly: { TotalPercentageArea: 0.25, Color } }))],
-      AnomalyMask: btoa(String.fromCharCode(...encodeRgbaPng(rgba, 4, 2))),
-      anomaly_score: 0.8,
-      anomaly_threshold: 0.5,
-    };
-  }
+describe('a trial detection as stored', () => {
+  const facts = { score: 0.8, rawScore: 2.5, threshold: 0.5, isAnomalous: true, confidence: 0.9 };
+  const labelAreas = [{ index: 1, name: 'Scratch', area: 0.25 }, { index: 2, name: 'dent', area: 0.125 }, { index: 7, name: 'deleted since', area: 0.125 }];
 
-  it('maps each label colour to the project label of the same name, background to 0', () => {
-    // Trained when "Scratch" was #ff0000: the name still finds today's label and index.
-    const result = detection(['#FFFFFF', '#FF0000', '#FF0000', '#1F77B4', '#FFFFFF', '#FFFFFF', '#FFFFFF', '#FFFFFF'], [
-      { Name: 'Scratch', Color: '#FF0000' },
-      { Name: 'dent', Color: '#1F77B4' },
-    ]);
-    const mask = predictedLabelMask(result, [scratch, dent]);
-    expect(mask).not.toBeNull();
-    expect([...mask!.mask]).toEqual([0, 1, 1, 2, 0, 0, 0, 0]);
-    expect(mask!.labelIds).toEqual([scratch.id, dent.id]);
-    expect([mask!.width, mask!.height]).toEqual([4, 2]);
+  it('keeps the label indices pixel for pixel (no colours), leaving labels deleted since as background', async () => {
+    const labelMask = { width: 4, height: 2, indices: Uint8Array.of(0, 1, 1, 2, 7, 0, 0, 0) };
+    const [stored, mask] = trialPredictionOf({ prediction: { ...facts, labelAreas, labelMask }, latencyMs: 12 }, [dent, scratch]);
+    expect(stored).toEqual({ score: 0.8, threshold: 0.5, isAnomalous: true, confidence: 0.9, labelAreas, labelIds: [scratch.id, dent.id], latencyMs: 12 });
+    const decoded = decodeLabelMask(new Uint8Array(await mask!.arrayBuffer()));
+    expect([decoded.width, decoded.height]).toEqual([4, 2]);
+    expect([...decoded.indices]).toEqual([0, 1, 1, 2, 0, 0, 0, 0]);
   });
 
-  it('is null for classification results and masks without labelled pixels', () => {
-    const { AnomalyMask: _mask, Anomalies: _anomalies, ...classification } = detection(Array(8).fill('#FFFFFF'), []);
-    expect(predictedLabelMask(classification, [scratch])).toBeNull();
-    expect(predictedLabelMask(detection(Array(8).fill('#FFFFFF'), []), [scratch])).toBeNull();
+  it('has no mask for classification results and masks without a project label', () => {
+    expect(trialPredictionOf({ prediction: { ...facts, labelAreas: [] }, latencyMs: 3 }, [scratch])[1]).toBeNull();
+    const onlyDeleted = { width: 2, height: 1, indices: Uint8Array.of(0, 7) };
+    const [stored, mask] = trialPredictionOf({ prediction: { ...facts, labelAreas, labelMask: onlyDeleted }, latencyMs: 3 }, [scratch]);
+    expect(mask).toBeNull();
+    expect(stored.labelIds).toEqual([]);
   });
 });

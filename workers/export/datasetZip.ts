@@ -4,6 +4,7 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { formatClassificationLine, formatSegmentationLine } from '../../src/domain/manifest/format';
 import { decodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
+import { rgbOfHex } from '../../src/domain/labelColors';
 import type { AnomalyLabel, Dataset, DatasetEntry } from '../../src/domain/types';
 import type { ExportSource } from '../../src/storage/exportData';
 
@@ -27,7 +28,7 @@ function maskKey(sourceRef: string): string {
 
 function colourMask(labelMaskPng: Uint8Array, labels: readonly AnomalyLabel[]): Uint8Array {
   const { width, height, mask } = decodeLabelMaskPng(labelMaskPng);
-  const rgbByIndex = new Map(labels.map((label) => [label.index, [1, 3, 5].map((at) => Number.parseInt(label.color.slice(at, at + 2), 16))]));
+  const rgbByIndex = new Map(labels.map((label) => [label.index, rgbOfHex(label.color)]));
   const rgba = new Uint8Array(width * height * 4);
   for (let pixel = 0; pixel < mask.length; pixel++) {
     rgba.set(rgbByIndex.get(mask[pixel]!) ?? backgroundRgb, pixel * 4);

@@ -188,13 +188,13 @@ export class DetectionRuntime {
     const { metadata, session } = model;
     const rgb = await toModelRgb(input, metadata.inputSize, this.decoder);
     const threshold = (await this.source.currentThreshold(model.modelVersionId)) ?? metadata.threshold;
-    let detection;
+    let prediction;
     try {
-      detection = await detectWithPackagedModel(session, rgb, metadata.inputSize.width, metadata.inputSize.height, metadata, { threshold });
+      prediction = await detectWithPackagedModel(session, rgb, metadata.inputSize.width, metadata.inputSize.height, metadata, { threshold });
     } catch (error) {
       throw new DetectionRuntimeError('INTERNAL', `Inference failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { result: detection.DetectAnomalyResult, latencyMs: this.now() - started };
+    return { prediction, latencyMs: this.now() - started };
   }
 
   private async load(modelComponent: string, model: HostedModel): Promise<void> {

@@ -1,23 +1,15 @@
 // A finished TrainingResult as the version's stored files (contract: modelArtifacts) and figures:
 // model.onnx, metadata.json, evaluation.json, EvaluationResult.json, evaluation-manifest.jsonl and,
 // for segmentation models, each test image's predicted label-index mask PNG.
+import { evaluationFormatVersion, type StoredEvaluation, type TestImageResult } from '../../src/contracts/evaluation';
 import { buildEvaluationResult } from '../../src/domain/evaluation/evaluationResult';
 import { serializeEvaluationManifest, type EvaluationManifestImage } from '../../src/domain/evaluation/evaluationManifest';
+import { labelAreasOf } from '../../src/domain/masks/labelAreas';
 import { encodeLabelMaskPng } from '../../src/domain/png';
 import type { AnomalyLabel, DatasetEntry, ModelPerformance, Project } from '../../src/domain/types';
 import { modelArtifactNames, predictedMaskArtifactName, type NamedArtifact } from '../../src/storage/modelFiles';
 import { evaluationResultInput } from '../engine/training/evaluationFiles';
-import type { PerImageResult, TrainingEvaluation, TrainingResult, TrainingTimings } from '../engine/training/types';
-import type { SegmentationSummary } from '../../src/contracts/modelMetadata';
-
-/** `evaluation.json`: what the model views read (per-image results without the mask pixels). */
-export interface StoredEvaluation {
-  evaluation: TrainingEvaluation;
-  perImage: (Omit<PerImageResult, 'predictedMask'> & { entryId: string })[];
-  segmentation?: SegmentationSummary;
-  /** Milliseconds per engine stage (decoding and storage not included). */
-  timings: TrainingTimings;
-}
+import type { PerImageResult, TrainingEvaluation, TrainingResult } from '../engine/training/types';
 
 export interface ArtifactContext {
   project: Pick<Project, 'name'>;
@@ -43,18 +35,28 @@ export function performanceOf(evaluation: TrainingEvaluation): ModelPerformance 
   };
 }
 
+/** `evaluation.json`'s view of one test image (its mask pixels are the predicted-mask artifact). */
+function testImageResult(image: PerImageResult, result: TrainingResult): TestImageResult {
+  const { width, height } = result.metadata.inputSize;
+  const { id, actual, predictedMask, ...scores } = image;
+  const labelAreas = predictedMask ? labelAreasOf({ width, height, indices: predictedMask }, result.metadata.labels) : [];
+  return { entryId: id, actual, prediction: { ...scores, threshold: result.evaluation.calibration.threshold, labelAreas } };
+}
+
 export function trainingArtifacts(result: TrainingResult, context: ArtifactContext): NamedArtifact[] {
   const { project, modelVersion, entries, labels } = context;
   const isSegmentation = result.metadata.modelType === 'segmentation';
+  const { width, height } = result.metadata.inputSize;
   const stored: StoredEvaluation = {
+    formatVersion: evaluationFormatVersion,
     evaluation: result.evaluation,
-    perImage: result.perImage.map(({ predictedMask: _mask, ...rest }) => ({ ...rest, entryId: rest.id })),
+    perImage: result.perImage.map((image) => testImageResult(image, result)),
     ...(result.segmentation ? { segmentation: result.segmentation } : {}),
     timings: result.timings,
   };
   const masks: NamedArtifact[] = isSegmentation
     ? result.perImage.flatMap(({ id, predictedMask }) => predictedMask
-      ? [{ name: predictedMaskArtifactName(id), blob: new Blob([encodeLabelMaskPng(predictedMask, result.metadata.inputSize.width, result.metadata.inputSize.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) }]
+      ? [{ name: predictedMaskArtifactName(id), blob: new Blob([encodeLabelMaskPng(predictedMask, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) }]
       : [])
     : [];
   const manifestImages = result.perImage.map((image): EvaluationManifestImage => {

@@ -106,7 +106,7 @@ async function runBench(): Promise<PageBenchResult> {
     detectMs.push(frameMs);
     detectFileMs.push(fileMs);
     workerLatencyMs.push(output.latencyMs);
-    if (output.result.IsAnomalous !== evaluated.get(id)) verdictMismatches.push(id);
+    if (output.prediction.isAnomalous !== evaluated.get(id)) verdictMismatches.push(id);
   }
   // The detection worker's own ORT, settled by the session just used (the page never starts one).
   const threads = await detectionWorker.run((api) => api.wasmThreads());

@@ -2,28 +2,14 @@
 // scale over the test scores, the image-level counts and precision / recall / F1 at any threshold
 // (one ThresholdSweep, so moving the slider costs a binary search), and each test image's prediction
 // and confidence at that threshold, decided as detection decides (IsAnomalous = score ≥ threshold).
-import { confidenceOf, type ConfidenceCalibration } from '../../../workers/engine/calibration/confidence';
+import type { TestImageResult } from '../../contracts/evaluation';
 import { type ClassificationSummary, type ConfusionCounts, summariseCounts, ThresholdSweep } from '../metrics';
 import type { ImageClass } from '../types';
-
-/** One test image's stored result (evaluation.json `perImage`), reduced to what re-deciding needs. */
-export interface ScoredTestImage {
-  entryId: string;
-  actual: ImageClass;
-  /** Normalised 0–1 `anomaly_score`. */
-  score: number;
-}
+import { confidenceOf, type ConfidenceCalibration } from './confidence';
 
 export interface ThresholdPreview extends ClassificationSummary {
   threshold: number;
   counts: ConfusionCounts;
-}
-
-export interface TestPrediction extends ScoredTestImage {
-  predicted: ImageClass;
-  correct: boolean;
-  /** Spec §4.1 confidence in `predicted`, 0.5–1, at the previewed threshold. */
-  confidence: number;
 }
 
 export interface ThresholdSliderScale {
@@ -40,8 +26,8 @@ const minimumSliderPositions = 200;
 /** Scores (almost) all equal still get a slider this wide (score units), not one of 10⁻¹⁵ steps. */
 const minimumSliderWidth = 0.01;
 
-export function testScoreSweep(images: readonly ScoredTestImage[]): ThresholdSweep {
-  return new ThresholdSweep(images.map(({ score, actual }) => ({ score, anomalous: actual === 'anomaly' })));
+export function testScoreSweep(images: readonly TestImageResult[]): ThresholdSweep {
+  return new ThresholdSweep(images.map(({ prediction, actual }) => ({ score: prediction.score, anomalous: actual === 'anomaly' })));
 }
 
 /** Counts and precision / recall / F1 on the test images when everything scoring ≥ `threshold` is anomalous. */
@@ -51,11 +37,20 @@ export function previewThreshold(sweep: ThresholdSweep, threshold: number): Thre
   return { threshold, counts, ...summariseCounts(counts) };
 }
 
-export function predictAt(images: readonly ScoredTestImage[], threshold: number, calibration: ConfidenceCalibration): TestPrediction[] {
+/** Each test image's prediction re-decided at `threshold` (verdict and confidence; scores and areas as stored). */
+export function predictAt(images: readonly TestImageResult[], threshold: number, calibration: ConfidenceCalibration): TestImageResult[] {
   return images.map((image) => {
-    const predicted: ImageClass = image.score >= threshold ? 'anomaly' : 'normal';
-    return { ...image, predicted, correct: predicted === image.actual, confidence: confidenceOf(image.score, threshold, calibration) };
+    const { score } = image.prediction;
+    return { ...image, prediction: { ...image.prediction, threshold, isAnomalous: score >= threshold, confidence: confidenceOf(score, threshold, calibration) } };
   });
+}
+
+export function predictedClass(image: TestImageResult): ImageClass {
+  return image.prediction.isAnomalous ? 'anomaly' : 'normal';
+}
+
+export function isCorrect(image: TestImageResult): boolean {
+  return predictedClass(image) === image.actual;
 }
 
 /**

@@ -1,6 +1,7 @@
 // An imported mask (spec §2.3, §2.4, §8): the PNG's colours, read with its own line's colour map,
 // become label indices of the project registry; every problem of the mask is reported.
 import { decodePng } from '../png';
+import { rgbValueOfHex } from '../labelColors';
 import type { ColorMapEntry } from '../manifest/types';
 import { errorIssue, hasErrors, warningIssue, type ValidationIssue } from '../rules/issues';
 import { sniffImageFormat } from '../rules/imageFile';
@@ -67,7 +68,7 @@ interface PixelScan {
 function scanPixels(rgba: Uint8ClampedArray, colorMap: readonly ColorMapEntry[]): PixelScan {
   const slotByRgb = new Map<number, number>([[whiteRgb, backgroundSlot]]);
   colorMap.forEach((entry, i) => {
-    const rgb = Number.parseInt(entry.hexColor.slice(1), 16);
+    const rgb = rgbValueOfHex(entry.hexColor);
     if (!slotByRgb.has(rgb) || entry.isBackground) slotByRgb.set(rgb, entry.isBackground ? backgroundSlot : i + 1);
   });
   const pixelCount = rgba.length / 4;

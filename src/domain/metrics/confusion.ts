@@ -1,6 +1,7 @@
 // Image-level confusion counts and the precision / recall / F1 that follow from them (spec §6).
 // A zero denominator gives 0 (Spotcheck convention), so an empty or one-sided test set never yields NaN.
 // Counts at a threshold come from ThresholdSweep, which sorts once for any number of thresholds.
+import type { ClassificationSummary, ConfusionCounts } from '../../contracts/metrics';
 
 /** One labelled test image: its anomaly score and whether the ground truth says anomalous. */
 export interface LabelledScore {
@@ -8,18 +9,7 @@ export interface LabelledScore {
   anomalous: boolean;
 }
 
-export interface ConfusionCounts {
-  truePositives: number;
-  falsePositives: number;
-  trueNegatives: number;
-  falseNegatives: number;
-}
-
-export interface ClassificationSummary {
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { ClassificationSummary, ConfusionCounts } from '../../contracts/metrics';
 
 export function ratioOrZero(numerator: number, denominator: number): number {
   return denominator === 0 ? 0 : numerator / denominator;

@@ -1,6 +1,7 @@
 // Per-anomaly-label pixel metrics of spec §6, accumulated one test image at a time so a full
 // segmentation test set (800 images at 576x768) never has to be held in memory at once.
-import { type ClassificationSummary, summarise } from './confusion';
+import type { PixelLabelMetrics } from '../../contracts/metrics';
+import { summarise } from './confusion';
 
 /** An anomaly label as it appears in label-index masks (index 0 is BACKGROUND and never listed). */
 export interface MaskLabel {
@@ -8,17 +9,7 @@ export interface MaskLabel {
   name: string;
 }
 
-export interface PixelLabelMetrics extends ClassificationSummary {
-  labelIndex: number;
-  name: string;
-  truePositivePixels: number;
-  falsePositivePixels: number;
-  falseNegativePixels: number;
-  /** Mean per-image IoU over the images where the label occurs in ground truth or prediction; 0 if none. */
-  meanIoU: number;
-  /** Images whose ground-truth mask contains the label (spec §6 "Test images"). */
-  testImages: number;
-}
+export type { PixelLabelMetrics };
 
 /** Mask values are bytes, so one counter per possible value covers every label. */
 const maskValueCount = 256;

@@ -49,7 +49,7 @@ function ModelDetail({ project, data }: { project: Project; data: ModelEvaluatio
   // A save or restore (here or in another tab) moves the preview to the stored value.
   useEffect(() => setThreshold(savedThreshold), [savedThreshold]);
 
-  const testImages = useMemo(() => stored.perImage.map(({ entryId, actual, score }) => ({ entryId, actual, score })), [stored]);
+  const testImages = stored.perImage;
   const sweep = useMemo(() => testScoreSweep(testImages), [testImages]);
   const curves = useMemo(() => evaluationCurves(sweep), [sweep]);
   const scale = useMemo(() => thresholdSliderScale(sweep, [trainedThreshold, savedThreshold]), [sweep, trainedThreshold, savedThreshold]);

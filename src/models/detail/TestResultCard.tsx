@@ -2,7 +2,8 @@
 // class, confidence and score, and for segmentation models the predicted mask next to the ground truth.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TestPrediction } from '../../domain/evaluation/thresholdPreview';
+import type { TestImageResult } from '../../contracts/evaluation';
+import { isCorrect, predictedClass } from '../../domain/evaluation/thresholdPreview';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
 import { ClassBadge, LabelDots } from '../../app/EntryFacts';
 import { useStoredImageUrl } from '../../app/useStoredImageUrl';
@@ -14,7 +15,7 @@ import { useTestImageMasks } from './useTestImageMasks';
 
 interface TestResultCardProps {
   modelVersionId: string;
-  prediction: TestPrediction;
+  prediction: TestImageResult;
   /** Undefined when the image was removed from the dataset after training. */
   entry: DatasetEntry | undefined;
   labels: readonly AnomalyLabel[];
@@ -27,11 +28,12 @@ export const TestResultCard = memo(function TestResultCard({ modelVersionId, pre
   const { t } = useTranslation();
   const thumbnailUrl = useStoredImageUrl(entry?.imageId ?? '', true);
   const masks = useTestImageMasks(modelVersionId, prediction.entryId, entry?.maskId ?? null, segmentation);
-  const predictedIndices = masks?.predicted ? labelIndicesInMask(masks.predicted.mask) : new Set<number>();
+  const predictedIndices = masks?.predicted ? labelIndicesInMask(masks.predicted.indices) : new Set<number>();
   const predictedLabels = labels.filter((label) => predictedIndices.has(label.index));
   const name = entry?.sourceRef ?? t('modelDetail:results.removedImage', { id: prediction.entryId });
+  const correct = isCorrect(prediction);
   return (
-    <li className={`test-result ${prediction.correct ? 'test-result-correct' : 'test-result-incorrect'}`} data-entry-name={name} data-correct={prediction.correct}>
+    <li className={`test-result ${correct ? 'test-result-correct' : 'test-result-incorrect'}`} data-entry-name={name} data-correct={correct}>
       <div className="test-result-pictures">
         <MaskFigure caption={segmentation ? t('modelDetail:results.predictedMask') : t('modelDetail:results.picture')} thumbnailUrl={thumbnailUrl}
           mask={masks?.predicted ?? null} labels={labels} showMask={showMasks} testId="predicted-mask" />
@@ -42,19 +44,19 @@ export const TestResultCard = memo(function TestResultCard({ modelVersionId, pre
       </div>
       <p className="test-result-name" title={name}>{name}</p>
       <p>
-        <span className={`badge ${prediction.correct ? 'badge-ok' : 'badge-danger'}`}>
-          {prediction.correct ? t('modelDetail:results.correct') : t('modelDetail:results.incorrect')}
+        <span className={`badge ${correct ? 'badge-ok' : 'badge-danger'}`}>
+          {correct ? t('modelDetail:results.correct') : t('modelDetail:results.incorrect')}
         </span>
       </p>
       <dl className="test-result-facts">
         <dt>{t('modelDetail:results.predicted')}</dt>
-        <dd data-testid="predicted-class"><ClassBadge classification={prediction.predicted} /></dd>
+        <dd data-testid="predicted-class"><ClassBadge classification={predictedClass(prediction)} /></dd>
         <dt>{t('modelDetail:results.actual')}</dt>
         <dd><ClassBadge classification={prediction.actual} /></dd>
         <dt>{t('modelDetail:results.confidence')}</dt>
-        <dd>{formatPercent(prediction.confidence)}</dd>
+        <dd>{formatPercent(prediction.prediction.confidence)}</dd>
         <dt>{t('modelDetail:results.score')}</dt>
-        <dd>{formatScore(prediction.score, scoreDecimals)}</dd>
+        <dd>{formatScore(prediction.prediction.score, scoreDecimals)}</dd>
       </dl>
       {predictedLabels.length > 0 && <LabelDots labels={predictedLabels} />}
     </li>

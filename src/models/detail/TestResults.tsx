@@ -3,7 +3,8 @@
 // mask overlay switchable for segmentation models.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TestPrediction } from '../../domain/evaluation/thresholdPreview';
+import type { TestImageResult } from '../../contracts/evaluation';
+import { isCorrect } from '../../domain/evaluation/thresholdPreview';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
 import { formatScore } from './format';
 import { TestResultCard } from './TestResultCard';
@@ -16,7 +17,7 @@ const filters: readonly ResultFilter[] = ['all', 'correct', 'incorrect'];
 
 interface TestResultsProps {
   modelVersionId: string;
-  predictions: readonly TestPrediction[];
+  predictions: readonly TestImageResult[];
   threshold: number;
   scoreDecimals: number;
   entries: ReadonlyMap<string, DatasetEntry>;
@@ -29,9 +30,9 @@ export function TestResults({ modelVersionId, predictions, threshold, scoreDecim
   const [filter, setFilter] = useState<ResultFilter>('all');
   const [page, setPage] = useState(0);
   const [showMasks, setShowMasks] = useState(true);
-  const correct = predictions.filter((prediction) => prediction.correct).length;
+  const correct = predictions.filter(isCorrect).length;
   const counts: Record<ResultFilter, number> = { all: predictions.length, correct, incorrect: predictions.length - correct };
-  const shown = filter === 'all' ? predictions : predictions.filter((prediction) => prediction.correct === (filter === 'correct'));
+  const shown = filter === 'all' ? predictions : predictions.filter((prediction) => isCorrect(prediction) === (filter === 'correct'));
   const pageCount = Math.max(1, Math.ceil(shown.length / testResultsPageSize));
   // A filter change or a threshold move can shrink the list under the current page.
   const currentPage = Math.min(page, pageCount - 1);

@@ -1,24 +1,18 @@
 // One test image's predicted and ground-truth label-index masks, read and decoded while its card is
 // shown (the page of results in view), so a large test set is never decoded at once.
 import { useEffect, useState } from 'react';
-import { decodeLabelMaskPng } from '../../domain/png';
+import type { LabelMask } from '../../contracts/prediction';
+import { decodeLabelMask } from '../../domain/png';
 import { openSpotcheckDb } from '../../storage/db';
 import { readTestImageMasks } from '../../storage/modelEvaluation';
 
-export interface DecodedMask {
-  width: number;
-  height: number;
-  /** Label index per pixel, row by row; 0 = background. */
-  mask: Uint8Array;
-}
-
 export interface TestImageMasks {
-  predicted: DecodedMask | null;
-  groundTruth: DecodedMask | null;
+  predicted: LabelMask | null;
+  groundTruth: LabelMask | null;
 }
 
-async function decode(blob: Blob | undefined): Promise<DecodedMask | null> {
-  return blob ? decodeLabelMaskPng(new Uint8Array(await blob.arrayBuffer())) : null;
+async function decode(blob: Blob | undefined): Promise<LabelMask | null> {
+  return blob ? decodeLabelMask(new Uint8Array(await blob.arrayBuffer())) : null;
 }
 
 /** Null while loading, or when `enabled` is false (a classification model has no masks to show). */

@@ -1,19 +1,13 @@
-// `Confidence` of spec §4.1: Confidence = σ(slope · |score − threshold|), 0.5 at the threshold and rising
-// with the distance from it. It is the probability of the predicted class under a logistic model
-// P(anomalous | score) = σ(slope · (score − threshold)) whose slope is fitted on the test split.
-// In the ONNX graph: Sigmoid(Mul(Abs(Sub(score, threshold)), slope)).
+// Fitting the slope of spec §4.1 `Confidence` (src/domain/evaluation/confidence.ts): the probability of the
+// predicted class under a logistic model P(anomalous | score) = σ(slope · (score − threshold)) whose slope is
+// fitted on the test split. In the ONNX graph: Sigmoid(Mul(Abs(Sub(score, threshold)), slope)).
+import { confidenceOf, type ConfidenceCalibration } from '../../../src/domain/evaluation/confidence';
 import type { LabelledScore } from '../../../src/domain/metrics';
 
-export interface ConfidenceCalibration {
-  slope: number;
-}
+export { confidenceOf, type ConfidenceCalibration };
 
 /** Bisection steps on the slope; 200 halvings reach double precision from any bracket. */
 const maximumBisectionSteps = 200;
-
-export function confidenceOf(score: number, threshold: number, calibration: ConfidenceCalibration): number {
-  return 1 / (1 + Math.exp(-calibration.slope * Math.abs(score - threshold)));
-}
 
 /**
  * Maximum-likelihood slope with the logistic centred on the threshold, so the confidence agrees with

@@ -1,13 +1,11 @@
 // Raw kNN distance scores → 0–1 anomaly scores (spec §4.1 `anomaly_score`), as a logistic that puts the
 // calibrated raw threshold at exactly 0.5 and the median held-out normal score at 0.1.
 // In the ONNX graph: Sigmoid(Div(Sub(raw, centre), scale)).
+import type { ScoreNormalisation } from '../../../src/contracts/evaluation';
 import { quantile } from './quantile';
 
 /** normalised = 1 / (1 + exp(−(raw − centre) / scale)); strictly increasing, so rankings and AUC are kept. */
-export interface ScoreNormalisation {
-  centre: number;
-  scale: number;
-}
+export type { ScoreNormalisation };
 
 /** The trained `anomaly_threshold` in normalised units: the image of the raw threshold. */
 export const normalisedThreshold = 0.5;

@@ -1,9 +1,10 @@
 // The image decision of a trained model: the raw threshold from cross-validated held-out scores
 // (at the balanced F1-optimal or the no-miss operating point, or a normal-score fallback with a warning when
 // anomalies are too few) and the normalisation that maps it to 0.5. Raw threshold, normalised scores and threshold are all kept.
-import { type ClassificationSummary, type LabelledScore, ThresholdSweep } from '../../../src/domain/metrics';
+import type { CalibrationWarning, ThresholdCalibration } from '../../../src/contracts/evaluation';
+import { type LabelledScore, ThresholdSweep } from '../../../src/domain/metrics';
 import { f1OptimalThreshold, gapMidpoint } from './f1Threshold';
-import { fitScoreNormalisation, normalisedThreshold, type ScoreNormalisation } from './normalisation';
+import { fitScoreNormalisation, normalisedThreshold } from './normalisation';
 import { quantile } from './quantile';
 
 /** Below this many held-out anomalies an F1-optimal threshold is one or two images' whim. */
@@ -11,11 +12,7 @@ export const minimumAnomaliesForF1Threshold = 3;
 /** Fallback threshold = max normal score + this share of (max − median) of the held-out normal scores. */
 export const normalFallbackMargin = 0.1;
 
-export type CalibrationWarning =
-  /** Fewer than `minimumAnomaliesForF1Threshold` held-out anomalies: threshold from normal scores only. */
-  | 'too-few-anomalies'
-  /** Every held-out score is the same, so no threshold separates anything: normal-score fallback. */
-  | 'no-separating-threshold';
+export type { CalibrationWarning, ThresholdCalibration };
 
 /**
  * The documented operating points. `balanced`: the F1-optimal threshold on the held-out scores (a missed
@@ -23,17 +20,6 @@ export type CalibrationWarning =
  * anomaly is flagged; `heldOut.falseAlarmRate` says what that costs.
  */
 export type OperatingPoint = 'balanced' | 'no-miss';
-
-export interface ThresholdCalibration {
-  method: 'f1-optimal' | 'no-miss' | 'normal-score-fallback';
-  rawThreshold: number;
-  /** Always `normalisedThreshold` (0.5): the normalisation is built around the raw threshold. */
-  threshold: number;
-  normalisation: ScoreNormalisation;
-  warnings: CalibrationWarning[];
-  /** Image-level results on the pooled held-out scores at the raw threshold (IsAnomalous = score ≥ threshold). */
-  heldOut: ClassificationSummary & { normalImages: number; anomalousImages: number; falseAlarmRate: number };
-}
 
 /**
  * Threshold from normal scores alone: just above the highest held-out normal score, by a margin that

@@ -1,8 +1,9 @@
 // Inputs, progress and results of training an anomaly model.
+import type { TrainingEvaluation, TrainingTimings } from '../../../src/contracts/evaluation';
+import type { Prediction } from '../../../src/contracts/prediction';
 import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
-import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
-import type { ConfidenceCalibration, OperatingPoint, ThresholdCalibration } from '../calibration';
+import type { OperatingPoint } from '../calibration';
 import type { ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
 import type { ort } from '../../ort';
@@ -69,41 +70,15 @@ export interface TrainOptions {
   segmentation?: SegmentationHeadSettings;
 }
 
-export interface PerImageResult {
+/** One test image's prediction at the trained threshold, as the engine evaluated it. */
+export interface PerImageResult extends Pick<Prediction, 'rawScore' | 'score' | 'isAnomalous' | 'confidence'> {
   id: string;
   actual: ImageClass;
-  rawScore: number;
-  /** Normalised 0–1 `anomaly_score`. */
-  score: number;
-  isAnomalous: boolean;
-  confidence: number;
   /** Segmentation models: the predicted label-index mask at the project size (what the packaged model outputs). */
   predictedMask?: Uint8Array;
 }
 
-export interface TrainingEvaluation {
-  /** At the trained (normalised) threshold, on the test part. */
-  image: ImageMetrics;
-  trainingImages: number;
-  testingImages: number;
-  calibration: ThresholdCalibration;
-  confidence: ConfidenceCalibration;
-  /** ISO 8601 UTC, for EvaluationResult's EvaluationEndTimestamp. */
-  evaluatedAt: string;
-  /** Segmentation models: spec §6 pixel metrics per anomaly label on the test part, in label order. */
-  perLabel?: PixelLabelMetrics[];
-}
-
-export interface TrainingTimings {
-  featuresMs: number;
-  memoryBankMs: number;
-  calibrationMs: number;
-  evaluationMs: number;
-  packagingMs: number;
-  /** Segmentation models: head training, threshold tuning and test masks. */
-  segmentationMs?: number;
-  totalMs: number;
-}
+export type { TrainingEvaluation, TrainingTimings };
 
 export interface TrainingResult {
   modelBytes: Uint8Array;
