@@ -10,7 +10,8 @@ import { buildModelMetadata, onnxMetadataProps } from '../packaging/metadata';
 import type { ModelMetadataFields } from '../packaging/metadata';
 import { buildPackagedModel } from '../packaging/packagedModel';
 import { buildMemoryBank, concatenate, projectPatches, sampleRows } from '../scoring/memoryBank';
-import { reframedCopies, seedOfText } from '../augmentation/normalFraming';
+import { framingRanges, reframedCopies, seedOfText } from '../augmentation/normalFraming';
+import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
 import { PatchScorer } from '../scoring/scoringModel';
 import { crossValidatedScores } from './crossValidation';
@@ -35,6 +36,8 @@ export const defaultCalibrationFolds = 3;
  * training got slower; see the README's Benchmarks. `--framed-copies` in the bench measures it.
  */
 export const defaultFramedCopies = 0;
+/** What the re-framed copies vary; see `FramedCopyTransforms`. */
+export const defaultFramedCopyTransforms: FramedCopyTransforms = 'geometric-photometric';
 
 export async function trainAnomalyModel(options: TrainOptions): Promise<TrainingResult> {
   const started = now();
@@ -55,8 +58,10 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
 
   let stageStart = now();
   const framedCopies = options.framedCopies ?? defaultFramedCopies;
-  const copiesOf = (image: TrainingImage): TrainingImage[] => reframedCopies(image, framedCopies, seedOfText(image.contentHash ?? image.id))
-    .map((copy, index) => ({ ...image, ...copy, id: `${image.id}#framed-${index}`, contentHash: `${image.contentHash ?? image.id}#framed-${index}` }));
+  const framedCopyTransforms = options.framedCopyTransforms ?? defaultFramedCopyTransforms;
+  // The same image seed draws the same warp for either kind; the cache key tells the kinds apart.
+  const copiesOf = (image: TrainingImage): TrainingImage[] => reframedCopies(image, framedCopies, seedOfText(image.contentHash ?? image.id), framingRanges[framedCopyTransforms])
+    .map((copy, index) => ({ ...image, ...copy, id: `${image.id}#framed-${index}`, contentHash: `${image.contentHash ?? image.id}#framed-${framedCopyTransforms}-${index}` }));
   const framedImages = trainNormals.flatMap(copiesOf);
   const features = await extractAll(options, [...train, ...test, ...framedImages], size, report);
   timings.featuresMs = now() - stageStart;

@@ -3,6 +3,7 @@ import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
 import type { ImageMetrics, PixelLabelMetrics } from '../../../src/domain/metrics';
 import type { ConfidenceCalibration, OperatingPoint, ThresholdCalibration } from '../calibration';
+import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { ModelMetadata } from '../packaging/metadata';
 import type { ort } from '../../ort';
 import type { SegmentationHeadSettings, SegmentationSummary } from './segmentationStage';
@@ -56,6 +57,8 @@ export interface TrainOptions {
   coresetRatio?: number;
   /** Re-framed copies per normal training image offered to the bank's coreset; see `defaultFramedCopies`. */
   framedCopies?: number;
+  /** What those copies vary; see `defaultFramedCopyTransforms`. */
+  framedCopyTransforms?: FramedCopyTransforms;
   /** Where the trained threshold sits on the held-out scores; 'balanced' (F1-optimal) by default. */
   operatingPoint?: OperatingPoint;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
