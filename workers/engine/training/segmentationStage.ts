@@ -6,7 +6,7 @@ import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
 import type { ImageSize } from '../features/featureGraph';
 import {
-  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
+  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMinimumEpochs, defaultValidationSmoothingEpochs, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
   maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
 } from '../segmentation';
 import type { EpochProgress, HeadExecutionProvider, HeadWeights } from '../segmentation';
@@ -18,6 +18,9 @@ export interface SegmentationHeadSettings {
   executionProvider?: HeadExecutionProvider;
   hiddenUnits?: number;
   maxEpochs?: number;
+  /** The epoch-keeping rule; see `defaultMinimumEpochs` and `defaultValidationSmoothingEpochs`. */
+  minimumEpochs?: number;
+  validationSmoothingEpochs?: number;
   learningRate?: number;
   batchSize?: number;
   weightDecay?: number;
@@ -31,6 +34,8 @@ export const defaultSegmentationSettings = {
   executionProvider: 'wasm',
   hiddenUnits: defaultHiddenUnits,
   maxEpochs: 60,
+  minimumEpochs: defaultMinimumEpochs,
+  validationSmoothingEpochs: defaultValidationSmoothingEpochs,
   learningRate: 3e-3,
   batchSize: 256,
   weightDecay: 1e-4,
@@ -114,6 +119,8 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
     classCount: labels.length + 1,
     seed: input.seed,
     maxEpochs: settings.maxEpochs,
+    minimumEpochs: settings.minimumEpochs,
+    validationSmoothingEpochs: settings.validationSmoothingEpochs,
     batchSize: settings.batchSize,
     learningRate: settings.learningRate,
     hiddenUnits: settings.hiddenUnits,
