@@ -57,10 +57,12 @@ export const defaultEarlyStoppingPatienceEpochs = 5;
 /**
  * With a few masked images the held-out loss is lowest after 1–4 epochs by luck of the draw (issue 13: the
  * kept epoch moved 1–4 and the crack IoU 0.41–0.53 across seeds); a floor and a moving average keep a head
- * that has fitted the masks and an epoch that is good for more than one pass.
+ * that has fitted the masks and an epoch that is good for more than one pass. Cookies, 5-fold CV × 3 seeds:
+ * cracked IoU 0.497 ± 0.081 (per-seed means ± 0.018) → 0.520 ± 0.078 (± 0.013), pixel F1 0.696 → 0.714,
+ * kept epochs 10–18.
  */
-export const defaultMinimumEpochs = 1;
-export const defaultValidationSmoothingEpochs = 1;
+export const defaultMinimumEpochs = 10;
+export const defaultValidationSmoothingEpochs = 3;
 /** Validation patches per loss-graph run: bounds the memory of one run, not the result. */
 const validationRowsPerRun = 8192;
 const initialisationStream = 0;
