@@ -9,6 +9,7 @@ import type { FeatureCache, TrainingImage, TrainingResult } from '../../workers/
 import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort, sessionOptions } from '../../workers/ort';
 import type { OperatingPoint } from '../../workers/engine/calibration';
+import type { FramedCopyTransforms } from '../../workers/engine/augmentation/normalFraming';
 import { spreadOf, type Spread } from './spread';
 import { stressVariants } from './stressSet';
 
@@ -19,6 +20,7 @@ export interface CrossValidationOptions {
   backboneModel: Uint8Array;
   coresetRatio: number;
   framedCopies: number;
+  framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
   folds: number;
   /** One full K-fold pass per seed; the seed deals the folds and seeds the training. */
@@ -113,7 +115,8 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
       const started = performance.now();
       const result = await trainAnomalyModel({
         images: options.images, split, labels: options.labels, backboneId: options.backboneId,
-        backboneModel: options.backboneModel, seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, operatingPoint: options.operatingPoint, featureCache,
+        backboneModel: options.backboneModel, seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, framedCopyTransforms: options.framedCopyTransforms,
+        operatingPoint: options.operatingPoint, featureCache,
       });
       const trainMs = performance.now() - started;
       const testImages = split.testIds.map((id) => options.images.find((image) => image.id === id)!);

@@ -12,7 +12,9 @@ import { LabelRegistry } from '../../src/domain/masks/labelRegistry';
 import { splitDataset } from '../../src/domain/split';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
-import { defaultCoresetRatio, defaultFramedCopies, trainAnomalyModel } from '../../workers/engine/training';
+import { defaultCoresetRatio, defaultFramedCopies, defaultFramedCopyTransforms, trainAnomalyModel } from '../../workers/engine/training';
+import { framingRanges } from '../../workers/engine/augmentation/normalFraming';
+import type { FramedCopyTransforms } from '../../workers/engine/augmentation/normalFraming';
 import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
 import type { ModelMetadata } from '../../src/contracts/modelMetadata';
 import type { OperatingPoint } from '../../workers/engine/calibration';
@@ -32,7 +34,7 @@ const defaultSplitSeed = 1;
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
 const warmUpDetections = 2;
 
-const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--operating-point balanced|no-miss]\n'
+const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-photometric] [--operating-point balanced|no-miss]\n'
   + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
   + '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
   + '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
@@ -76,6 +78,7 @@ export interface CrossValidationBenchResults {
   images: { normal: number; anomaly: number };
   coresetRatio: number;
   framedCopies: number;
+  framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
   /** Detection with the packaged fold models, timed over the stress set. */
   detectMs: { p50: number; p95: number };
@@ -103,6 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         synthetic: { type: 'boolean', default: false },
         'coreset-ratio': { type: 'string', default: String(defaultCoresetRatio) },
         'framed-copies': { type: 'string', default: String(defaultFramedCopies) },
+        'framed-transforms': { type: 'string', default: defaultFramedCopyTransforms },
         'operating-point': { type: 'string', default: 'balanced' },
         cv: { type: 'string' },
         seeds: { type: 'string', default: '1' },
@@ -116,8 +120,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const coresetRatio = Number(args['coreset-ratio']);
   const framedCopies = Number(args['framed-copies']);
   const operatingPoint = args['operating-point'] as OperatingPoint;
+  const framedCopyTransforms = args['framed-transforms'] as FramedCopyTransforms;
   const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1 && Number.isSafeInteger(framedCopies) && framedCopies >= 0
-    && operatingPoints.includes(operatingPoint);
+    && operatingPoints.includes(operatingPoint) && Object.hasOwn(framingRanges, framedCopyTransforms);
   const runtimes = ['node', 'browser'];
   const backends = args.runtime === 'browser' ? ['wasm', 'webgpu', 'auto'] : ['wasm'];
   if (!runtimes.includes(args.runtime) || !backends.includes(args.backend) || !validNumbers || (!args.train && !args.synthetic)
@@ -133,7 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     const seeds = Array.from({ length: seedCount }, (_, index) => seed + index);
-    const cvResults = await runCrossValidation({ trainSource: args.train, folds, seeds, backboneId: args.backbone, coresetRatio, framedCopies, operatingPoint });
+    const cvResults = await runCrossValidation({ trainSource: args.train, folds, seeds, backboneId: args.backbone, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint });
     printCrossValidation(cvResults.cv, cvResults.perImage);
     if (args.out) {
       writeFileSync(args.out, `${JSON.stringify(cvResults, null, 2)}\n`);
@@ -148,6 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     seed,
     coresetRatio,
     framedCopies,
+    framedCopyTransforms,
     operatingPoint,
     runtime: args.runtime as BenchResults['runtime'],
     backend: args.backend as TrainingBackend,
@@ -167,14 +173,15 @@ interface CrossValidationRun {
   backboneId: string;
   coresetRatio: number;
   framedCopies: number;
+  framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
 }
 
-async function runCrossValidation({ trainSource, folds, seeds, backboneId, coresetRatio, framedCopies, operatingPoint }: CrossValidationRun): Promise<CrossValidationBenchResults> {
+async function runCrossValidation({ trainSource, folds, seeds, backboneId, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint }: CrossValidationRun): Promise<CrossValidationBenchResults> {
   const dataset = loadDataset(trainSource, '', new LabelRegistry([]));
   const backboneModel = await convertBackbone(backboneId);
   const cv = await crossValidate({
-    images: dataset.images, labels: dataset.labels, backboneId, backboneModel, coresetRatio, framedCopies, operatingPoint, folds, seeds,
+    images: dataset.images, labels: dataset.labels, backboneId, backboneModel, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint, folds, seeds,
     onFoldDone: (fold) => console.log(`seed ${fold.seed} fold ${fold.fold + 1}/${folds}: AUROC ${fold.auroc?.toFixed(3) ?? 'n/a'}, F1 ${fold.f1.toFixed(3)}, `
       + `${fold.perLabel.map((label) => `${label.name} IoU ${label.meanIoU.toFixed(3)}, `).join('')}`
       + `${fold.head ? `head epoch ${fold.head.bestEpoch}/${fold.head.epochs} mask threshold ${fold.head.maskProbabilityThreshold}, ` : ''}stress ${fold.stressFalseAlarms}/${fold.stressImages} (${fold.trainMs} ms)`),
@@ -183,7 +190,7 @@ async function runCrossValidation({ trainSource, folds, seeds, backboneId, cores
   const count = (classification: TrainingImage['classification']) => dataset.images.filter((image) => image.classification === classification).length;
   return {
     runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, backbone: backboneId, dataset: { train: trainSource },
-    images: { normal: count('normal'), anomaly: count('anomaly') }, coresetRatio, framedCopies, operatingPoint,
+    images: { normal: count('normal'), anomaly: count('anomaly') }, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint,
     detectMs: percentiles(detectMs), modelBytes: cv.modelBytes, bankSize: cv.bankSize,
     cv: summary, perImage, stressRows,
   };
@@ -196,6 +203,7 @@ interface BenchOptions {
   seed: number;
   coresetRatio: number;
   framedCopies: number;
+  framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
   runtime: BenchResults['runtime'];
   backend: TrainingBackend;
@@ -238,7 +246,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   try {
     const backboneModel = await convertBackbone(options.backboneId);
     const started = performance.now();
-    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, operatingPoint: options.operatingPoint });
+    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, framedCopyTransforms: options.framedCopyTransforms, operatingPoint: options.operatingPoint });
     const trainMs = performance.now() - started;
     const trainingPeakBytes = Math.max(peakBytes, process.memoryUsage().rss);
 

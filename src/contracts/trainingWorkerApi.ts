@@ -7,6 +7,9 @@ export type TrainingStage = 'features' | 'memory-bank' | 'calibration' | 'segmen
 export interface SegmentationHeadSchedule {
   hiddenUnits?: number;
   maxEpochs?: number;
+  /** The epoch-keeping rule; see `defaultMinimumEpochs` and `defaultValidationSmoothingEpochs` in the engine. */
+  minimumEpochs?: number;
+  validationSmoothingEpochs?: number;
   learningRate?: number;
   batchSize?: number;
   weightDecay?: number;

@@ -1,7 +1,7 @@
 // Re-framed normal copies for the memory bank: seeded per image, within the framing range, sized like the image;
 // and the row sampling that bounds what the copies add to the coreset.
 import { describe, expect, it } from 'vitest';
-import { defaultFramingRange, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
+import { defaultFramingRange, framingRanges, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
 import { changeTone, paintEdgeStrip, warpAffine } from '../../workers/engine/augmentation/imageTransforms';
 import { deriveSeed } from '../../src/domain/random';
 import { sampleRows } from '../../workers/engine/scoring/memoryBank';
@@ -54,6 +54,16 @@ describe('reframedCopies', () => {
   it('with a zero framing range, a copy is the image itself', () => {
     const still = { shiftShare: 0, rotationDegrees: 0, scaleChange: 0, toneChange: 0, edgeStripChance: 0, edgeStripMaxShare: 0 };
     expect(reframedCopies(image, 1, 7, still)[0]).toEqual(warpAffine(image, {}));
+  });
+
+  it('geometric copies are the warp alone, drawn as the geometric-photometric copies draw it', () => {
+    for (const copy of [0, 1, 2]) {
+      const geometric = randomFraming(framingRanges.geometric, image, deriveSeed(7, copy));
+      expect(geometric.tone).toEqual({ brightness: 1, contrast: 1 });
+      expect(geometric.strip).toBeNull();
+      expect(geometric.warp).toEqual(randomFraming(framingRanges['geometric-photometric'], image, deriveSeed(7, copy)).warp);
+      expect(reframedCopies(image, 3, 7, framingRanges.geometric)[copy]).toEqual(warpAffine(image, geometric.warp));
+    }
   });
 
   it('re-lights the warped copy and paints the drawn strip over it', () => {

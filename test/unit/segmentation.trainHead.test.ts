@@ -1,5 +1,6 @@
 // The head's training loop on synthetic patch features: it learns a separable, imbalanced problem,
-// replays from its seed, stops early when validation stops improving, and cancels between steps.
+// replays from its seed, keeps the epoch the smoothed validation loss picks from a minimum epoch on, stops early
+// when validation stops improving, and cancels between steps.
 import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
 import { Random } from '../../src/domain/random';
@@ -80,11 +81,40 @@ describe('trainSegmentationHead', { timeout: trainingTestTimeoutMs }, () => {
     const patience = 2;
     const result = await trainSegmentationHead(options({
       validationLabels: noisyValidation, maxEpochs: 40, learningRate: 0.05, earlyStoppingPatienceEpochs: patience,
+      minimumEpochs: 1, validationSmoothingEpochs: 1,
     }));
     expect(result.stoppedEarly).toBe(true);
     expect(result.history).toHaveLength(result.bestEpoch + patience);
     const bestLoss = result.history[result.bestEpoch - 1]!.validationLoss;
     expect(Math.min(...result.history.map(({ validationLoss }) => validationLoss))).toBe(bestLoss);
+  });
+
+  it('keeps no epoch before the minimum and picks the lowest validation loss averaged over the smoothing window', async () => {
+    const shuffled = new Random(4);
+    const noisyValidation = Uint8Array.from(validation.labels, () => shuffled.int(0, classCount - 1));
+    const [minimumEpochs, smoothingEpochs, patience] = [6, 3, 2];
+    const result = await trainSegmentationHead(options({
+      validationLabels: noisyValidation, maxEpochs: 40, learningRate: 0.05, earlyStoppingPatienceEpochs: patience,
+      minimumEpochs, validationSmoothingEpochs: smoothingEpochs,
+    }));
+    const losses = result.history.map(({ validationLoss }) => validationLoss);
+    // Without the floor this noisy validation set keeps an early epoch (the test above).
+    const smoothed = (epoch: number) => (losses[epoch - 3]! + losses[epoch - 2]! + losses[epoch - 1]!) / 3;
+    const candidates = Array.from({ length: losses.length - minimumEpochs + 1 }, (_, index) => minimumEpochs + index);
+    expect(result.bestEpoch).toBeGreaterThanOrEqual(minimumEpochs);
+    expect(Math.min(...candidates.map(smoothed))).toBe(smoothed(result.bestEpoch));
+    expect(result.history).toHaveLength(result.bestEpoch + patience);
+    // The kept weights are those after the kept epoch: a run that stops there ends with the same weights.
+    const replay = await trainSegmentationHead(options({
+      validationLabels: noisyValidation, maxEpochs: result.bestEpoch, learningRate: 0.05, minimumEpochs, validationSmoothingEpochs: smoothingEpochs,
+    }));
+    expect(Array.from(replay.weights.w1)).toEqual(Array.from(result.weights.w1));
+  });
+
+  it('caps the minimum at the epochs it may train', async () => {
+    const result = await trainSegmentationHead(options({ maxEpochs: 2, minimumEpochs: 10 }));
+    expect(result.history).toHaveLength(2);
+    expect(result.bestEpoch).toBe(2);
   });
 
   it('cancels between steps', async () => {

@@ -6,7 +6,9 @@ export {
 export type { FeatureStandardisation, HeadDimensions, HeadParameterName, HeadParameters, HeadWeights } from './headGraph';
 export { adamBeta1, adamBeta2, adamEpsilon, buildHeadLossGraph, buildTrainingStepGraph, stepNames, trainingStateNames } from './trainingStep';
 export type { TrainingStepOptions } from './trainingStep';
-export { defaultEarlyStoppingPatienceEpochs, defaultHiddenUnits, initialHeadParameters, trainSegmentationHead } from './trainHead';
+export {
+  defaultEarlyStoppingPatienceEpochs, defaultHiddenUnits, defaultMinimumEpochs, defaultValidationSmoothingEpochs, initialHeadParameters, trainSegmentationHead,
+} from './trainHead';
 export type { EpochProgress, HeadExecutionProvider, SegmentationTrainingOptions, SegmentationTrainingResult } from './trainHead';
 export { appendHeadFeatureRows, headFeatureCount, headFeatureRows } from './headFeatures';
 export { defaultMinAnomalyCoverage, defaultPatchGridSize, inverseFrequencyClassWeights, patchLabelsFromMask } from './patchLabels';

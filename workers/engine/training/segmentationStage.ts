@@ -6,7 +6,7 @@ import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
 import type { ImageSize, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import {
-  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
+  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMinimumEpochs, defaultValidationSmoothingEpochs, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
   maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
 } from '../segmentation';
 import type { EpochProgress, HeadWeights } from '../segmentation';
@@ -17,6 +17,8 @@ export const defaultSegmentationSettings = {
   executionProvider: 'wasm',
   hiddenUnits: defaultHiddenUnits,
   maxEpochs: 60,
+  minimumEpochs: defaultMinimumEpochs,
+  validationSmoothingEpochs: defaultValidationSmoothingEpochs,
   learningRate: 3e-3,
   batchSize: 256,
   weightDecay: 1e-4,
@@ -88,6 +90,8 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
     classCount: labels.length + 1,
     seed: input.seed,
     maxEpochs: settings.maxEpochs,
+    minimumEpochs: settings.minimumEpochs,
+    validationSmoothingEpochs: settings.validationSmoothingEpochs,
     batchSize: settings.batchSize,
     learningRate: settings.learningRate,
     hiddenUnits: settings.hiddenUnits,

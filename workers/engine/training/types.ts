@@ -6,6 +6,7 @@ import type { ImageClass } from '../../../src/domain/types';
 import type { OperatingPoint } from '../calibration';
 import type { ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
+import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { ort } from '../../ort';
 import type { HeadExecutionProvider } from '../segmentation';
 
@@ -54,6 +55,8 @@ export interface TrainOptions {
   coresetRatio?: number;
   /** Re-framed copies per normal training image offered to the bank's coreset; see `defaultFramedCopies`. */
   framedCopies?: number;
+  /** What those copies vary; see `defaultFramedCopyTransforms`. */
+  framedCopyTransforms?: FramedCopyTransforms;
   /** Where the trained threshold sits on the held-out scores; 'balanced' (F1-optimal) by default. */
   operatingPoint?: OperatingPoint;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */

@@ -1,0 +1,37 @@
+// Patch features of every image a training run needs, read from the feature cache when it has them and
+// otherwise extracted with one backbone session (created only on the first cache miss).
+import { backboneById } from '../backbone/registry';
+import { FeatureExtractor } from '../features/featureExtractor';
+import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { TrainingStage } from '../../../src/contracts/trainingWorkerApi';
+import type { TrainingImage, TrainOptions } from './types';
+
+export type StageReport = (stage: TrainingStage, done: number, total: number) => void;
+
+export async function extractAll(
+  options: Pick<TrainOptions, 'featureCache' | 'backboneId' | 'backboneModel' | 'sessionOptions' | 'signal'>,
+  images: readonly TrainingImage[],
+  size: ImageSize,
+  report: StageReport,
+): Promise<Map<string, Float32Array>> {
+  const { featureCache, backboneId, signal } = options;
+  const features = new Map<string, Float32Array>();
+  let extractor: FeatureExtractor | undefined;
+  try {
+    for (const [index, image] of images.entries()) {
+      signal?.throwIfAborted();
+      const cacheKey = image.contentHash ?? image.id;
+      let patches = await featureCache?.get(cacheKey, backboneId);
+      if (!patches) {
+        extractor ??= await FeatureExtractor.create(options.backboneModel, backboneById(backboneId), size, options.sessionOptions);
+        patches = await extractor.extract(image.rgb);
+        await featureCache?.set(cacheKey, backboneId, patches);
+      }
+      features.set(image.id, patches);
+      report('features', index + 1, images.length);
+    }
+  } finally {
+    await extractor?.release();
+  }
+  return features;
+}

@@ -1,0 +1,44 @@
+// The images one training run works on: the split's train and test parts at the project size, and the
+// re-framed copies of the normal training images whose patches the memory bank may learn (normalFraming.ts).
+import { framingRanges, reframedCopies, seedOfText } from '../augmentation/normalFraming';
+import type { FramedCopyTransforms } from '../augmentation/normalFraming';
+import type { TrainingImage, TrainOptions } from './types';
+
+/** The split's parts in split order; every image must have the size of the first. */
+export function partition(images: readonly TrainingImage[], split: TrainOptions['split']) {
+  const byId = new Map(images.map((image) => [image.id, image]));
+  const pick = (ids: readonly string[]) => ids.map((id) => {
+    const image = byId.get(id);
+    if (!image) throw new RangeError(`The split names image "${id}", which is not among the training images`);
+    return image;
+  });
+  const train = pick(split.trainIds);
+  const test = pick(split.testIds);
+  const first = train[0] ?? test[0];
+  if (!first) throw new RangeError('Training needs images');
+  const size = { width: first.width, height: first.height };
+  const odd = [...train, ...test].find((image) => image.width !== size.width || image.height !== size.height);
+  if (odd) throw new RangeError(`Image "${odd.id}" is ${odd.width}x${odd.height}, not the project size ${size.width}x${size.height}`);
+  return { train, test, size };
+}
+
+/** Id of a normal's `index`-th re-framed copy; `isFramedCopyOf` recognises it. */
+function framedCopyId(image: TrainingImage, index: number): string {
+  return `${image.id}#framed-${index}`;
+}
+
+export function isFramedCopyOf(copy: TrainingImage, image: TrainingImage): boolean {
+  return copy.id.startsWith(`${image.id}#framed-`);
+}
+
+/**
+ * `copies` re-framed copies of each normal, seeded by the image's content so they are the same in every run.
+ * The same image seed draws the same warp for either kind of transforms; the cache key tells the kinds apart.
+ */
+export function framedNormalCopies(normals: readonly TrainingImage[], copies: number, transforms: FramedCopyTransforms): TrainingImage[] {
+  return normals.flatMap((image) => {
+    const contentKey = image.contentHash ?? image.id;
+    return reframedCopies(image, copies, seedOfText(contentKey), framingRanges[transforms])
+      .map((copy, index) => ({ ...image, ...copy, id: framedCopyId(image, index), contentHash: `${contentKey}#framed-${transforms}-${index}` }));
+  });
+}
