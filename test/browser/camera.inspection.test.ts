@@ -168,7 +168,9 @@ describe('camera inspection loop', () => {
     camera.close();
     const last = readouts.at(-1)!;
     expect(stops).toEqual([]);
-    expect(last.framesPerSecond).toBeGreaterThan(0);
+    // A rate, never a timing check: on a loaded machine a frame can take longer than the meter's window
+    // (it then reads 0); the meter's arithmetic is unit-tested with given times (camera.logic.test.ts).
+    expect(Number.isFinite(last.framesPerSecond) && last.framesPerSecond >= 0).toBe(true);
     const events = await db.getAllFromIndex('detectionEvents', 'by-project', project.id);
     expect(events).toHaveLength(last.detections + last.invalidFrames);
     expect(events.every((event) => event.source === 'camera' && event.modelVersion === modelVersion)).toBe(true);
