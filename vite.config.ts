@@ -43,9 +43,7 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'spotcheck-csp',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' }],
   };
 }
 
@@ -116,7 +114,26 @@ export default defineConfig({
         worker: { format: 'es' },
         // Pre-bundled up front: a dependency first met inside a worker mid-run makes Vite reload,
         // which kills that worker on a fresh checkout; React found mid-run would load twice (invalid hook calls).
-        optimizeDeps: { include: ['comlink', 'fflate', 'fast-png', 'papaparse', 'i18next', 'idb', 'onnx-proto', 'protobufjs/minimal', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'react-router', 'uplot', 'workbox-window', 'zustand'] },
+        optimizeDeps: {
+          include: [
+            'comlink',
+            'fflate',
+            'fast-png',
+            'papaparse',
+            'i18next',
+            'idb',
+            'onnx-proto',
+            'protobufjs/minimal',
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom/client',
+            'react-i18next',
+            'react-router',
+            'uplot',
+            'workbox-window',
+            'zustand',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -11,7 +11,10 @@ const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '
 function playwrightCacheChromium() {
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(cache)) return undefined;
-  for (const dir of readdirSync(cache).filter((name) => name.startsWith('chromium-')).sort().reverse()) {
+  for (const dir of readdirSync(cache)
+    .filter((name) => name.startsWith('chromium-'))
+    .sort()
+    .reverse()) {
     for (const binary of ['chrome-linux64/chrome', 'chrome-linux/chrome']) {
       if (existsSync(join(cache, dir, binary))) return join(cache, dir, binary);
     }
@@ -62,7 +65,7 @@ export function ensureChromium() {
     console.log('No Chromium found: installing Debian chromium with apt-get…');
     execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
   } else {
-    console.log('No Chromium found: installing Playwright\'s Chromium…');
+    console.log("No Chromium found: installing Playwright's Chromium…");
     try {
       execFileSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
     } catch {

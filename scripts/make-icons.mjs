@@ -10,7 +10,11 @@ const checkGreen = [64, 192, 112];
 // Shapes in a 0..1 unit square: a lens ring, its handle, and a check mark inside the lens.
 const lens = { cx: 0.44, cy: 0.42, outer: 0.25, inner: 0.19 };
 const handle = { x0: 0.62, y0: 0.6, x1: 0.8, y1: 0.78, halfWidth: 0.055 };
-const check = [[0.33, 0.43], [0.41, 0.51], [0.56, 0.35]];
+const check = [
+  [0.33, 0.43],
+  [0.41, 0.51],
+  [0.56, 0.35],
+];
 const checkHalfWidth = 0.035;
 
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {

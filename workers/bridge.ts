@@ -62,8 +62,14 @@ export function createWorkerBridge<Api>(createWorker: () => Worker): WorkerBridg
         target.pendingRejections.add(reject);
         signal?.addEventListener('abort', onAbort, { once: true });
         task(target.api).then(
-          (value) => { settle(); resolve(value); },
-          (error: unknown) => { settle(); reject(error); },
+          (value) => {
+            settle();
+            resolve(value);
+          },
+          (error: unknown) => {
+            settle();
+            reject(error);
+          },
         );
       });
     },

@@ -12,7 +12,6 @@ import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
 import { storedModelSource } from './runtime/storedModelSource';
 import type { DetectionOutput, DetectionWorkerApi } from '../src/contracts/detectionWorkerApi';
 
-
 let databaseName = DB_NAME;
 const runtime = new DetectionRuntime({
   source: storedModelSource(() => openSpotcheckDb(databaseName)),

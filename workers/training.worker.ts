@@ -9,17 +9,17 @@ import { MemoryFeatureCache } from './training/featureCache';
 import { trainStoredModelVersion } from './training/trainModelVersion';
 import type { TrainingWorkerApi } from '../src/contracts/trainingWorkerApi';
 
-
 const featureCache = new MemoryFeatureCache();
 
 const trainingWorkerApi: TrainingWorkerApi = {
-  trainModelVersion: (request, onProgress) => trainStoredModelVersion(request, onProgress, {
-    openDb: (name) => openSpotcheckDb(name),
-    decoder: browserImageDecoder,
-    loadBackbone: (backboneId) => fetchBackboneModel(backboneId, import.meta.env.BASE_URL),
-    featureCache,
-    hasWebGpu: () => hasWebGpuAdapter({ hardwareOnly: true }),
-  }),
+  trainModelVersion: (request, onProgress) =>
+    trainStoredModelVersion(request, onProgress, {
+      openDb: (name) => openSpotcheckDb(name),
+      decoder: browserImageDecoder,
+      loadBackbone: (backboneId) => fetchBackboneModel(backboneId, import.meta.env.BASE_URL),
+      featureCache,
+      hasWebGpu: () => hasWebGpuAdapter({ hardwareOnly: true }),
+    }),
 };
 
 exposeWorker(trainingWorkerApi);

@@ -33,8 +33,9 @@ export async function convertBackbone(id: string): Promise<Uint8Array> {
   const entry = backboneById(id);
   const { model, weights } = await readBackboneSource(id);
   const options = { graphName: id, outputs: entry.outputs.map((output) => ({ node: output.sourceNode, name: output.name })) };
-  const graph = entry.source.format === 'graph-model'
-    ? convertTfjsGraphModel(model as TfjsGraphModelJson, weights, options)
-    : convertTfjsLayersModel(model as TfjsLayersModelJson, weights, options);
+  const graph =
+    entry.source.format === 'graph-model'
+      ? convertTfjsGraphModel(model as TfjsGraphModelJson, weights, options)
+      : convertTfjsLayersModel(model as TfjsLayersModelJson, weights, options);
   return graph.serialize({ docString: entry.label, metadata: { backbone: id, licence: entry.licence } });
 }

@@ -7,7 +7,12 @@ const identifierPattern = /[A-Za-z_$][\w$]*/y;
 const numberPattern = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const keywordValues: ReadonlyArray<readonly [string, JsLiteral]> = [
   // Minifiers write true/false as !0/!1 and undefined as void 0 (kept as null: JSON has no undefined).
-  ['!0', true], ['!1', false], ['true', true], ['false', false], ['null', null], ['void 0', null],
+  ['!0', true],
+  ['!1', false],
+  ['true', true],
+  ['false', false],
+  ['null', null],
+  ['void 0', null],
 ];
 const simpleEscapes: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
 

@@ -30,11 +30,7 @@ const kerasDefaultEpsilon = 1e-3;
 
 export const supportedKerasLayers = ['InputLayer', 'ZeroPadding2D', 'Conv2D', 'DepthwiseConv2D', 'BatchNormalization', 'ReLU', 'Add'] as const;
 
-export function convertTfjsLayersModel(
-  model: TfjsLayersModelJson,
-  weightData: ArrayBuffer | Uint8Array,
-  options: TfjsConversionOptions,
-): GraphBuilder {
+export function convertTfjsLayersModel(model: TfjsLayersModelJson, weightData: ArrayBuffer | Uint8Array, options: TfjsConversionOptions): GraphBuilder {
   if (model.format !== undefined && model.format !== 'layers-model') {
     throw new Error(`Only TF.js layers models can be converted here, this one is a "${model.format}"`);
   }
@@ -89,7 +85,10 @@ class LayersModelConverter {
     switch (layer.class_name) {
       case 'InputLayer': {
         const shape = config.batch_input_shape as readonly (number | null)[];
-        return this.graph.imageInput(layer.name, shape.map((dim) => dim ?? -1));
+        return this.graph.imageInput(
+          layer.name,
+          shape.map((dim) => dim ?? -1),
+        );
       }
       case 'ZeroPadding2D':
         return this.zeroPadding(layer, this.input(layer));
@@ -115,7 +114,10 @@ class LayersModelConverter {
     const pads = this.graph.builder.int64Initializer(this.graph.builder.freshName(`${layer.name}/pads`), [8], [0, 0, top, left, 0, 0, bottom, right]);
     const [n, c, h, w] = x.shape;
     const grow = (size: typeof h, extra: number) => (typeof size === 'number' ? size + extra : `${size}+${extra}`);
-    return { name: this.graph.builder.node('Pad', [x.name, pads], {}, { output: layer.name }), shape: [n!, c!, grow(h!, top + bottom), grow(w!, left + right)] };
+    return {
+      name: this.graph.builder.node('Pad', [x.name, pads], {}, { output: layer.name }),
+      shape: [n!, c!, grow(h!, top + bottom), grow(w!, left + right)],
+    };
   }
 
   private convolution(layer: KerasLayer, x: NchwValue): NchwValue {
@@ -127,14 +129,18 @@ class LayersModelConverter {
     const kernelName = `${layer.name}/${depthwise ? 'depthwise_kernel' : 'kernel'}`;
     const kernel = this.weights.get(kernelName);
     const biasName = `${layer.name}/bias`;
-    return this.graph.conv(x, {
-      kernel: depthwise ? depthwiseToOihw(kernel.values, kernel.shape) : hwioToOihw(kernel.values, kernel.shape),
-      kernelName,
-      ...(config.use_bias ? { bias: { name: biasName, values: this.weights.get(biasName).values } } : {}),
-      strides: config.strides as [number, number],
-      dilations: config.dilation_rate as [number, number],
-      padding,
-    }, layer.name);
+    return this.graph.conv(
+      x,
+      {
+        kernel: depthwise ? depthwiseToOihw(kernel.values, kernel.shape) : hwioToOihw(kernel.values, kernel.shape),
+        kernelName,
+        ...(config.use_bias ? { bias: { name: biasName, values: this.weights.get(biasName).values } } : {}),
+        strides: config.strides as [number, number],
+        dilations: config.dilation_rate as [number, number],
+        padding,
+      },
+      layer.name,
+    );
   }
 
   private batchNormalization(layer: KerasLayer, x: NchwValue): NchwValue {
@@ -155,7 +161,12 @@ class LayersModelConverter {
       parameter('moving_mean', true, 0),
       parameter('moving_variance', true, 1),
     ];
-    const name = this.graph.builder.node('BatchNormalization', inputs, { epsilon: attr.float(Number(config.epsilon ?? kerasDefaultEpsilon)) }, { output: layer.name });
+    const name = this.graph.builder.node(
+      'BatchNormalization',
+      inputs,
+      { epsilon: attr.float(Number(config.epsilon ?? kerasDefaultEpsilon)) },
+      { output: layer.name },
+    );
     return { name, shape: x.shape };
   }
 

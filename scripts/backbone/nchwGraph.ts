@@ -50,15 +50,22 @@ export class NchwGraph {
     const [outChannels, , kernelHeight, kernelWidth] = spec.kernel.dims;
     const inputs = [x.name, this.weight(spec.kernelName, spec.kernel.dims, spec.kernel.values)];
     if (spec.bias) inputs.push(this.weight(spec.bias.name, [outChannels], spec.bias.values));
-    const name = this.builder.node('Conv', inputs, {
-      // TF SAME puts the odd padding pixel after the data, like ONNX SAME_UPPER, at any stride.
-      auto_pad: attr.string(spec.padding === 'SAME' ? 'SAME_UPPER' : 'VALID'),
-      strides: attr.ints(spec.strides),
-      dilations: attr.ints(spec.dilations),
-      kernel_shape: attr.ints([kernelHeight, kernelWidth]),
-      group: attr.int(spec.kernel.group),
-    }, { output });
-    const spatial = [0, 1].map((axis) => convolvedSize(x.shape[axis + 2]!, spec.kernel.dims[axis + 2]!, spec.strides[axis]!, spec.dilations[axis]!, spec.padding));
+    const name = this.builder.node(
+      'Conv',
+      inputs,
+      {
+        // TF SAME puts the odd padding pixel after the data, like ONNX SAME_UPPER, at any stride.
+        auto_pad: attr.string(spec.padding === 'SAME' ? 'SAME_UPPER' : 'VALID'),
+        strides: attr.ints(spec.strides),
+        dilations: attr.ints(spec.dilations),
+        kernel_shape: attr.ints([kernelHeight, kernelWidth]),
+        group: attr.int(spec.kernel.group),
+      },
+      { output },
+    );
+    const spatial = [0, 1].map((axis) =>
+      convolvedSize(x.shape[axis + 2]!, spec.kernel.dims[axis + 2]!, spec.strides[axis]!, spec.dilations[axis]!, spec.padding),
+    );
     return { name, shape: [x.shape[0]!, outChannels, ...spatial] };
   }
 
@@ -76,7 +83,11 @@ export class NchwGraph {
   }
 
   /** Elementwise op over graph values and constants; a constant is a scalar or one value per channel. */
-  elementwise(opType: string, operands: readonly (NchwValue | { readonly constant: string; readonly shape: readonly number[]; readonly values: Float32Array })[], output: string): NchwValue {
+  elementwise(
+    opType: string,
+    operands: readonly (NchwValue | { readonly constant: string; readonly shape: readonly number[]; readonly values: Float32Array })[],
+    output: string,
+  ): NchwValue {
     const values = operands.filter((operand): operand is NchwValue => 'name' in operand);
     if (values.length === 0) throw new Error(`${opType} "${output}" has only constant inputs; constant folding is not supported`);
     const inputs = operands.map((operand) => {

@@ -114,9 +114,8 @@ export class WeightStore {
     const { min, scale } = quantization;
     if (min === undefined || scale === undefined) throw new Error(`Weight "${name}" is ${quantization.dtype}-quantised without min/scale`);
     const start = this.data.byteOffset + byteOffset;
-    const quantized = quantization.dtype === 'uint8'
-      ? new Uint8Array(this.data.buffer, start, count)
-      : new Uint16Array(this.data.buffer.slice(start, start + count * 2));
+    const quantized =
+      quantization.dtype === 'uint8' ? new Uint8Array(this.data.buffer, start, count) : new Uint16Array(this.data.buffer.slice(start, start + count * 2));
     for (let i = 0; i < count; i++) values[i] = quantized[i]! * scale + min;
     return { shape: entry.shape, values };
   }

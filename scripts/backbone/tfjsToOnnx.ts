@@ -21,7 +21,16 @@ export interface TfjsConversionOptions {
 }
 
 export const supportedTfjsOps = [
-  'Placeholder', 'Const', 'Identity', 'Mul', 'Sub', 'Add', 'AddV2', '_FusedConv2D', 'FusedDepthwiseConv2dNative', 'Relu6',
+  'Placeholder',
+  'Const',
+  'Identity',
+  'Mul',
+  'Sub',
+  'Add',
+  'AddV2',
+  '_FusedConv2D',
+  'FusedDepthwiseConv2dNative',
+  'Relu6',
 ] as const;
 
 /** A converted TF tensor: a graph value, or a constant still in the weight store. */
@@ -29,11 +38,7 @@ type Converted = NchwValue | { readonly constant: string; readonly weight: Weigh
 
 const elementwiseOps: Readonly<Record<string, string>> = { Mul: 'Mul', Sub: 'Sub', Add: 'Add', AddV2: 'Add' };
 
-export function convertTfjsGraphModel(
-  model: TfjsGraphModelJson,
-  weightData: ArrayBuffer | Uint8Array,
-  options: TfjsConversionOptions,
-): GraphBuilder {
+export function convertTfjsGraphModel(model: TfjsGraphModelJson, weightData: ArrayBuffer | Uint8Array, options: TfjsConversionOptions): GraphBuilder {
   if (model.format !== undefined && model.format !== 'graph-model') {
     throw new Error(`Only TF.js graph models can be converted here, this one is a "${model.format}"`);
   }
@@ -90,9 +95,11 @@ class GraphModelConverter {
       case 'AddV2': {
         const operands = this.dataInputs(node);
         if (operands.length !== 2) fail(node, `needs 2 inputs, has ${operands.length}`);
-        return this.graph.elementwise(elementwiseOps[node.op]!, operands.map((operand) => (
-          isValue(operand) ? operand : { constant: operand.constant, shape: operand.weight.shape, values: operand.weight.values }
-        )), node.name);
+        return this.graph.elementwise(
+          elementwiseOps[node.op]!,
+          operands.map((operand) => (isValue(operand) ? operand : { constant: operand.constant, shape: operand.weight.shape, values: operand.weight.values })),
+          node.name,
+        );
       }
       case '_FusedConv2D':
         return this.fusedConvolution(node, 'conv');
@@ -120,14 +127,18 @@ class GraphModelConverter {
 
     const kernel = this.constant(node, filter);
     const biasWeight = this.constant(node, bias);
-    const convolved = this.graph.conv(this.value(node, input), {
-      kernel: kind === 'conv' ? hwioToOihw(kernel.weight.values, kernel.weight.shape) : depthwiseToOihw(kernel.weight.values, kernel.weight.shape),
-      kernelName: kernel.constant,
-      bias: { name: biasWeight.constant, values: biasWeight.weight.values },
-      strides: spatial(node, intListAttr(node, 'strides') ?? [1, 1, 1, 1], 'strides'),
-      dilations: spatial(node, intListAttr(node, 'dilations') ?? [1, 1, 1, 1], 'dilations'),
-      padding,
-    }, activation === undefined ? node.name : this.graph.builder.freshName(`${node.name}/conv`));
+    const convolved = this.graph.conv(
+      this.value(node, input),
+      {
+        kernel: kind === 'conv' ? hwioToOihw(kernel.weight.values, kernel.weight.shape) : depthwiseToOihw(kernel.weight.values, kernel.weight.shape),
+        kernelName: kernel.constant,
+        bias: { name: biasWeight.constant, values: biasWeight.weight.values },
+        strides: spatial(node, intListAttr(node, 'strides') ?? [1, 1, 1, 1], 'strides'),
+        dilations: spatial(node, intListAttr(node, 'dilations') ?? [1, 1, 1, 1], 'dilations'),
+        padding,
+      },
+      activation === undefined ? node.name : this.graph.builder.freshName(`${node.name}/conv`),
+    );
     if (activation === 'Relu6') return this.graph.relu6(convolved, node.name);
     if (activation === 'Relu') return this.graph.relu(convolved, node.name);
     return convolved;

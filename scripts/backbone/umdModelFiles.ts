@@ -29,11 +29,13 @@ export async function readUmdTfjsModel(directory: string): Promise<TfjsModelFile
   const model = umdExportedLiteral(await readFile(modelFile, 'utf8'), modelFile) as unknown as TfjsModelFiles['model'];
   if (!Array.isArray(model.weightsManifest)) throw new Error(`${modelFile}: no weightsManifest`);
   const shardPaths = model.weightsManifest.flatMap((group) => group.paths);
-  const shards = await Promise.all(shardPaths.map(async (shardPath) => {
-    const shardFile = path.join(directory, `${shardPath}.min.js`);
-    const base64 = umdExportedLiteral(await readFile(shardFile, 'utf8'), shardFile);
-    if (typeof base64 !== 'string') throw new Error(`${shardFile}: expected a base64 string`);
-    return Buffer.from(base64, 'base64');
-  }));
+  const shards = await Promise.all(
+    shardPaths.map(async (shardPath) => {
+      const shardFile = path.join(directory, `${shardPath}.min.js`);
+      const base64 = umdExportedLiteral(await readFile(shardFile, 'utf8'), shardFile);
+      if (typeof base64 !== 'string') throw new Error(`${shardFile}: expected a base64 string`);
+      return Buffer.from(base64, 'base64');
+    }),
+  );
   return { model, weights: new Uint8Array(Buffer.concat(shards)) };
 }

@@ -49,7 +49,13 @@ function benchFiles(input: BrowserBenchInput): { data: BenchData; files: Map<str
     for (const image of set.images) {
       const file = String(items.length);
       files.set(file, readFileSync(join(root, image.id.slice(prefix.length))));
-      const item: BenchItem = { id: image.id, dataset, classification: image.classification, labelNames: image.mask ? labelsOf.get(image.id) ?? [] : [], file };
+      const item: BenchItem = {
+        id: image.id,
+        dataset,
+        classification: image.classification,
+        labelNames: image.mask ? (labelsOf.get(image.id) ?? []) : [],
+        file,
+      };
       if (image.mask && item.labelNames.length > 0) {
         item.mask = `${file}-mask`;
         files.set(item.mask, Buffer.from(encodeLabelMaskPng(image.mask, image.width, image.height)));
@@ -76,7 +82,8 @@ function benchDataPlugin(data: BenchData, files: Map<string, Buffer>): Plugin {
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const url = (request.url ?? '').split('?')[0] ?? '';
-        const body = url === benchDataPath ? Buffer.from(JSON.stringify(data)) : url.startsWith(benchFilePath) ? files.get(url.slice(benchFilePath.length)) : undefined;
+        const body =
+          url === benchDataPath ? Buffer.from(JSON.stringify(data)) : url.startsWith(benchFilePath) ? files.get(url.slice(benchFilePath.length)) : undefined;
         if (!body) {
           next();
           return;
@@ -95,11 +102,18 @@ function benchDataPlugin(data: BenchData, files: Map<string, Buffer>): Plugin {
  * (libraries, shared memory) once per process. Linux /proc; RSS where smaps_rollup cannot be read.
  */
 function descendantsMemoryBytes(rootPid: number): number {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
   const inTree = new Set([rootPid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, ppid] of table) if (!inTree.has(pid!) && inTree.has(ppid!)) { inTree.add(pid!); grew = true; }
+    for (const [pid, ppid] of table)
+      if (!inTree.has(pid!) && inTree.has(ppid!)) {
+        inTree.add(pid!);
+        grew = true;
+      }
   }
   return table.filter(([pid]) => pid !== rootPid && inTree.has(pid!)).reduce((sum, [pid, , rssKb]) => sum + (pssKb(pid!) ?? rssKb!) * 1024, 0);
 }

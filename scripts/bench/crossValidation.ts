@@ -98,7 +98,12 @@ export type CrossValidationSummary = Omit<CrossValidationResults, 'perImage' | '
 
 export async function crossValidate(options: CrossValidationOptions): Promise<CrossValidationResults> {
   const features = new Map<string, Float32Array>();
-  const featureCache: FeatureCache = { get: (key) => features.get(key), set: (key, _backbone, value) => { features.set(key, value); } };
+  const featureCache: FeatureCache = {
+    get: (key) => features.get(key),
+    set: (key, _backbone, value) => {
+      features.set(key, value);
+    },
+  };
   const foldFigures: FoldFigures[] = [];
   const perImage: PerImageRow[] = [];
   const stressRows: StressRow[] = [];
@@ -114,14 +119,27 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
       };
       const started = performance.now();
       const result = await trainAnomalyModel({
-        images: options.images, split, labels: options.labels, backboneId: options.backboneId,
-        backboneModel: options.backboneModel, seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, framedCopyTransforms: options.framedCopyTransforms,
-        operatingPoint: options.operatingPoint, featureCache,
+        images: options.images,
+        split,
+        labels: options.labels,
+        backboneId: options.backboneId,
+        backboneModel: options.backboneModel,
+        seed,
+        coresetRatio: options.coresetRatio,
+        framedCopies: options.framedCopies,
+        framedCopyTransforms: options.framedCopyTransforms,
+        operatingPoint: options.operatingPoint,
+        featureCache,
       });
       const trainMs = performance.now() - started;
       const testImages = split.testIds.map((id) => options.images.find((image) => image.id === id)!);
       perImage.push(...perImageRows(result, testImages, options.labels, seed, fold));
-      const stress = await scoreStressSet(result, testImages.filter((image) => image.classification === 'normal'), seed, detectMs);
+      const stress = await scoreStressSet(
+        result,
+        testImages.filter((image) => image.classification === 'normal'),
+        seed,
+        detectMs,
+      );
       stressRows.push(...stress);
       const figures = foldFiguresOf(result, seed, fold, trainMs, stress);
       foldFigures.push(figures);
@@ -135,11 +153,24 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
     spread: 'sample standard deviation over folds × seeds, with min and max',
     figures: summariseFigures(foldFigures),
     seedMeans: spreadOfSeedMeans(foldFigures, options.seeds),
-    pooled: options.seeds.map((seed) => pooledVerdicts(perImage.filter((row) => row.seed === seed), seed)),
+    pooled: options.seeds.map((seed) =>
+      pooledVerdicts(
+        perImage.filter((row) => row.seed === seed),
+        seed,
+      ),
+    ),
     stress: {
       images: stressRows.length,
       falseAlarmRate: share(stressRows, (row) => row.falseAlarm),
-      byVariant: Object.fromEntries(stressVariants.map(({ name }) => [name, share(stressRows.filter((row) => row.variant === name), (row) => row.falseAlarm)])),
+      byVariant: Object.fromEntries(
+        stressVariants.map(({ name }) => [
+          name,
+          share(
+            stressRows.filter((row) => row.variant === name),
+            (row) => row.falseAlarm,
+          ),
+        ]),
+      ),
     },
     foldFigures,
     perImage,
@@ -157,7 +188,13 @@ export function stratifiedFolds(images: readonly TrainingImage[], folds: number,
   return new Map([...assignFolds(idsOf('normal'), folds, seed), ...assignFolds(idsOf('anomaly'), folds, seed)]);
 }
 
-function perImageRows(result: TrainingResult, testImages: readonly TrainingImage[], labels: readonly SegmentationLabel[], seed: number, fold: number): PerImageRow[] {
+function perImageRows(
+  result: TrainingResult,
+  testImages: readonly TrainingImage[],
+  labels: readonly SegmentationLabel[],
+  seed: number,
+  fold: number,
+): PerImageRow[] {
   const byId = new Map(testImages.map((image) => [image.id, image]));
   return result.perImage.map((row) => {
     const image = byId.get(row.id)!;
@@ -177,8 +214,11 @@ function perImageRows(result: TrainingResult, testImages: readonly TrainingImage
 export function imageIoU(predicted: Uint8Array, groundTruth: Uint8Array, labels: readonly SegmentationLabel[]): Record<string, number | null> {
   const accumulator = new PixelMetricsAccumulator(labels);
   accumulator.add(predicted, groundTruth);
-  return Object.fromEntries(accumulator.results().map((label) =>
-    [label.name, label.truePositivePixels + label.falsePositivePixels + label.falseNegativePixels > 0 ? label.meanIoU : null]));
+  return Object.fromEntries(
+    accumulator
+      .results()
+      .map((label) => [label.name, label.truePositivePixels + label.falsePositivePixels + label.falseNegativePixels > 0 ? label.meanIoU : null]),
+  );
 }
 
 async function scoreStressSet(result: TrainingResult, normals: readonly TrainingImage[], seed: number, detectMs: number[]): Promise<StressRow[]> {
@@ -213,14 +253,16 @@ function foldFiguresOf(result: TrainingResult, seed: number, fold: number, train
     f1: image.f1,
     calibrationF1: calibration.heldOut.f1,
     perLabel: (perLabel ?? []).map((label) => ({ name: label.name, meanIoU: label.meanIoU, pixelF1: label.f1 })),
-    ...(result.segmentation ? {
-      head: {
-        bestEpoch: result.segmentation.bestEpoch,
-        epochs: result.segmentation.epochs,
-        maskProbabilityThreshold: result.segmentation.maskProbabilityThreshold,
-        validationMeanIoU: result.segmentation.validationMeanIoU,
-      },
-    } : {}),
+    ...(result.segmentation
+      ? {
+          head: {
+            bestEpoch: result.segmentation.bestEpoch,
+            epochs: result.segmentation.epochs,
+            maskProbabilityThreshold: result.segmentation.maskProbabilityThreshold,
+            validationMeanIoU: result.segmentation.validationMeanIoU,
+          },
+        }
+      : {}),
     stressImages: stress.length,
     stressFalseAlarms: stress.filter((row) => row.falseAlarm).length,
   };
@@ -233,24 +275,53 @@ export function summariseFigures(folds: readonly FoldFigures[]): Record<string, 
     const defined = values.filter((value): value is number => value !== null);
     if (defined.length > 0) figures[name] = spreadOf(defined);
   };
-  add('auroc', folds.map((fold) => fold.auroc));
-  add('ap', folds.map((fold) => fold.ap));
-  add('f1', folds.map((fold) => fold.f1));
-  add('precision', folds.map((fold) => fold.precision));
-  add('recall', folds.map((fold) => fold.recall));
-  add('calibrationF1', folds.map((fold) => fold.calibrationF1));
+  add(
+    'auroc',
+    folds.map((fold) => fold.auroc),
+  );
+  add(
+    'ap',
+    folds.map((fold) => fold.ap),
+  );
+  add(
+    'f1',
+    folds.map((fold) => fold.f1),
+  );
+  add(
+    'precision',
+    folds.map((fold) => fold.precision),
+  );
+  add(
+    'recall',
+    folds.map((fold) => fold.recall),
+  );
+  add(
+    'calibrationF1',
+    folds.map((fold) => fold.calibrationF1),
+  );
   for (const name of new Set(folds.flatMap((fold) => fold.perLabel.map((label) => label.name)))) {
     const labelFigures = folds.map((fold) => fold.perLabel.find((label) => label.name === name) ?? null);
-    add(`${name} IoU`, labelFigures.map((label) => label?.meanIoU ?? null));
-    add(`${name} pixel F1`, labelFigures.map((label) => label?.pixelF1 ?? null));
+    add(
+      `${name} IoU`,
+      labelFigures.map((label) => label?.meanIoU ?? null),
+    );
+    add(
+      `${name} pixel F1`,
+      labelFigures.map((label) => label?.pixelF1 ?? null),
+    );
   }
-  add('stress false alarms', folds.map((fold) => (fold.stressImages === 0 ? null : fold.stressFalseAlarms / fold.stressImages)));
+  add(
+    'stress false alarms',
+    folds.map((fold) => (fold.stressImages === 0 ? null : fold.stressFalseAlarms / fold.stressImages)),
+  );
   return figures;
 }
 
 function spreadOfSeedMeans(folds: readonly FoldFigures[], seeds: readonly number[]): Record<string, Spread> {
   const perSeed = seeds.map((seed) => summariseFigures(folds.filter((fold) => fold.seed === seed)));
-  return Object.fromEntries(Object.keys(perSeed[0] ?? {}).map((name) => [name, spreadOf(perSeed.flatMap((figures) => (figures[name] ? [figures[name].mean] : [])))]));
+  return Object.fromEntries(
+    Object.keys(perSeed[0] ?? {}).map((name) => [name, spreadOf(perSeed.flatMap((figures) => (figures[name] ? [figures[name].mean] : [])))]),
+  );
 }
 
 function pooledVerdicts(rows: readonly PerImageRow[], seed: number) {

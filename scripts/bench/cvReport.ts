@@ -14,7 +14,10 @@ export function printCrossValidation(cv: CrossValidationSummary, perImage: reado
   });
   rows.push(['train ms per fold', formatSpread(cv.trainMs, 0)]);
   for (const pooled of cv.pooled) {
-    rows.push([`seed ${pooled.seed} pooled`, `F1 ${pooled.f1.toFixed(3)}, ${pooled.falseAlarms}/${pooled.normals} false alarms, ${pooled.misses}/${pooled.anomalies} misses`]);
+    rows.push([
+      `seed ${pooled.seed} pooled`,
+      `F1 ${pooled.f1.toFixed(3)}, ${pooled.falseAlarms}/${pooled.normals} false alarms, ${pooled.misses}/${pooled.anomalies} misses`,
+    ]);
   }
   rows.push(['stress false alarms', `${(100 * cv.stress.falseAlarmRate).toFixed(1)} % of ${cv.stress.images} transformed held-out normals`]);
   for (const [variant, rate] of Object.entries(cv.stress.byVariant)) rows.push([`  ${variant}`, `${(100 * rate).toFixed(1)} %`]);
@@ -25,7 +28,10 @@ export function printCrossValidation(cv: CrossValidationSummary, perImage: reado
   const worst = [...images].sort((a, b) => wrongness(b) - wrongness(a)).slice(0, worstListed);
   console.log('\nWorst images (mean normalised score over seeds; threshold 0.5):');
   printRows(worst.map((image) => [image.file, `${image.trueClass}, score ${image.meanScore.toFixed(3)}, wrong in ${image.wrong}/${image.runs}`]));
-  const segmented = images.filter((image) => image.meanIoU !== null).sort((a, b) => a.meanIoU! - b.meanIoU!).slice(0, worstListed);
+  const segmented = images
+    .filter((image) => image.meanIoU !== null)
+    .sort((a, b) => a.meanIoU! - b.meanIoU!)
+    .slice(0, worstListed);
   if (segmented.length > 0) {
     console.log('\nLowest mask IoU (mean over seeds and labels):');
     printRows(segmented.map((image) => [image.file, `${image.trueClass}, IoU ${image.meanIoU!.toFixed(3)}`]));

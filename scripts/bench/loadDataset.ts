@@ -45,7 +45,8 @@ export function loadDataset(source: string, idPrefix: string, registry = new Lab
 
 function filesUnder(root: string, directory = root): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(root, join(directory, entry.name)) : [relative(root, join(directory, entry.name)).replaceAll('\\', '/')]);
+    entry.isDirectory() ? filesUnder(root, join(directory, entry.name)) : [relative(root, join(directory, entry.name)).replaceAll('\\', '/')],
+  );
 }
 
 function loadFolder(folder: string, idPrefix: string, registry: LabelRegistry): LoadedDataset {
@@ -53,7 +54,11 @@ function loadFolder(folder: string, idPrefix: string, registry: LabelRegistry): 
     .map((path) => ({ path, classification: classifyByFolder(path) }))
     .filter((file): file is { path: string; classification: 'normal' | 'anomaly' } => file.classification !== null && isImageName(file.path));
   if (labelled.length === 0) throw new Error(`${folder}: no images under normal/ or anomaly/`);
-  return build(labelled.map((file) => ({ ...file, file: join(folder, file.path), labels: [] })), idPrefix, registry);
+  return build(
+    labelled.map((file) => ({ ...file, file: join(folder, file.path), labels: [] })),
+    idPrefix,
+    registry,
+  );
 }
 
 function loadManifest(manifestFile: string, idPrefix: string, registry: LabelRegistry): LoadedDataset {
@@ -89,7 +94,14 @@ function build(files: readonly LabelledFile[], idPrefix: string, registry: Label
 }
 
 function labelMaskOf(mask: MaskFile, imageSize: { width: number; height: number }, registry: LabelRegistry): Uint8Array {
-  const imported = importMask({ maskBytes: new Uint8Array(readFileSync(mask.file)), mask: mask.ref, line: mask.line, colorMap: mask.colorMap, imageSize, registry });
+  const imported = importMask({
+    maskBytes: new Uint8Array(readFileSync(mask.file)),
+    mask: mask.ref,
+    line: mask.line,
+    colorMap: mask.colorMap,
+    imageSize,
+    registry,
+  });
   if (!imported.mask) throw new Error(`${mask.file}: ${imported.issues.map((issue) => `${issue.code} ${JSON.stringify(issue.params)}`).join('; ')}`);
   return imported.mask.labelIndices;
 }

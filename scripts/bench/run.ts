@@ -34,10 +34,11 @@ const defaultSplitSeed = 1;
 /** Untimed detections first, so wasm compilation and first-run allocation do not count. */
 const warmUpDetections = 2;
 
-const usage = 'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-photometric] [--operating-point balanced|no-miss]\n'
-  + '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
-  + '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n'
-  + '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
+const usage =
+  'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-photometric] [--operating-point balanced|no-miss]\n' +
+  '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
+  '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
+  '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
 const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies OperatingPoint[];
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
@@ -60,7 +61,16 @@ export interface BenchResults {
   memory: { peakBytes: number; trainingPeakBytes: number; measure: 'rss' | 'pss'; idleBytes?: number };
   bankSize: number;
   coresetRatio: number;
-  image: { auroc: number | null; ap: number | null; precision: number; recall: number; f1: number; threshold: number; rawThreshold: number; counts: TrainingResult['evaluation']['image']['counts'] };
+  image: {
+    auroc: number | null;
+    ap: number | null;
+    precision: number;
+    recall: number;
+    f1: number;
+    threshold: number;
+    rawThreshold: number;
+    counts: TrainingResult['evaluation']['image']['counts'];
+  };
   perLabel: { name: string; precision: number; recall: number; f1: number; meanIoU: number; testImages: number }[];
   /** Segmentation models: the head's training and its tuned mask threshold. */
   segmentation?: TrainingResult['segmentation'];
@@ -121,12 +131,23 @@ export async function main(argv: readonly string[]): Promise<number> {
   const framedCopies = Number(args['framed-copies']);
   const operatingPoint = args['operating-point'] as OperatingPoint;
   const framedCopyTransforms = args['framed-transforms'] as FramedCopyTransforms;
-  const validNumbers = Number.isSafeInteger(seed) && coresetRatio > 0 && coresetRatio <= 1 && Number.isSafeInteger(framedCopies) && framedCopies >= 0
-    && operatingPoints.includes(operatingPoint) && Object.hasOwn(framingRanges, framedCopyTransforms);
+  const validNumbers =
+    Number.isSafeInteger(seed) &&
+    coresetRatio > 0 &&
+    coresetRatio <= 1 &&
+    Number.isSafeInteger(framedCopies) &&
+    framedCopies >= 0 &&
+    operatingPoints.includes(operatingPoint) &&
+    Object.hasOwn(framingRanges, framedCopyTransforms);
   const runtimes = ['node', 'browser'];
   const backends = args.runtime === 'browser' ? ['wasm', 'webgpu', 'auto'] : ['wasm'];
-  if (!runtimes.includes(args.runtime) || !backends.includes(args.backend) || !validNumbers || (!args.train && !args.synthetic)
-    || (args.synthetic && (args.train || args.test || args.runtime === 'browser'))) {
+  if (
+    !runtimes.includes(args.runtime) ||
+    !backends.includes(args.backend) ||
+    !validNumbers ||
+    (!args.train && !args.synthetic) ||
+    (args.synthetic && (args.train || args.test || args.runtime === 'browser'))
+  ) {
     console.error(usage);
     return 2;
   }
@@ -138,7 +159,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     const seeds = Array.from({ length: seedCount }, (_, index) => seed + index);
-    const cvResults = await runCrossValidation({ trainSource: args.train, folds, seeds, backboneId: args.backbone, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint });
+    const cvResults = await runCrossValidation({
+      trainSource: args.train,
+      folds,
+      seeds,
+      backboneId: args.backbone,
+      coresetRatio,
+      framedCopies,
+      framedCopyTransforms,
+      operatingPoint,
+    });
     printCrossValidation(cvResults.cv, cvResults.perImage);
     if (args.out) {
       writeFileSync(args.out, `${JSON.stringify(cvResults, null, 2)}\n`);
@@ -177,22 +207,55 @@ interface CrossValidationRun {
   operatingPoint: OperatingPoint;
 }
 
-async function runCrossValidation({ trainSource, folds, seeds, backboneId, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint }: CrossValidationRun): Promise<CrossValidationBenchResults> {
+async function runCrossValidation({
+  trainSource,
+  folds,
+  seeds,
+  backboneId,
+  coresetRatio,
+  framedCopies,
+  framedCopyTransforms,
+  operatingPoint,
+}: CrossValidationRun): Promise<CrossValidationBenchResults> {
   const dataset = loadDataset(trainSource, '', new LabelRegistry([]));
   const backboneModel = await convertBackbone(backboneId);
   const cv = await crossValidate({
-    images: dataset.images, labels: dataset.labels, backboneId, backboneModel, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint, folds, seeds,
-    onFoldDone: (fold) => console.log(`seed ${fold.seed} fold ${fold.fold + 1}/${folds}: AUROC ${fold.auroc?.toFixed(3) ?? 'n/a'}, F1 ${fold.f1.toFixed(3)}, `
-      + `${fold.perLabel.map((label) => `${label.name} IoU ${label.meanIoU.toFixed(3)}, `).join('')}`
-      + `${fold.head ? `head epoch ${fold.head.bestEpoch}/${fold.head.epochs} mask threshold ${fold.head.maskProbabilityThreshold}, ` : ''}stress ${fold.stressFalseAlarms}/${fold.stressImages} (${fold.trainMs} ms)`),
+    images: dataset.images,
+    labels: dataset.labels,
+    backboneId,
+    backboneModel,
+    coresetRatio,
+    framedCopies,
+    framedCopyTransforms,
+    operatingPoint,
+    folds,
+    seeds,
+    onFoldDone: (fold) =>
+      console.log(
+        `seed ${fold.seed} fold ${fold.fold + 1}/${folds}: AUROC ${fold.auroc?.toFixed(3) ?? 'n/a'}, F1 ${fold.f1.toFixed(3)}, ` +
+          `${fold.perLabel.map((label) => `${label.name} IoU ${label.meanIoU.toFixed(3)}, `).join('')}` +
+          `${fold.head ? `head epoch ${fold.head.bestEpoch}/${fold.head.epochs} mask threshold ${fold.head.maskProbabilityThreshold}, ` : ''}stress ${fold.stressFalseAlarms}/${fold.stressImages} (${fold.trainMs} ms)`,
+      ),
   });
   const { perImage, stressRows, detectMs, ...summary } = cv;
   const count = (classification: TrainingImage['classification']) => dataset.images.filter((image) => image.classification === classification).length;
   return {
-    runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, backbone: backboneId, dataset: { train: trainSource },
-    images: { normal: count('normal'), anomaly: count('anomaly') }, coresetRatio, framedCopies, framedCopyTransforms, operatingPoint,
-    detectMs: percentiles(detectMs), modelBytes: cv.modelBytes, bankSize: cv.bankSize,
-    cv: summary, perImage, stressRows,
+    runtime: 'node',
+    backend: 'wasm',
+    threads: ort.env.wasm.numThreads ?? 0,
+    backbone: backboneId,
+    dataset: { train: trainSource },
+    images: { normal: count('normal'), anomaly: count('anomaly') },
+    coresetRatio,
+    framedCopies,
+    framedCopyTransforms,
+    operatingPoint,
+    detectMs: percentiles(detectMs),
+    modelBytes: cv.modelBytes,
+    bankSize: cv.bankSize,
+    cv: summary,
+    perImage,
+    stressRows,
   };
 }
 
@@ -230,23 +293,47 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       split: testSet ? null : { trainIds: split.trainIds, testIds: split.testIds },
       config: { seed: options.seed, backend: options.backend, backboneId: options.backboneId, coresetRatio: options.coresetRatio },
     });
-    if (output.verdictMismatches.length > 0) console.warn(`The detection worker judged ${output.verdictMismatches.join(', ')} differently from the training-time evaluation.`);
+    if (output.verdictMismatches.length > 0)
+      console.warn(`The detection worker judged ${output.verdictMismatches.join(', ')} differently from the training-time evaluation.`);
     const stored = output.evaluation as StoredEvaluation;
     return resultsOf({
-      runtime: 'browser', backend: options.backend, threads: output.threads, options, dataset,
+      runtime: 'browser',
+      backend: options.backend,
+      threads: output.threads,
+      options,
+      dataset,
       images: { train: output.trainImages, test: output.testImages },
-      trainMs: output.trainMs, stored, metadata: output.metadata as ModelMetadata, modelBytes: output.modelBytes,
-      detectMs: percentiles(output.detectMs), detectFileMs: percentiles(output.detectFileMs),
-      peakBytes: output.peakBytes, trainingPeakBytes: output.trainingPeakBytes, idleBytes: output.idleBytes,
+      trainMs: output.trainMs,
+      stored,
+      metadata: output.metadata as ModelMetadata,
+      modelBytes: output.modelBytes,
+      detectMs: percentiles(output.detectMs),
+      detectFileMs: percentiles(output.detectFileMs),
+      peakBytes: output.peakBytes,
+      trainingPeakBytes: output.trainingPeakBytes,
+      idleBytes: output.idleBytes,
     });
   }
 
   let peakBytes = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakBytes = Math.max(peakBytes, process.memoryUsage().rss); }, memorySampleIntervalMs);
+  const sampler = setInterval(() => {
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+  }, memorySampleIntervalMs);
   try {
     const backboneModel = await convertBackbone(options.backboneId);
     const started = performance.now();
-    const result = await trainAnomalyModel({ images, split, labels, backboneId: options.backboneId, backboneModel, seed: options.seed, coresetRatio: options.coresetRatio, framedCopies: options.framedCopies, framedCopyTransforms: options.framedCopyTransforms, operatingPoint: options.operatingPoint });
+    const result = await trainAnomalyModel({
+      images,
+      split,
+      labels,
+      backboneId: options.backboneId,
+      backboneModel,
+      seed: options.seed,
+      coresetRatio: options.coresetRatio,
+      framedCopies: options.framedCopies,
+      framedCopyTransforms: options.framedCopyTransforms,
+      operatingPoint: options.operatingPoint,
+    });
     const trainMs = performance.now() - started;
     const trainingPeakBytes = Math.max(peakBytes, process.memoryUsage().rss);
 
@@ -255,12 +342,26 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     const detectMs = await timeDetections(result, testImages);
     peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
     return resultsOf({
-      runtime: 'node', backend: 'wasm', threads: ort.env.wasm.numThreads ?? 0, options, dataset,
+      runtime: 'node',
+      backend: 'wasm',
+      threads: ort.env.wasm.numThreads ?? 0,
+      options,
+      dataset,
       images: { train: split.trainIds.length, test: split.testIds.length },
-      trainMs, stored: { evaluation: result.evaluation, timings: result.timings, ...(result.segmentation ? { segmentation: result.segmentation } : {}) },
-      metadata: result.metadata, modelBytes: result.modelBytes.length, detectMs, peakBytes, trainingPeakBytes,
+      trainMs,
+      stored: { evaluation: result.evaluation, timings: result.timings, ...(result.segmentation ? { segmentation: result.segmentation } : {}) },
+      metadata: result.metadata,
+      modelBytes: result.modelBytes.length,
+      detectMs,
+      peakBytes,
+      trainingPeakBytes,
       perImage: result.perImage.map((row) => ({
-        file: row.id, seed: options.seed, fold: 0, trueClass: row.actual, score: row.score, verdict: row.isAnomalous ? 'anomaly' : 'normal',
+        file: row.id,
+        seed: options.seed,
+        fold: 0,
+        trueClass: row.actual,
+        score: row.score,
+        verdict: row.isAnomalous ? 'anomaly' : 'normal',
         ...(row.predictedMask ? { iou: imageIoU(row.predictedMask, byId.get(row.id)!.mask ?? new Uint8Array(row.predictedMask.length), labels) } : {}),
       })),
     });
@@ -374,16 +475,32 @@ function printSummary(results: BenchResults): void {
     ['runtime / backend', `${results.runtime} / ${results.backend} (${results.threads} threads)`],
     ['backbone / model', `${results.backbone} / ${results.modelType}`],
     ['images train / test', `${results.images.train} / ${results.images.test}`],
-    ['train ms', `${results.trainMs} (${Object.entries(results.trainStagesMs).map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`).join(', ')})`],
+    [
+      'train ms',
+      `${results.trainMs} (${Object.entries(results.trainStagesMs)
+        .map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`)
+        .join(', ')})`,
+    ],
     ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}${results.runtime === 'browser' ? ' (RGBA frame through DetectAnomalies)' : ''}`],
-    ...(results.detectFileMs ? [['detect file ms p50 / p95', `${results.detectFileMs.p50} / ${results.detectFileMs.p95} (PNG/JPEG Blob)`] as [string, string]] : []),
+    ...(results.detectFileMs
+      ? [['detect file ms p50 / p95', `${results.detectFileMs.p50} / ${results.detectFileMs.p95} (PNG/JPEG Blob)`] as [string, string]]
+      : []),
     ['model bytes', `${results.modelBytes} (bank ${results.bankSize} patches)`],
-    ['peak memory', `${mebibytes(results.memory.peakBytes)} MiB, ${mebibytes(results.memory.trainingPeakBytes)} MiB until trained (${results.memory.idleBytes ? `browser processes' PSS, ${mebibytes(results.memory.idleBytes)} MiB idle` : 'RSS of this process'})`],
+    [
+      'peak memory',
+      `${mebibytes(results.memory.peakBytes)} MiB, ${mebibytes(results.memory.trainingPeakBytes)} MiB until trained (${results.memory.idleBytes ? `browser processes' PSS, ${mebibytes(results.memory.idleBytes)} MiB idle` : 'RSS of this process'})`,
+    ],
     ['image AUROC / AP', `${format(results.image.auroc)} / ${format(results.image.ap)}`],
     ['precision / recall / F1', `${format(results.image.precision)} / ${format(results.image.recall)} / ${format(results.image.f1)}`],
     ['threshold (raw)', `${results.image.threshold} (${results.image.rawThreshold.toFixed(4)})`],
-    ...results.perLabel.map((label): [string, string] => [`label ${label.name}`, `IoU ${format(label.meanIoU)}, P ${format(label.precision)} R ${format(label.recall)} F1 ${format(label.f1)} (${label.testImages} test images)`]),
-    ['TP FP TN FN', `${results.image.counts.truePositives} ${results.image.counts.falsePositives} ${results.image.counts.trueNegatives} ${results.image.counts.falseNegatives}`],
+    ...results.perLabel.map((label): [string, string] => [
+      `label ${label.name}`,
+      `IoU ${format(label.meanIoU)}, P ${format(label.precision)} R ${format(label.recall)} F1 ${format(label.f1)} (${label.testImages} test images)`,
+    ]),
+    [
+      'TP FP TN FN',
+      `${results.image.counts.truePositives} ${results.image.counts.falsePositives} ${results.image.counts.trueNegatives} ${results.image.counts.falseNegatives}`,
+    ],
   ];
   printRows(rows);
 }

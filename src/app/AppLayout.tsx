@@ -14,7 +14,9 @@ export function AppLayout() {
           <span>{t('app.name')}</span>
         </NavLink>
         <nav className="main-nav" aria-label={t('nav.label')}>
-          <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
+          <NavLink to="/" end>
+            {t('nav.dashboard')}
+          </NavLink>
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>

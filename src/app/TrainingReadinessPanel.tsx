@@ -15,14 +15,18 @@ import { listAnomalyLabels } from '../storage/labels';
  * with it, and asks again with `trainAsClassification` when the user chooses to ignore the masks).
  */
 export function useTrainingReadiness(projectId: string, trainAsClassification = false): StoredData<TrainingReadiness> {
-  return useStoredData(['datasets', 'anomalyLabels', 'entries'], async (db) => {
-    const [datasets, labels] = await Promise.all([listDatasets(db, projectId), listAnomalyLabels(db, projectId)]);
-    const summaryOf = async (type: 'train' | 'test') => {
-      const dataset = datasets.find((candidate) => candidate.type === type);
-      return dataset ? summarizeEntries(type, await listEntries(db, dataset.id), labels) : null;
-    };
-    return checkTrainingReadiness({ train: await summaryOf('train'), test: await summaryOf('test'), trainAsClassification });
-  }, [projectId, trainAsClassification]);
+  return useStoredData(
+    ['datasets', 'anomalyLabels', 'entries'],
+    async (db) => {
+      const [datasets, labels] = await Promise.all([listDatasets(db, projectId), listAnomalyLabels(db, projectId)]);
+      const summaryOf = async (type: 'train' | 'test') => {
+        const dataset = datasets.find((candidate) => candidate.type === type);
+        return dataset ? summarizeEntries(type, await listEntries(db, dataset.id), labels) : null;
+      };
+      return checkTrainingReadiness({ train: await summaryOf('train'), test: await summaryOf('test'), trainAsClassification });
+    },
+    [projectId, trainAsClassification],
+  );
 }
 
 export function TrainingReadinessPanel({ projectId }: { projectId: string }) {

@@ -7,7 +7,12 @@ import type { AnomalyLabel } from '../domain/types';
 type MaskCanvas = HTMLCanvasElement | OffscreenCanvas;
 
 /** Returns how many pixels carry a (visible) label. */
-export function drawLabelMask(canvas: MaskCanvas, mask: LabelMask, labels: readonly Pick<AnomalyLabel, 'index' | 'color'>[], options: PaintOptions = {}): number {
+export function drawLabelMask(
+  canvas: MaskCanvas,
+  mask: LabelMask,
+  labels: readonly Pick<AnomalyLabel, 'index' | 'color'>[],
+  options: PaintOptions = {},
+): number {
   // Setting a canvas's size clears it and resets its context, so only when it changes.
   if (canvas.width !== mask.width) canvas.width = mask.width;
   if (canvas.height !== mask.height) canvas.height = mask.height;

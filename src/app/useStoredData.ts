@@ -7,10 +7,7 @@ import { readingOnly } from '../storage/storeAccess';
 import { subscribeToStoreChanges } from '../storage/storeChanges';
 import { coalescedRuns } from './coalescedRuns';
 
-export type StoredData<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: unknown };
+export type StoredData<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: unknown };
 
 /**
  * `load`'s result, read again when `deps` change and, unless `rereadOnChange` is false (a view

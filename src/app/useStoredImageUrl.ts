@@ -15,7 +15,7 @@ export function useStoredImageUrl(imageId: string, preferThumbnail: boolean): st
       if (!current || !blob) return;
       objectUrl = URL.createObjectURL(blob);
       setUrl(objectUrl);
-    // An unreadable Blob leaves the tile without a picture; the gallery stays usable.
+      // An unreadable Blob leaves the tile without a picture; the gallery stays usable.
     })().catch(() => undefined);
     return () => {
       current = false;

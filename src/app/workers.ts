@@ -35,8 +35,9 @@ const detectionBridge = createWorkerBridge<DetectionWorkerApi>(
  * DetectionRuntimeError, a crash of the worker included (INTERNAL); an abort rejects with the signal's reason.
  */
 export const detectionWorker: WorkerBridge<DetectionWorkerApi> = {
-  run: (task, signal) => detectionBridge.run(task, signal).catch((error: unknown) => {
-    throw crashAsInternal(error);
-  }),
+  run: (task, signal) =>
+    detectionBridge.run(task, signal).catch((error: unknown) => {
+      throw crashAsInternal(error);
+    }),
   terminate: () => detectionBridge.terminate(),
 };

@@ -39,7 +39,8 @@ export function CameraPage() {
   labelsRef.current = labels;
   const [chosenComponent, setChosenComponent] = useState<string | null>(null);
   const modelList = models.status === 'ready' ? models.data : [];
-  const model = modelList.find((item) => item.modelComponent === chosenComponent) ?? modelList.find((item) => item.version.status === 'HOSTED') ?? modelList[0] ?? null;
+  const model =
+    modelList.find((item) => item.modelComponent === chosenComponent) ?? modelList.find((item) => item.version.status === 'HOSTED') ?? modelList[0] ?? null;
   const { description, refresh: refreshModel, setDescription } = useModelDescription(model?.modelComponent ?? null);
   const [startingModel, setStartingModel] = useState(false);
 
@@ -74,7 +75,10 @@ export function CameraPage() {
   // Hidden tab, locked screen or muted camera: no detections until it comes back.
   const paused = hidden || camera.status === 'interrupted';
   const inspection = useCameraInspection({
-    setup: canInspect && model && projectSize ? { projectId: project.id, projectSize, modelComponent: model.modelComponent, modelVersion: model.version.version } : null,
+    setup:
+      canInspect && model && projectSize
+        ? { projectId: project.id, projectSize, modelComponent: model.modelComponent, modelVersion: model.version.version }
+        : null,
     videoRef,
     overlayRef,
     regionRef,
@@ -138,7 +142,12 @@ export function CameraPage() {
         onResolutionChange={setResolutionIndex}
         locked={inspecting}
       />
-      <InspectionProblems cameraError={camera.status === 'failed' ? camera.error : null} onRetryCamera={restartCamera} stopped={inspection.stopped} onRecover={recover} />
+      <InspectionProblems
+        cameraError={camera.status === 'failed' ? camera.error : null}
+        onRetryCamera={restartCamera}
+        stopped={inspection.stopped}
+        onRecover={recover}
+      />
       {!projectSize && <p className="hint">{t('camera:noProjectSize')}</p>}
 
       <div className="camera-layout">

@@ -37,10 +37,7 @@ export interface InspectionReadout {
 
 /** Why the loop stopped on its own; the page offers the matching recovery. */
 export type InspectionStop =
-  | { reason: 'modelStopped'; detail: string }
-  | { reason: 'modelFailed'; detail: string }
-  | { reason: 'frameUnreadable' }
-  | { reason: 'error'; error: unknown };
+  { reason: 'modelStopped'; detail: string } | { reason: 'modelFailed'; detail: string } | { reason: 'frameUnreadable' } | { reason: 'error'; error: unknown };
 
 export interface InspectorOptions {
   db: SpotcheckDatabase;
@@ -118,7 +115,8 @@ export class CameraInspector {
     if (!this.running) return;
     const { video } = this.options;
     // requestVideoFrameCallback fires once per new camera frame; rAF is the fallback.
-    this.frameRequest = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(() => this.onFrame()) : requestAnimationFrame(() => this.onFrame());
+    this.frameRequest =
+      'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(() => this.onFrame()) : requestAnimationFrame(() => this.onFrame());
   }
 
   private cancelFrame(): void {
@@ -213,9 +211,7 @@ export class CameraInspector {
   }
 
   private record(event: DetectionEvent): void {
-    this.recording = this.recording
-      .then(() => appendDetectionEvent(this.options.db, event))
-      .catch((error: unknown) => this.halt({ reason: 'error', error }));
+    this.recording = this.recording.then(() => appendDetectionEvent(this.options.db, event)).catch((error: unknown) => this.halt({ reason: 'error', error }));
   }
 
   private halt(stop: InspectionStop): void {

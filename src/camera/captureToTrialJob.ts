@@ -17,10 +17,16 @@ export interface TrialCapture {
 }
 
 export async function captureToTrialJob(db: SpotcheckDatabase, capture: TrialCapture): Promise<TrialJob> {
-  const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, '');
+  const stamp = new Date()
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, '');
   const fileName = `capture-${stamp}.png`;
   const prepared = await importWorker.run((api) =>
-    api.prepareImport({ files: [{ path: fileName, blob: capture.frame }], projectSize: capture.projectSize, existingLabels: [] }, proxy(() => undefined)),
+    api.prepareImport(
+      { files: [{ path: fileName, blob: capture.frame }], projectSize: capture.projectSize, existingLabels: [] },
+      proxy(() => undefined),
+    ),
   );
   const problem = prepared.errors[0] ?? prepared.skipped[0];
   if (problem) throw issueToError(problem);

@@ -31,7 +31,10 @@ export function drawInspectionOverlay(canvas: HTMLCanvasElement, region: Region,
 /** Black and white dashes: visible on any background. */
 export function drawRegionOutline(context: CanvasRenderingContext2D, region: Region): void {
   context.lineWidth = outlineWidthPx;
-  for (const [color, offset] of [['#000000', 0], ['#ffffff', outlineDashPx[0]!]] as const) {
+  for (const [color, offset] of [
+    ['#000000', 0],
+    ['#ffffff', outlineDashPx[0]!],
+  ] as const) {
     context.strokeStyle = color;
     context.setLineDash(outlineDashPx);
     context.lineDashOffset = offset;

@@ -24,7 +24,14 @@ export function ActivityChart({ buckets, heightPx, testId }: { buckets: Activity
   const anomalies = buckets.reduce((sum, bucket) => sum + bucket.anomalies, 0);
   return (
     <div data-testid={testId} data-buckets={buckets.length} data-first-bucket={buckets[0]?.startMs} data-detections={detections} data-anomalies={anomalies}>
-      <LineChart label={t('dashboard:chart.label', { detections, anomalies, buckets: buckets.length })} x={x} series={series} time stepped heightPx={heightPx} />
+      <LineChart
+        label={t('dashboard:chart.label', { detections, anomalies, buckets: buckets.length })}
+        x={x}
+        series={series}
+        time
+        stepped
+        heightPx={heightPx}
+      />
     </div>
   );
 }

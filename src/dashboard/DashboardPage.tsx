@@ -71,7 +71,10 @@ function ProjectPages({ data }: { data: DashboardData }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<PeriodChoice>('24h');
-  const [custom, setCustom] = useState<CustomDates>(() => ({ from: localDateString(Date.now() - (defaultCustomDays - 1) * dayMs), to: localDateString(Date.now()) }));
+  const [custom, setCustom] = useState<CustomDates>(() => ({
+    from: localDateString(Date.now() - (defaultCustomDays - 1) * dayMs),
+    to: localDateString(Date.now()),
+  }));
   const [range, setRange] = useState(() => periodRange('24h', Date.now()));
   const [problem, setProblem] = useState<string | null>(null);
   const data = useStoredData(['settings', 'projects', 'datasets', 'modelVersions', 'detectionEvents'], (db) => loadDashboard(db, range), [range]);

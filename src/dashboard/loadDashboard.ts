@@ -1,14 +1,7 @@
 // What the dashboard shows for one period: project summaries (dataset images) joined with each
 // project's detection activity, and the totals over all projects. Applies the retention setting
 // first, so history past it never shows.
-import {
-  emptyBuckets,
-  projectActivities,
-  pruneByRetention,
-  type ActivityBucket,
-  type ActivityRange,
-  type ProjectActivity,
-} from '../storage/detectionEvents';
+import { emptyBuckets, projectActivities, pruneByRetention, type ActivityBucket, type ActivityRange, type ProjectActivity } from '../storage/detectionEvents';
 import { projectSummaries, type ProjectSummary } from '../storage/projects';
 import type { SpotcheckDatabase } from '../storage/schema';
 
@@ -49,7 +42,11 @@ export async function loadDashboard(db: SpotcheckDatabase, range: ActivityRange)
   const startedMs = performance.now();
   await pruneByRetention(db, Date.now());
   const summaries = await projectSummaries(db);
-  const activities = await projectActivities(db, summaries.map(({ project }) => project.id), range);
+  const activities = await projectActivities(
+    db,
+    summaries.map(({ project }) => project.id),
+    range,
+  );
   const rows = summaries.map((summary, index) => ({ summary, activity: activities[index]! }));
   const totals: DashboardTotals = {
     projects: summaries.length,

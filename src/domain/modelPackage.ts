@@ -60,20 +60,35 @@ export function buildModelPackage(modelBytes: Uint8Array, metadata: ModelMetadat
  * has one yet), and a segmentation model's labels must exist in the project with the same mask index,
  * since predicted masks are stored as label indices.
  */
-export function checkPackageFitsProject(file: string, metadata: ModelMetadata, project: { name: string; imageSize: ImageSize | null }, labels: readonly AnomalyLabel[]): void {
+export function checkPackageFitsProject(
+  file: string,
+  metadata: ModelMetadata,
+  project: { name: string; imageSize: ImageSize | null },
+  labels: readonly AnomalyLabel[],
+): void {
   const size = metadata.inputSize;
   if (project.imageSize && (project.imageSize.width !== size.width || project.imageSize.height !== size.height)) {
     throw new UserFacingError('modelPackage.wrongSize', {
-      file, project: project.name, modelWidth: size.width, modelHeight: size.height, width: project.imageSize.width, height: project.imageSize.height,
+      file,
+      project: project.name,
+      modelWidth: size.width,
+      modelHeight: size.height,
+      width: project.imageSize.width,
+      height: project.imageSize.height,
     });
   }
   const byName = new Map(labels.map((label) => [label.name.toLowerCase(), label]));
   const missing = metadata.labels.filter((label) => !byName.has(label.name.toLowerCase())).map((label) => label.name);
-  if (missing.length > 0) throw new UserFacingError('modelPackage.missingLabels', { file, project: project.name, labels: missing.join(', '), count: missing.length });
+  if (missing.length > 0)
+    throw new UserFacingError('modelPackage.missingLabels', { file, project: project.name, labels: missing.join(', '), count: missing.length });
   const renumbered = metadata.labels.find((label) => byName.get(label.name.toLowerCase())!.index !== label.index);
   if (renumbered) {
     throw new UserFacingError('modelPackage.labelIndex', {
-      file, project: project.name, label: renumbered.name, modelIndex: renumbered.index, projectIndex: byName.get(renumbered.name.toLowerCase())!.index,
+      file,
+      project: project.name,
+      label: renumbered.name,
+      modelIndex: renumbered.index,
+      projectIndex: byName.get(renumbered.name.toLowerCase())!.index,
     });
   }
 }

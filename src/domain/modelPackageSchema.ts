@@ -10,7 +10,11 @@ import type { ModelPackageMetadata } from './modelPackage';
 
 /** A field that does not fit: its path, the kind of value it must be (an i18n context) and that kind's limits. */
 class FieldProblem {
-  constructor(readonly field: string, readonly expected: string, readonly limits: Record<string, string | number> = {}) {}
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly limits: Record<string, string | number> = {},
+  ) {}
 }
 
 type Reader<T> = (value: unknown, path: string) => T;
@@ -31,7 +35,11 @@ const ratio = check<number>('ratio', (value) => finite(value) && value >= 0 && v
 const positiveNumber = check<number>('positiveNumber', (value) => finite(value) && value > 0);
 const nonNegativeNumber = check<number>('nonNegativeNumber', (value) => finite(value) && value >= 0);
 const wholeNumber = (min: number, max?: number) =>
-  check<number>(max === undefined ? 'wholeNumber' : 'wholeNumberRange', (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= (max ?? Infinity), { min, ...(max === undefined ? {} : { max }) });
+  check<number>(
+    max === undefined ? 'wholeNumber' : 'wholeNumberRange',
+    (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= (max ?? Infinity),
+    { min, ...(max === undefined ? {} : { max }) },
+  );
 const count = wholeNumber(0);
 /** Spec §5: an image side is 64–4096 px; a model for other sides would make its project unable to hold images. */
 const imageSide = check<number>('imageSide', (value) => Number.isInteger(value) && (value as number) >= minImageSidePx && (value as number) <= maxImageSidePx, {
@@ -40,7 +48,11 @@ const imageSide = check<number>('imageSide', (value) => Number.isInteger(value) 
 });
 /** Any text, or (with `max`) text of `min`–`max` characters once trimmed. */
 const text = (min = 0, max?: number) =>
-  check<string>(max === undefined ? 'text' : 'textRange', (value) => typeof value === 'string' && value.trim().length >= min && value.trim().length <= (max ?? Infinity), max === undefined ? {} : { min, max });
+  check<string>(
+    max === undefined ? 'text' : 'textRange',
+    (value) => typeof value === 'string' && value.trim().length >= min && value.trim().length <= (max ?? Infinity),
+    max === undefined ? {} : { min, max },
+  );
 const date = check<string>('date', (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 const hexColor = check<string>('color', (value) => typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value));
 const sha256 = check<string>('sha256', (value) => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value));

@@ -19,15 +19,7 @@ export type DatasetStatus =
   | 'UPDATE_FAILED_ROLLBACK_IN_PROGRESS'
   | 'UPDATE_FAILED_ROLLBACK_COMPLETE';
 
-export type ModelVersionStatus =
-  | 'TRAINING'
-  | 'TRAINED'
-  | 'TRAINING_FAILED'
-  | 'STARTING_HOSTING'
-  | 'HOSTED'
-  | 'HOSTING_FAILED'
-  | 'STOPPING_HOSTING';
-
+export type ModelVersionStatus = 'TRAINING' | 'TRAINED' | 'TRAINING_FAILED' | 'STARTING_HOSTING' | 'HOSTED' | 'HOSTING_FAILED' | 'STOPPING_HOSTING';
 
 export interface Project {
   id: string;

@@ -37,10 +37,16 @@ function EditorLoader({ entryId }: { entryId: string }) {
 function ImageIndex() {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const listing = useStoredData(['datasets', 'entries'], async (db) => {
-    const datasets = await listDatasets(db, project.id);
-    return Promise.all(datasets.map(async (dataset) => ({ dataset, page: await queryEntries(db, dataset.id, { sort: 'name', offset: 0, limit: listedImageCount }) })));
-  }, [project.id]);
+  const listing = useStoredData(
+    ['datasets', 'entries'],
+    async (db) => {
+      const datasets = await listDatasets(db, project.id);
+      return Promise.all(
+        datasets.map(async (dataset) => ({ dataset, page: await queryEntries(db, dataset.id, { sort: 'name', offset: 0, limit: listedImageCount }) })),
+      );
+    },
+    [project.id],
+  );
   if (listing.status !== 'ready') return <p>{t('common.loading')}</p>;
   return (
     <div className="stack">

@@ -70,7 +70,9 @@ export function TrialMaskPage() {
 function TrialMaskEditor({ jobId, resultId }: { jobId: string; resultId: string }) {
   const { t } = useTranslation();
   const project = useCurrentProject();
-  const data = useStoredData(['trialJobs', 'trialResults', 'images', 'masks'], (db) => loadTrialEditorData(db, jobId, resultId), [jobId, resultId], { rereadOnChange: false });
+  const data = useStoredData(['trialJobs', 'trialResults', 'images', 'masks'], (db) => loadTrialEditorData(db, jobId, resultId), [jobId, resultId], {
+    rereadOnChange: false,
+  });
   const labels = useStoredData(['anomalyLabels'], (db) => listAnomalyLabels(db, project.id), [project.id]);
   const failed = [data, labels].find((each) => each.status === 'failed');
   if (failed?.status === 'failed') return <p role="alert">{describeError(failed.error)}</p>;

@@ -33,7 +33,11 @@ export function reconcileLabels(
 }
 
 /** The labels, deleted elsewhere, whose pixels are still in the mask, by index. */
-export function deletedLabelsInMask(known: ReadonlyMap<number, AnomalyLabel>, current: readonly AnomalyLabel[], maskIndices: ReadonlySet<number>): AnomalyLabel[] {
+export function deletedLabelsInMask(
+  known: ReadonlyMap<number, AnomalyLabel>,
+  current: readonly AnomalyLabel[],
+  maskIndices: ReadonlySet<number>,
+): AnomalyLabel[] {
   const currentIds = new Set(current.map((label) => label.id));
   return [...known.values()].filter((label) => !currentIds.has(label.id) && maskIndices.has(label.index)).sort((a, b) => a.index - b.index);
 }

@@ -49,12 +49,10 @@ export function ModelsPage() {
           <TrainingProgressPanel key={job.id} job={job} />
         ))}
       </section>
-      {versions.data.length === 0 ? (
-        <p className="empty">{t('models:list.empty')}</p>
-      ) : (
-        <ModelVersionsTable project={project} versions={versions.data} />
+      {versions.data.length === 0 ? <p className="empty">{t('models:list.empty')}</p> : <ModelVersionsTable project={project} versions={versions.data} />}
+      {training && (
+        <TrainModelDialog projectId={project.id} readiness={readiness.data} trainAsClassification={asClassification} onClose={() => setTraining(false)} />
       )}
-      {training && <TrainModelDialog projectId={project.id} readiness={readiness.data} trainAsClassification={asClassification} onClose={() => setTraining(false)} />}
     </div>
   );
 }

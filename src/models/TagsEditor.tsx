@@ -21,11 +21,23 @@ export function TagsEditor({ tags, onChange }: TagsEditorProps) {
         <div key={index} className="tags-editor-row" data-tag-row={index + 1}>
           <label>
             <span>{t('models:tags.key', { position: index + 1 })}</span>
-            <input name={`tag-key-${index + 1}`} value={tag.Key} maxLength={maxTagKeyLength} onChange={(event) => change(index, 'Key', event.target.value)} autoComplete="off" />
+            <input
+              name={`tag-key-${index + 1}`}
+              value={tag.Key}
+              maxLength={maxTagKeyLength}
+              onChange={(event) => change(index, 'Key', event.target.value)}
+              autoComplete="off"
+            />
           </label>
           <label>
             <span>{t('models:tags.value', { position: index + 1 })}</span>
-            <input name={`tag-value-${index + 1}`} value={tag.Value} maxLength={maxTagValueLength} onChange={(event) => change(index, 'Value', event.target.value)} autoComplete="off" />
+            <input
+              name={`tag-value-${index + 1}`}
+              value={tag.Value}
+              maxLength={maxTagValueLength}
+              onChange={(event) => change(index, 'Value', event.target.value)}
+              autoComplete="off"
+            />
           </label>
           <button type="button" className="button-danger-quiet" onClick={() => onChange(tags.filter((_, position) => position !== index))}>
             {t('models:tags.remove', { position: index + 1 })}

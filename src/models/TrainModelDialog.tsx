@@ -33,7 +33,12 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
 
   async function train() {
     const db = await openSpotcheckDb();
-    const version = await createModelVersion(db, projectId, { description: description.trim(), tags: normalizeModelTags(tags), idempotencyKey, trainAsClassification });
+    const version = await createModelVersion(db, projectId, {
+      description: description.trim(),
+      tags: normalizeModelTags(tags),
+      idempotencyKey,
+      trainAsClassification,
+    });
     startTrainingJob(db, version, backend);
   }
 

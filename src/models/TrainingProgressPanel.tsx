@@ -27,7 +27,9 @@ export function TrainingProgressPanel({ job }: { job: TrainingJob }) {
       {progress ? (
         <dl className="facts">
           <dt>{t('models:progress.stage')}</dt>
-          <dd data-testid="training-stage">{t(`models:progress.stages.${progress.stage}`)} ({t('models:progress.percent', { percent: Math.floor(progress.percent) })})</dd>
+          <dd data-testid="training-stage">
+            {t(`models:progress.stages.${progress.stage}`)} ({t('models:progress.percent', { percent: Math.floor(progress.percent) })})
+          </dd>
           <dt>{t('models:progress.elapsed')}</dt>
           <dd>{t('models:progress.duration', splitDuration(progress.elapsedMs))}</dd>
           <dt>{t('models:progress.remaining')}</dt>
@@ -42,7 +44,16 @@ export function TrainingProgressPanel({ job }: { job: TrainingJob }) {
       ) : (
         <p className="hint">{t('models:progress.preparing')}</p>
       )}
-      {lossCurve.length > 0 && <LineChart label={t('models:progress.lossChart')} x={epochs} series={series} xLabel={t('models:progress.epoch')} yLabel={t('models:progress.loss')} heightPx={180} />}
+      {lossCurve.length > 0 && (
+        <LineChart
+          label={t('models:progress.lossChart')}
+          x={epochs}
+          series={series}
+          xLabel={t('models:progress.epoch')}
+          yLabel={t('models:progress.loss')}
+          heightPx={180}
+        />
+      )}
       <div className="toolbar">
         <button type="button" className="button-danger-quiet" disabled={job.cancelling} onClick={() => cancelTrainingJob(job.id)}>
           {job.cancelling ? t('models:progress.cancelling') : t('models:progress.cancel')}

@@ -23,23 +23,26 @@ export interface TrainingJobProgress {
 /** A run of this tab; its id is the model version's id. */
 export type TrainingJob = BackgroundJob<TrainingRequest, TrainingJobProgress>;
 
-export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJobProgress>('training', async ({ id, info: { db, backend } }, { signal, reportProgress }) => {
-  const { showError, showInfo } = useUiStore.getState();
-  let lossCurve: readonly LossPoint[] = [];
-  try {
-    const trained = await runTraining(db, id, {
-      backend,
-      signal,
-      onProgress: (report) => {
-        lossCurve = withLossPoint(lossCurve, report);
-        reportProgress({ report, lossCurve });
-      },
-    });
-    showInfo(i18n.t('models:training.completed', { version: trained.version }));
-  } catch (error) {
-    if (!signal.aborted) showError(error);
-  }
-});
+export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJobProgress>(
+  'training',
+  async ({ id, info: { db, backend } }, { signal, reportProgress }) => {
+    const { showError, showInfo } = useUiStore.getState();
+    let lossCurve: readonly LossPoint[] = [];
+    try {
+      const trained = await runTraining(db, id, {
+        backend,
+        signal,
+        onProgress: (report) => {
+          lossCurve = withLossPoint(lossCurve, report);
+          reportProgress({ report, lossCurve });
+        },
+      });
+      showInfo(i18n.t('models:training.completed', { version: trained.version }));
+    } catch (error) {
+      if (!signal.aborted) showError(error);
+    }
+  },
+);
 
 /**
  * Trains a TRAINING version in the training worker. Starting the same version twice (a repeated

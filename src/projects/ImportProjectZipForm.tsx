@@ -9,7 +9,13 @@ import { importProjectZip } from './importProjectZip';
 
 /** A valid project name from a file name: other characters become hyphens (spec §1 name rules). */
 function projectNameFromFile(fileName: string): string {
-  return fileName.replace(/\.zip$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[-_]+/, '').slice(0, 255) || 'imported';
+  return (
+    fileName
+      .replace(/\.zip$/i, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^[-_]+/, '')
+      .slice(0, 255) || 'imported'
+  );
 }
 
 export function ImportProjectZipForm() {
@@ -55,7 +61,9 @@ export function ImportProjectZipForm() {
             <span>{t('projects.importZip.nameLabel')}</span>
             <input name="importedProjectName" value={name} onChange={(event) => setName(event.target.value)} maxLength={255} />
           </label>
-          <button type="submit" disabled={busy}>{busy ? t('projects.importZip.busy') : t('projects.importZip.submit')}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? t('projects.importZip.busy') : t('projects.importZip.submit')}
+          </button>
         </>
       )}
     </form>

@@ -14,7 +14,12 @@ export function ProjectActions({ project }: { project: Project }) {
       <button type="button" className="button-quiet" onClick={() => setMode('rename')} aria-label={t('projects.rename.labelFor', { name: project.name })}>
         {t('projects.rename.action')}
       </button>
-      <button type="button" className="button-danger-quiet" onClick={() => setMode('delete')} aria-label={t('projects.delete.labelFor', { name: project.name })}>
+      <button
+        type="button"
+        className="button-danger-quiet"
+        onClick={() => setMode('delete')}
+        aria-label={t('projects.delete.labelFor', { name: project.name })}
+      >
         {t('projects.delete.action')}
       </button>
       {mode === 'delete' && <DeleteProjectDialog project={project} onClose={() => setMode('idle')} />}

@@ -40,7 +40,9 @@ export async function importProjectZip(zip: File, name: string, signal: AbortSig
     const result = await importWorker.run((api) => api.prepareImport({ files: datasetFiles, projectSize, existingLabels: [...labels] }), signal);
     const problems = [...result.errors, ...result.skipped];
     if (problems.length > 0 || result.sizeMismatches.length > 0) {
-      throw new UserFacingError('import:export.invalid', { details: problems.map((issue) => describeError(issueToError(issue))).join(' ') || result.sizeMismatches.join(', ') });
+      throw new UserFacingError('import:export.invalid', {
+        details: problems.map((issue) => describeError(issueToError(issue))).join(' ') || result.sizeMismatches.join(', '),
+      });
     }
     let nextIndex = labels.length;
     for (const label of result.newLabels) labels.push({ ...label, index: ++nextIndex });

@@ -56,9 +56,7 @@ async function expandArchives(sources: SourceFile[], request: ImportRequest): Pr
 }
 
 /** A CSV of `image,class` rows stands for a manifest (spec §2.5); with errors nothing is imported. */
-async function csvAsManifest(
-  files: SourceBlob[],
-): Promise<{ files: SourceBlob[]; failure?: Extract<CsvConversion, { ok: false }>; origin?: ManifestOrigin }> {
+async function csvAsManifest(files: SourceBlob[]): Promise<{ files: SourceBlob[]; failure?: Extract<CsvConversion, { ok: false }>; origin?: ManifestOrigin }> {
   const csvFiles = files.filter((file) => file.path.toLowerCase().endsWith(csvExtension));
   if (csvFiles.length !== 1) return { files };
   const csv = csvFiles[0]!;

@@ -59,7 +59,9 @@ export function useModelDescription(modelComponent: string | null) {
     if (modelComponent) {
       describeModel(modelComponent).then(
         (found) => current && setDescription(found),
-        (error: unknown) => current && setDescription({ model_component: modelComponent, status: 'FAILED', status_message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          current &&
+          setDescription({ model_component: modelComponent, status: 'FAILED', status_message: error instanceof Error ? error.message : String(error) }),
       );
     }
     return () => {

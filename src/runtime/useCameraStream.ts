@@ -85,7 +85,11 @@ export function useCameraStream(options: CameraOptions = {}) {
       return;
     }
     setState({ status: 'starting' });
-    const refreshDevices = () => void listCameras().then((found) => !cancelled && setDevices(found), () => undefined);
+    const refreshDevices = () =>
+      void listCameras().then(
+        (found) => !cancelled && setDevices(found),
+        () => undefined,
+      );
     mediaDevices.addEventListener('devicechange', refreshDevices);
     const requested = resolutionWidth && resolutionHeight ? { width: resolutionWidth, height: resolutionHeight } : undefined;
     mediaDevices.getUserMedia({ video: videoConstraints({ deviceId, resolution: requested }), audio: false }).then(
@@ -127,5 +131,7 @@ export function captureFrame(video: HTMLVideoElement, jpegQuality = 0.92): Promi
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   canvas.getContext('2d')!.drawImage(video, 0, 0);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new UserFacingError('camera.frameUnreadable'))), 'image/jpeg', jpegQuality));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new UserFacingError('camera.frameUnreadable'))), 'image/jpeg', jpegQuality),
+  );
 }

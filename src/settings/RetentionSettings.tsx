@@ -61,7 +61,15 @@ export function RetentionSettings() {
         </label>
         <label>
           <span className="visually-hidden">{t('dashboard:retention.days')}</span>
-          <input type="number" min={1} step={1} value={days} disabled={keepForever} onChange={(event) => setDays(event.target.value)} aria-label={t('dashboard:retention.days')} />
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={days}
+            disabled={keepForever}
+            onChange={(event) => setDays(event.target.value)}
+            aria-label={t('dashboard:retention.days')}
+          />
         </label>
         <span>{t('dashboard:retention.days')}</span>
       </div>

@@ -78,7 +78,12 @@ export async function saveAnnotation(db: IDBPDatabase<SpotcheckDB>, entryId: str
     });
     if (decoded) {
       if (decoded.width !== entry.width || decoded.height !== entry.height) {
-        throw new UserFacingError('labeling:errors.maskSize', { width: decoded.width, height: decoded.height, imageWidth: entry.width, imageHeight: entry.height });
+        throw new UserFacingError('labeling:errors.maskSize', {
+          width: decoded.width,
+          height: decoded.height,
+          imageWidth: entry.width,
+          imageHeight: entry.height,
+        });
       }
       const painted = labelIndicesInMask(decoded.mask);
       const given = new Set(labels.map((label) => label?.index));

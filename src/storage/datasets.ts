@@ -49,10 +49,7 @@ export async function refreshDataset(
   datasetId: string,
   status: DatasetStatus,
 ): Promise<Dataset> {
-  const [dataset, datasetEntries] = await Promise.all([
-    datasets.get(datasetId),
-    entries.index('by-dataset').getAll(datasetId),
-  ]);
+  const [dataset, datasetEntries] = await Promise.all([datasets.get(datasetId), entries.index('by-dataset').getAll(datasetId)]);
   if (!dataset) throw datasetNotFound();
   const refreshed: Dataset = { ...dataset, status, statusMessage: '', imageStats: computeImageStats(datasetEntries) };
   await datasets.put(refreshed);

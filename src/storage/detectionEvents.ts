@@ -115,7 +115,9 @@ export async function projectActivities(db: IDBPDatabase<SpotcheckDB>, projectId
 /** The most recent events of a project, newest first (camera history, tests). */
 export async function latestDetectionEvents(db: IDBPDatabase<SpotcheckDB>, projectId: string, limit: number): Promise<DetectionEvent[]> {
   const events: DetectionEvent[] = [];
-  let cursor = await db.transaction('detectionEvents').store.index('by-project-time')
+  let cursor = await db
+    .transaction('detectionEvents')
+    .store.index('by-project-time')
     .openCursor(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]), 'prev');
   while (cursor && events.length < limit) {
     events.push(cursor.value);

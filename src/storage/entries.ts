@@ -96,10 +96,7 @@ export async function removeEntries(db: IDBPDatabase<SpotcheckDB>, entryIds: rea
 }
 
 /** The stored entries of a selection (each id once) and how many of its ids are gone. */
-async function readEntries(
-  entriesStore: WriteStore<'entries'>,
-  entryIds: readonly string[],
-): Promise<{ entries: DatasetEntry[]; missingCount: number }> {
+async function readEntries(entriesStore: WriteStore<'entries'>, entryIds: readonly string[]): Promise<{ entries: DatasetEntry[]; missingCount: number }> {
   const uniqueIds = [...new Set(entryIds)];
   const found = await Promise.all(uniqueIds.map((id) => entriesStore.get(id)));
   const entries = found.filter((entry): entry is DatasetEntry => entry !== undefined);
@@ -107,11 +104,7 @@ async function readEntries(
 }
 
 /** Recounts each dataset `entries` belong to, marking it updated. */
-async function refreshDatasetsOf(
-  datasets: WriteStore<'datasets'>,
-  entriesStore: WriteStore<'entries'>,
-  entries: readonly DatasetEntry[],
-): Promise<void> {
+async function refreshDatasetsOf(datasets: WriteStore<'datasets'>, entriesStore: WriteStore<'entries'>, entries: readonly DatasetEntry[]): Promise<void> {
   const datasetIds = new Set(entries.map((entry) => entry.datasetId));
   await Promise.all([...datasetIds].map((datasetId) => refreshDataset(datasets, entriesStore, datasetId, 'UPDATE_COMPLETE')));
 }

@@ -12,9 +12,5 @@ export interface BlobStores {
 /** Requests deleting `owner`'s image, its thumbnail (stored under the image's id) and its mask. */
 export function blobDeletions(stores: BlobStores, owner: Pick<DatasetEntry, 'imageId' | 'maskId'>): (() => Promise<unknown>)[] {
   const { imageId, maskId } = owner;
-  return [
-    () => stores.images.delete(imageId),
-    () => stores.thumbnails.delete(imageId),
-    ...(maskId ? [() => stores.masks.delete(maskId)] : []),
-  ];
+  return [() => stores.images.delete(imageId), () => stores.thumbnails.delete(imageId), ...(maskId ? [() => stores.masks.delete(maskId)] : [])];
 }

@@ -130,7 +130,13 @@ export async function writeImport(stores: ImportStores, input: ImportCommitInput
     throw new UserFacingError('import:replace.unconfirmed', { count: plan.unconfirmedReplacements.length, paths: plan.unconfirmedReplacements.join(', ') });
   }
   assertWithinDatasetLimit(project, dataset, existingEntries, plan);
-  const report = { added: plan.newEntries.length, updated: plan.updatedEntries.length, unchanged: plan.unchanged.length, skippedDuplicates: plan.skippedDuplicates, labelsCreated };
+  const report = {
+    added: plan.newEntries.length,
+    updated: plan.updatedEntries.length,
+    unchanged: plan.unchanged.length,
+    skippedDuplicates: plan.skippedDuplicates,
+    labelsCreated,
+  };
   if (report.added + report.updated === 0 && labelsCreated.length === 0) return { ...report, dataset };
 
   const blobStores = { images: store('images'), thumbnails: store('thumbnails'), masks: store('masks') };

@@ -1,12 +1,7 @@
 // Writes a complete new project (records and Blobs) in one transaction. Used by "Create demo
 // project" and by ZIP re-import: either the whole project appears or nothing does.
 import type { IDBPDatabase } from 'idb';
-import type {
-  AnomalyLabel,
-  Dataset,
-  DatasetEntry,
-  Project,
-} from '../domain/types';
+import type { AnomalyLabel, Dataset, DatasetEntry, Project } from '../domain/types';
 import { computeImageStats } from './datasets';
 import { newLabelRecords, resolveLabelIds } from './labels';
 import type { NewProjectInput } from './newProject';

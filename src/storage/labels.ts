@@ -38,18 +38,10 @@ export function resolveLabelIds(labelNames: readonly string[], labelIdByName: Re
  * Adds a label to the project. The name is trimmed and stored in Unicode NFC; `color` (`#rrggbb`, any case) defaults to a
  * colour distinct from every other label's.
  */
-export async function addAnomalyLabel(
-  db: IDBPDatabase<SpotcheckDB>,
-  projectId: string,
-  name: string,
-  color?: string,
-): Promise<AnomalyLabel> {
+export async function addAnomalyLabel(db: IDBPDatabase<SpotcheckDB>, projectId: string, name: string, color?: string): Promise<AnomalyLabel> {
   return writeTransaction(db, ['projects', 'anomalyLabels'], async (transaction) => {
     const labels = transaction.objectStore('anomalyLabels');
-    const [project, existing] = await Promise.all([
-      transaction.objectStore('projects').get(projectId),
-      labels.index('by-project').getAll(projectId),
-    ]);
+    const [project, existing] = await Promise.all([transaction.objectStore('projects').get(projectId), labels.index('by-project').getAll(projectId)]);
     if (!project) throw new UserFacingError('project.notFound');
     assertRoomForLabels(existing.length, 1);
     const draft = { name: normalizeLabelName(name), color: color ?? pickDistinctColor(existing.map((label) => label.color)) };
@@ -61,11 +53,7 @@ export async function addAnomalyLabel(
 }
 
 /** Applies `change` to the label after checking it against the project's other labels. */
-async function updateLabel(
-  db: IDBPDatabase<SpotcheckDB>,
-  labelId: string,
-  change: (label: AnomalyLabel) => AnomalyLabel,
-): Promise<AnomalyLabel> {
+async function updateLabel(db: IDBPDatabase<SpotcheckDB>, labelId: string, change: (label: AnomalyLabel) => AnomalyLabel): Promise<AnomalyLabel> {
   return writeTransaction(db, ['anomalyLabels'], async (transaction) => {
     const labels = transaction.objectStore('anomalyLabels');
     const label = await findLabel(labels, labelId);

@@ -42,10 +42,7 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore('modelArtifacts', { keyPath: 'id' }).createIndex('by-model', 'modelVersionId');
       db.createObjectStore('trialJobs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
       db.createObjectStore('trialResults', { keyPath: 'id' }).createIndex('by-job', 'jobId');
-      db.createObjectStore('detectionEvents', { keyPath: 'id', autoIncrement: true }).createIndex(
-        'by-project',
-        'projectId',
-      );
+      db.createObjectStore('detectionEvents', { keyPath: 'id', autoIncrement: true }).createIndex('by-project', 'projectId');
       db.createObjectStore('settings');
     },
   },
@@ -78,12 +75,7 @@ export const migrations: readonly Migration[] = [
 ];
 
 /** Brings a database from `oldVersion` (0 when new) to `targetVersion`, one migration at a time. */
-export function applyMigrations(
-  db: IDBPDatabase<SpotcheckDB>,
-  oldVersion: number,
-  targetVersion: number,
-  transaction: UpgradeTransaction,
-): void {
+export function applyMigrations(db: IDBPDatabase<SpotcheckDB>, oldVersion: number, targetVersion: number, transaction: UpgradeTransaction): void {
   for (const migration of migrations) {
     if (migration.toVersion > oldVersion && migration.toVersion <= targetVersion) {
       migration.migrate(db, transaction);

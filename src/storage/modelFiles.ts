@@ -34,7 +34,9 @@ export interface NamedArtifact {
 }
 
 /** What a finished run adds to its version besides the files. */
-export type TrainedFields = Required<Pick<ModelVersion, 'performance' | 'anomalyThreshold' | 'trainedAnomalyThreshold' | 'split' | 'backbone' | 'trainingDurationMs'>>;
+export type TrainedFields = Required<
+  Pick<ModelVersion, 'performance' | 'anomalyThreshold' | 'trainedAnomalyThreshold' | 'split' | 'backbone' | 'trainingDurationMs'>
+>;
 
 /**
  * TRAINING → TRAINED with every artifact and the version's figures, all or nothing. Refused (nothing
@@ -55,7 +57,11 @@ export async function completeTraining(
     const store = transaction.objectStore('modelArtifacts');
     const trained: ModelVersion = { ...version, ...fields, status: 'TRAINED', statusMessage };
     await issueAll([
-      ...artifacts.map(({ name, blob }) => () => store.put({ id: modelArtifactId(modelVersionId, name), modelVersionId, name, blob })),
+      ...artifacts.map(
+        ({ name, blob }) =>
+          () =>
+            store.put({ id: modelArtifactId(modelVersionId, name), modelVersionId, name, blob }),
+      ),
       () => versions.put(trained),
     ]);
     return trained;
@@ -67,7 +73,10 @@ export async function readModelArtifact(db: IDBPDatabase<SpotcheckDB>, modelVers
 }
 
 /** The packaged ONNX model and its metadata; undefined for a version without them (not trained). */
-export async function readModelFile(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string): Promise<{ modelBytes: Uint8Array; metadata: ModelMetadata } | undefined> {
+export async function readModelFile(
+  db: IDBPDatabase<SpotcheckDB>,
+  modelVersionId: string,
+): Promise<{ modelBytes: Uint8Array; metadata: ModelMetadata } | undefined> {
   const [model, metadata] = await Promise.all([
     readModelArtifact(db, modelVersionId, modelArtifactNames.model),
     readModelArtifact(db, modelVersionId, modelArtifactNames.metadata),

@@ -13,13 +13,20 @@ import type { SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
 
 /** The zip of a trained version, named `<project>-model-<N>.zip`; its threshold is the one in effect now. */
-export async function exportModelPackage(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, exportedAt = new Date().toISOString()): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportModelPackage(
+  db: IDBPDatabase<SpotcheckDB>,
+  modelVersionId: string,
+  exportedAt = new Date().toISOString(),
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const version = await db.get('modelVersions', modelVersionId);
   if (!version) throw new UserFacingError('model.notFound');
   const [project, files] = await Promise.all([db.get('projects', version.projectId), readModelFile(db, modelVersionId)]);
   if (!project) throw new UserFacingError('project.notFound');
   if (!files) throw new UserFacingError('modelPackage.notTrained', { version: version.version });
-  return { fileName: modelPackageFileName(project.name, version.version), bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt) };
+  return {
+    fileName: modelPackageFileName(project.name, version.version),
+    bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt),
+  };
 }
 
 /**
@@ -63,7 +70,11 @@ export async function importModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
     ];
     await issueAll([
       ...(project.imageSize ? [] : [() => projects.put({ ...project, imageSize: { ...metadata.inputSize } })]),
-      ...files.map(({ name, blob }) => () => artifacts.put({ id: modelArtifactId(version.id, name), modelVersionId: version.id, name, blob })),
+      ...files.map(
+        ({ name, blob }) =>
+          () =>
+            artifacts.put({ id: modelArtifactId(version.id, name), modelVersionId: version.id, name, blob }),
+      ),
       () => transaction.objectStore('modelVersions').add(version),
     ]);
     return version;

@@ -8,7 +8,6 @@ import type { ModelVersion, Project, TrialJob } from '../domain/types';
 import { PROJECT_STORES, type SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
 
-
 export interface ProjectSummary {
   project: Project;
   datasetCount: number;
@@ -93,10 +92,7 @@ export function findProjectByName(db: IDBPDatabase<SpotcheckDB>, name: string): 
 /** Counts for the project list, from dataset ImageStats and index counts: no entry or Blob is read. */
 export async function projectSummaries(db: IDBPDatabase<SpotcheckDB>): Promise<ProjectSummary[]> {
   const transaction = db.transaction(['projects', 'datasets', 'modelVersions']);
-  const [projects, datasets] = await Promise.all([
-    transaction.objectStore('projects').getAll(),
-    transaction.objectStore('datasets').getAll(),
-  ]);
+  const [projects, datasets] = await Promise.all([transaction.objectStore('projects').getAll(), transaction.objectStore('datasets').getAll()]);
   const modelsByProject = transaction.objectStore('modelVersions').index('by-project');
   const modelCounts = await Promise.all(projects.map((project) => modelsByProject.count(project.id)));
   const modelCountById = new Map(projects.map((project, i) => [project.id, modelCounts[i] ?? 0]));
@@ -136,11 +132,7 @@ function busyError(project: Project, modelVersions: ModelVersion[], trialJobs: T
  * `typedConfirmation` must be the project's name (so the user confirms which project goes);
  * refused while a model or trial job is active.
  */
-export async function deleteProject(
-  db: IDBPDatabase<SpotcheckDB>,
-  id: string,
-  typedConfirmation: string,
-): Promise<void> {
+export async function deleteProject(db: IDBPDatabase<SpotcheckDB>, id: string, typedConfirmation: string): Promise<void> {
   await writeTransaction(db, PROJECT_STORES, async (transaction) => {
     const store = transaction.objectStore.bind(transaction);
     const project = await store('projects').get(id);

@@ -1,17 +1,7 @@
 // The shape of the Spotcheck IndexedDB database: its name, current version, stores and indexes.
 // Metadata records stay small; Blobs live in their own stores so lists never load image bytes.
 import type { DBSchema, IDBPDatabase, StoreNames } from 'idb';
-import type {
-  AnomalyLabel,
-  Dataset,
-  DatasetEntry,
-  DatasetType,
-  DetectionEvent,
-  ModelVersion,
-  Project,
-  TrialJob,
-  TrialResult,
-} from '../domain/types';
+import type { AnomalyLabel, Dataset, DatasetEntry, DatasetType, DetectionEvent, ModelVersion, Project, TrialJob, TrialResult } from '../domain/types';
 
 export const DB_NAME = 'spotcheck';
 

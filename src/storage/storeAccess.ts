@@ -8,9 +8,20 @@ const changingMethods: ReadonlySet<PropertyKey> = new Set(['put', 'add', 'delete
 
 /** idb's shortcut methods whose first argument is the store (or stores) they open a transaction on, as `transaction`'s. */
 const storeFirstMethods: ReadonlySet<PropertyKey> = new Set([
-  'get', 'getKey', 'getAll', 'getAllKeys', 'count',
-  'getFromIndex', 'getKeyFromIndex', 'getAllFromIndex', 'getAllKeysFromIndex', 'countFromIndex',
-  'put', 'add', 'delete', 'clear',
+  'get',
+  'getKey',
+  'getAll',
+  'getAllKeys',
+  'count',
+  'getFromIndex',
+  'getKeyFromIndex',
+  'getAllFromIndex',
+  'getAllKeysFromIndex',
+  'countFromIndex',
+  'put',
+  'add',
+  'delete',
+  'clear',
 ]);
 
 /** Calls a method of an idb wrapper on the wrapper itself: idb unwraps `this` to find the native object. */

@@ -56,11 +56,14 @@ function testImage(value: unknown, path: string): TestImageResult {
 /** Format 1 kept the scores flat and no threshold per image: the trained one applied to all; label areas were not kept. */
 function testImageOfFormat1(value: unknown, path: string, threshold: number): TestImageResult {
   if (!isObject(value)) throw damaged(`${path} is not a test image result`);
-  return testImage({
-    entryId: value.entryId,
-    actual: value.actual,
-    prediction: { score: value.score, rawScore: value.rawScore, threshold, isAnomalous: value.isAnomalous, confidence: value.confidence, labelAreas: [] },
-  }, path);
+  return testImage(
+    {
+      entryId: value.entryId,
+      actual: value.actual,
+      prediction: { score: value.score, rawScore: value.rawScore, threshold, isAnomalous: value.isAnomalous, confidence: value.confidence, labelAreas: [] },
+    },
+    path,
+  );
 }
 
 /** The record in the current format, or a StoredEvaluationError saying why it cannot be read. */
@@ -69,15 +72,16 @@ export function readStoredEvaluation(parsed: unknown): StoredEvaluation {
     throw damaged('it lacks the image metrics or the per-image results');
   }
   const formatVersion = parsed.formatVersion ?? 1;
-  if (!Number.isInteger(formatVersion) || (formatVersion as number) < 1) throw damaged(`its formatVersion ${JSON.stringify(formatVersion)} is not a format number`);
+  if (!Number.isInteger(formatVersion) || (formatVersion as number) < 1)
+    throw damaged(`its formatVersion ${JSON.stringify(formatVersion)} is not a format number`);
   if ((formatVersion as number) > evaluationFormatVersion) throw new StoredEvaluationError({ reason: 'newer', found: formatVersion as number });
   const { evaluation } = parsed;
   const threshold = field(evaluation.image as Fields, 'threshold', 'evaluation.image', isFinite, 'a number');
   const confidence = field(evaluation, 'confidence', 'evaluation', isObject, 'a confidence calibration');
   field(confidence, 'slope', 'evaluation.confidence', isFinite, 'a number');
-  const perImage = parsed.perImage.map((image, position) => (formatVersion === 1
-    ? testImageOfFormat1(image, `perImage[${position}]`, threshold)
-    : testImage(image, `perImage[${position}]`)));
+  const perImage = parsed.perImage.map((image, position) =>
+    formatVersion === 1 ? testImageOfFormat1(image, `perImage[${position}]`, threshold) : testImage(image, `perImage[${position}]`),
+  );
   // The metrics, timings and summaries are written by training alongside and shown as stored.
   return { ...(parsed as unknown as StoredEvaluation), formatVersion: evaluationFormatVersion, perImage };
 }

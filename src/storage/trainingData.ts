@@ -40,16 +40,19 @@ export async function readTrainingData(db: IDBPDatabase<SpotcheckDB>, modelVersi
   const read = async (type: 'train' | 'test'): Promise<StoredTrainingEntry[] | null> => {
     const dataset = datasets.find((candidate) => candidate.type === type);
     if (!dataset) return null;
-    const entries = (await transaction.objectStore('entries').index('by-dataset-sourceRef').getAll(wholeDatasetRange(dataset.id)))
-      .filter((entry) => entry.classification !== null);
-    return Promise.all(entries.map(async (entry) => {
-      const [image, mask] = await Promise.all([
-        transaction.objectStore('images').get(entry.imageId),
-        entry.maskId === null ? undefined : transaction.objectStore('masks').get(entry.maskId),
-      ]);
-      if (!image || (entry.maskId !== null && !mask)) missing.push(entry.sourceRef);
-      return { entry, image: image?.blob ?? new Blob(), mask: mask?.blob ?? null };
-    }));
+    const entries = (await transaction.objectStore('entries').index('by-dataset-sourceRef').getAll(wholeDatasetRange(dataset.id))).filter(
+      (entry) => entry.classification !== null,
+    );
+    return Promise.all(
+      entries.map(async (entry) => {
+        const [image, mask] = await Promise.all([
+          transaction.objectStore('images').get(entry.imageId),
+          entry.maskId === null ? undefined : transaction.objectStore('masks').get(entry.maskId),
+        ]);
+        if (!image || (entry.maskId !== null && !mask)) missing.push(entry.sourceRef);
+        return { entry, image: image?.blob ?? new Blob(), mask: mask?.blob ?? null };
+      }),
+    );
   };
   const train = await read('train');
   const test = await read('test');

@@ -198,11 +198,7 @@ export async function pendingTrialResults(db: Db, jobId: string): Promise<TrialR
   return (await listTrialResults(db, jobId)).filter((result) => !isDone(result));
 }
 
-async function updateResult(
-  db: Db,
-  resultId: string,
-  change: (result: TrialResult) => { result: TrialResult; mask?: Blob | null },
-): Promise<TrialResult> {
+async function updateResult(db: Db, resultId: string, change: (result: TrialResult) => { result: TrialResult; mask?: Blob | null }): Promise<TrialResult> {
   return writeTransaction(db, ['trialJobs', 'trialResults', 'masks'], async (transaction) => {
     const results = transaction.objectStore('trialResults');
     const masks = transaction.objectStore('masks');
@@ -265,7 +261,12 @@ export async function saveTrialCorrection(db: Db, resultId: string, correction: 
   });
   if (decoded) {
     if (decoded.width !== stored.width || decoded.height !== stored.height) {
-      throw new UserFacingError('labeling:errors.maskSize', { width: decoded.width, height: decoded.height, imageWidth: stored.width, imageHeight: stored.height });
+      throw new UserFacingError('labeling:errors.maskSize', {
+        width: decoded.width,
+        height: decoded.height,
+        imageWidth: stored.width,
+        imageHeight: stored.height,
+      });
     }
     const painted = labelIndicesInMask(decoded.mask);
     const given = new Set(labels.map((label) => label!.index));
@@ -342,7 +343,11 @@ export async function addVerifiedResultsToDataset(db: Db, jobId: string): Promis
     if (!dataset) throw new UserFacingError('trials:errors.noTrainingDataset');
     const project = await store('projects').get(job.projectId);
     const imageSize = project?.imageSize ?? { width: candidates[0]!.width, height: candidates[0]!.height };
-    const report = await writeImport(importStoresOf(transaction), { projectId: job.projectId, datasetId: dataset.id, imageSize, newLabels: [], items, samePath: 'replaceAll' }, commitTime);
+    const report = await writeImport(
+      importStoresOf(transaction),
+      { projectId: job.projectId, datasetId: dataset.id, imageSize, newLabels: [], items, samePath: 'replaceAll' },
+      commitTime,
+    );
     await issueAll(current.map((result) => () => store('trialResults').put({ ...result!, addedToDatasetId: dataset.id })));
     return { datasetId: dataset.id, added: report.added, updated: report.updated, skippedDuplicates: report.skippedDuplicates };
   });

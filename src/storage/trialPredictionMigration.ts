@@ -37,7 +37,13 @@ export async function migrateTrialPredictions(transaction: IDBPTransaction<Spotc
   while (cursor) {
     const result = cursor.value;
     if (isLegacy(result.prediction)) {
-      await cursor.update({ ...result, prediction: migrated(result.prediction, labels.filter((label) => label.projectId === result.projectId)) });
+      await cursor.update({
+        ...result,
+        prediction: migrated(
+          result.prediction,
+          labels.filter((label) => label.projectId === result.projectId),
+        ),
+      });
     }
     cursor = await cursor.continue();
   }

@@ -263,8 +263,7 @@ function applyDent(canvas: DefectCanvas, random: Random): void {
       amplitude: random.uniform(dentLobeMinShare, 1) * dentLobeMaxAmplitudeFractions[k]!,
       phase: random.uniform(0, 2 * Math.PI),
     }));
-    const radiusAt = (angle: number) =>
-      baseRadiusPx * (1 + lobes.reduce((sum, lobe) => sum + lobe.amplitude * Math.cos(lobe.order * angle + lobe.phase), 0));
+    const radiusAt = (angle: number) => baseRadiusPx * (1 + lobes.reduce((sum, lobe) => sum + lobe.amplitude * Math.cos(lobe.order * angle + lobe.phase), 0));
     const reachPx = baseRadiusPx * (1 + lobes.reduce((sum, lobe) => sum + lobe.amplitude, 0)) + 1;
     // Somewhere on the face away from the hole, the rim and every bolt.
     let centerX = part.centerX;

@@ -205,8 +205,7 @@ export class Part {
     const facing = ux * this.lightX + uy * this.lightY;
     // Concentric grooves reflect along the diameter across the light: a bow-tie highlight.
     const across = ux * this.lightY - uy * this.lightX;
-    let shade =
-      1 + sheenShadeFraction * (2 * across * across - 1) + ringShadeFraction * this.rings.at(d) + fineRingShadeFraction * this.fineRings.at(d);
+    let shade = 1 + sheenShadeFraction * (2 * across * across - 1) + ringShadeFraction * this.rings.at(d) + fineRingShadeFraction * this.fineRings.at(d);
     const outerBevel = this.radiusPx - d;
     if (outerBevel < this.bevelWidthPx) shade += bevelShadeFraction * facing * (1 - Math.max(outerBevel, 0) / this.bevelWidthPx);
     const innerBevel = d - this.holeRadiusPx;

@@ -60,8 +60,7 @@ class Lighting {
   expose(x: number, y: number, color: Rgb): void {
     const dx = x - this.centerX;
     const dy = y - this.centerY;
-    const light =
-      this.exposure * (1 + this.gradientPerPx * (dx * this.lightX + dy * this.lightY)) * (1 - this.vignettePerPx2 * (dx * dx + dy * dy));
+    const light = this.exposure * (1 + this.gradientPerPx * (dx * this.lightX + dy * this.lightY)) * (1 - this.vignettePerPx2 * (dx * dx + dy * dy));
     const offset = contrastPivotLevel * (1 - this.contrast) + this.sensorNoiseLevels * hashNoise(this.noiseSeed, x, y);
     const gain = light * this.contrast;
     color.r = color.r * gain + offset;

@@ -118,7 +118,14 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
         <div className="toolbar">
           <label className="button-link">
             {t('trials:create.pickFiles')}
-            <input type="file" multiple hidden accept="image/png,image/jpeg" data-testid="trial-files" onChange={(event) => choose(filesFromInput(event.target.files ?? []))} />
+            <input
+              type="file"
+              multiple
+              hidden
+              accept="image/png,image/jpeg"
+              data-testid="trial-files"
+              onChange={(event) => choose(filesFromInput(event.target.files ?? []))}
+            />
           </label>
           <label className="button-link button-secondary">
             {t('trials:create.pickFolder')}

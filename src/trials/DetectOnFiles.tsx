@@ -79,7 +79,11 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
         const outcome = otherSize ? { error: otherSize } : await detectFile(model, source.file);
         const context: DetectionEventContext = { projectId: project.id, modelVersion: model.version, source: 'file', timestampMs: Date.now() };
         // An image of another size was never offered to the model, so no detection is recorded for it.
-        if (!otherSize) await appendDetectionEvent(db, 'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.prediction, outcome.latencyMs));
+        if (!otherSize)
+          await appendDetectionEvent(
+            db,
+            'error' in outcome ? invalidDetectionEventOf(context, outcome.error) : detectionEventOf(context, outcome.prediction, outcome.latencyMs),
+          );
         setDetections((current) => current.map((each) => (each.id === added[i]!.id ? { ...each, outcome } : each)));
         setBusy({ done: i + 1, total: sources.length });
       }

@@ -20,7 +20,11 @@ export function ResultFilterBar({ filters, onChange, counts, resultCount, labels
     <div className="gallery-controls">
       <label>
         <span>{t('trials:filters.prediction')}</span>
-        <select value={filters.prediction} onChange={(event) => onChange({ prediction: event.target.value as ResultFilters['prediction'] })} data-testid="filter-prediction">
+        <select
+          value={filters.prediction}
+          onChange={(event) => onChange({ prediction: event.target.value as ResultFilters['prediction'] })}
+          data-testid="filter-prediction"
+        >
           <option value="all">{t('trials:filters.all', { count: resultCount })}</option>
           {(['anomaly', 'normal', 'unreadable', 'pending'] as const).map((each) => (
             <option key={each} value={each}>
@@ -31,7 +35,11 @@ export function ResultFilterBar({ filters, onChange, counts, resultCount, labels
       </label>
       <label>
         <span>{t('trials:filters.verification')}</span>
-        <select value={filters.verification} onChange={(event) => onChange({ verification: event.target.value as ResultFilters['verification'] })} data-testid="filter-verification">
+        <select
+          value={filters.verification}
+          onChange={(event) => onChange({ verification: event.target.value as ResultFilters['verification'] })}
+          data-testid="filter-verification"
+        >
           <option value="all">{t('trials:filters.all', { count: resultCount })}</option>
           {(['unverified', 'correct', 'incorrect'] as const).map((each) => (
             <option key={each} value={each}>

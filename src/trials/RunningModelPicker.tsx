@@ -48,7 +48,12 @@ export function RunningModelPicker({ projectId, withStart, children }: RunningMo
   }
 
   const running = description?.status === 'RUNNING';
-  const picked: PickedModel | null = model && { modelComponent: model.modelComponent, modelVersionId: model.version.id, version: model.version.version, running };
+  const picked: PickedModel | null = model && {
+    modelComponent: model.modelComponent,
+    modelVersionId: model.version.id,
+    version: model.version.version,
+    running,
+  };
   return (
     <>
       <div className="inline-form">

@@ -33,7 +33,11 @@ export function TrialJobPage() {
   useInterruptedJobRecovery(project.id);
   const data = useStoredData(
     ['trialJobs', 'trialResults', 'anomalyLabels'],
-    async (db): Promise<TrialJobData> => ({ job: await getTrialJob(db, jobId), results: await listTrialResults(db, jobId), labels: await listAnomalyLabels(db, project.id) }),
+    async (db): Promise<TrialJobData> => ({
+      job: await getTrialJob(db, jobId),
+      results: await listTrialResults(db, jobId),
+      labels: await listAnomalyLabels(db, project.id),
+    }),
     [jobId, project.id],
   );
   if (data.status === 'loading') return <p>{t('common.loading')}</p>;

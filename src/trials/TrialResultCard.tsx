@@ -33,7 +33,7 @@ function useStoredLabelMask(maskId: string | null): LabelMask | null {
         const record = await (await openSpotcheckDb()).get('masks', maskId);
         const decoded = record ? decodeLabelMask(new Uint8Array(await record.blob.arrayBuffer())) : null;
         if (current) setMask(decoded);
-      // An unreadable mask leaves the image without an overlay; the verdict stays readable.
+        // An unreadable mask leaves the image without an overlay; the verdict stays readable.
       })().catch(() => undefined);
     }
     return () => {
@@ -58,7 +58,12 @@ export function TrialResultCard({ result, labels, selected, showMask, fixMaskPat
       <MaskedImage imageUrl={imageUrl} mask={mask} labels={labels} showMask={showMask} alt={result.fileName} />
       <div className="result-card-body">
         <label className="result-card-row">
-          <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label={t('trials:results.select', { name: result.fileName })} />
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(event) => onSelect(event.target.checked)}
+            aria-label={t('trials:results.select', { name: result.fileName })}
+          />
           <span className="result-card-name" title={result.fileName}>
             {result.fileName}
           </span>

@@ -43,9 +43,13 @@ export async function runTrialJob(db: SpotcheckDatabase, jobId: string, options:
   if (runningHere.has(jobId)) throw new UserFacingError('trials:errors.alreadyRunning');
   runningHere.add(jobId);
   try {
-    return await withLiveLock(trialJobLockName(jobId), () => runHoldingLock(db, jobId, options), () => {
-      throw new UserFacingError('trials:errors.alreadyRunning');
-    });
+    return await withLiveLock(
+      trialJobLockName(jobId),
+      () => runHoldingLock(db, jobId, options),
+      () => {
+        throw new UserFacingError('trials:errors.alreadyRunning');
+      },
+    );
   } finally {
     runningHere.delete(jobId);
   }

@@ -13,9 +13,7 @@ export function trialPredictionOf({ prediction, latencyMs }: DetectionOutput, la
   const { labelMask, anomalyMap: _map, rawScore: _rawScore, ...facts } = prediction;
   const known = labelMask ? withKnownLabels(labelMask, labels) : null;
   const stored: TrialPrediction = { ...facts, labelIds: known?.labelIds ?? [], latencyMs };
-  const mask = known
-    ? new Blob([encodeLabelMaskPng(known.indices, known.width, known.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' })
-    : null;
+  const mask = known ? new Blob([encodeLabelMaskPng(known.indices, known.width, known.height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) : null;
   return [stored, mask];
 }
 

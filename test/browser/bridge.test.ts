@@ -6,9 +6,7 @@ import { describeError } from '../../src/i18n';
 import type { BridgeProbeApi } from './fixtures/bridgeProbe.worker';
 
 function probeBridge() {
-  return createWorkerBridge<BridgeProbeApi>(
-    () => new Worker(new URL('./fixtures/bridgeProbe.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  return createWorkerBridge<BridgeProbeApi>(() => new Worker(new URL('./fixtures/bridgeProbe.worker.ts', import.meta.url), { type: 'module' }));
 }
 
 describe('worker bridge', () => {

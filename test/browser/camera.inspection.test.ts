@@ -94,11 +94,19 @@ function squaredDistance(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
  * Resolves once the <video> shows `rgba` in the region: a picture drawn into the stream reaches the
  * video frames later, and a detection started before that still judges the previous picture.
  */
-async function videoShows(video: HTMLVideoElement, region: { x: number; y: number; width: number; height: number }, rgba: Uint8ClampedArray, before: Uint8ClampedArray) {
-  await vi.waitFor(() => {
-    const now = regionPixels(video, region);
-    expect(squaredDistance(now, rgba)).toBeLessThan(squaredDistance(now, before));
-  }, { timeout: pictureArrivalTimeoutMs, interval: 20 });
+async function videoShows(
+  video: HTMLVideoElement,
+  region: { x: number; y: number; width: number; height: number },
+  rgba: Uint8ClampedArray,
+  before: Uint8ClampedArray,
+) {
+  await vi.waitFor(
+    () => {
+      const now = regionPixels(video, region);
+      expect(squaredDistance(now, rgba)).toBeLessThan(squaredDistance(now, before));
+    },
+    { timeout: pictureArrivalTimeoutMs, interval: 20 },
+  );
 }
 
 /** Resolves with the readout once `count` more detections have finished. */
@@ -127,7 +135,8 @@ useSyntheticWorkerProject('camera-parts', async (opened) => {
   modelComponent = `${project.name}:${trained.version}`;
   labels = await listAnomalyLabels(db, project.id);
   await detectionWorker.run((api) => api.startModel(modelComponent));
-  while ((await detectionWorker.run((api) => api.describeModel(modelComponent))).status === 'STARTING') await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await detectionWorker.run((api) => api.describeModel(modelComponent))).status === 'STARTING')
+    await new Promise((resolve) => setTimeout(resolve, 100));
 });
 
 describe('camera inspection loop', () => {
@@ -138,7 +147,13 @@ describe('camera inspection loop', () => {
     const readouts: InspectionReadout[] = [];
     const stops: InspectionStop[] = [];
     const inspector = new CameraInspector({
-      db, video, overlay, projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
+      db,
+      video,
+      overlay,
+      projectId: project.id,
+      projectSize: { width: side, height: side },
+      modelComponent,
+      modelVersion,
       region: () => camera.region,
       labels: () => labels,
       onReadout: (readout) => readouts.push(readout),
@@ -185,7 +200,13 @@ describe('camera inspection loop', () => {
     let stopped: (stop: InspectionStop) => void = () => undefined;
     const stop = new Promise<InspectionStop>((resolve) => (stopped = resolve));
     const inspector = new CameraInspector({
-      db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
+      db,
+      video,
+      overlay: overlayCanvas(),
+      projectId: project.id,
+      projectSize: { width: side, height: side },
+      modelComponent,
+      modelVersion,
       // An empty region cannot be cut out of the picture: every grab fails.
       region: () => ({ x: 0, y: 0, width: 0, height: 0 }),
       labels: () => labels,
@@ -210,7 +231,13 @@ describe('camera inspection loop', () => {
     let stopped: (stop: InspectionStop) => void = () => undefined;
     const stop = new Promise<InspectionStop>((resolve) => (stopped = resolve));
     const inspector = new CameraInspector({
-      db, video, overlay: overlayCanvas(), projectId: project.id, projectSize: { width: side, height: side }, modelComponent, modelVersion,
+      db,
+      video,
+      overlay: overlayCanvas(),
+      projectId: project.id,
+      projectSize: { width: side, height: side },
+      modelComponent,
+      modelVersion,
       region: () => camera.region,
       labels: () => labels,
       onReadout: (readout) => readouts.push(readout),
@@ -223,7 +250,9 @@ describe('camera inspection loop', () => {
     const started = performance.now();
     const last = await waitForDetections(readouts, benchmarkDetections);
     const fps = ((last.detections - first.detections) * 1000) / (performance.now() - started);
-    console.info(`camera loop, 640x480 stream, ${side}x${side} model (wasm): ${fps.toFixed(1)} detections/s sustained, readout ${last.framesPerSecond.toFixed(1)} fps, model latency ${Math.round(last.latencyMs!)} ms, frame to verdict ${Math.round(last.roundTripMs!)} ms, ${last.droppedFrames} frames skipped`);
+    console.info(
+      `camera loop, 640x480 stream, ${side}x${side} model (wasm): ${fps.toFixed(1)} detections/s sustained, readout ${last.framesPerSecond.toFixed(1)} fps, model latency ${Math.round(last.latencyMs!)} ms, frame to verdict ${Math.round(last.roundTripMs!)} ms, ${last.droppedFrames} frames skipped`,
+    );
     expect(last.detections).toBeGreaterThan(first.detections);
     const before = await db.countFromIndex('detectionEvents', 'by-project', project.id);
     await detectionWorker.run((api) => api.stopModel(modelComponent));

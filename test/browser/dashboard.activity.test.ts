@@ -71,17 +71,23 @@ describe('dashboard aggregation over 100,000 events', () => {
     ['24h', dayMs],
     ['7d', 7 * dayMs],
     ['30d', 30 * dayMs],
-  ] as const)('counts %s exactly and reports the time taken', async (choice, durationMs) => {
-    const range = periodRange(choice, nowMs);
-    const started = performance.now();
-    const data = await loadDashboard(db, range);
-    const elapsedMs = performance.now() - started;
-    const want = expected(durationMs);
-    expect({ imagesProcessed: data.totals.imagesProcessed, anomalies: data.totals.anomalies }).toEqual(want);
-    expect(data.totals.buckets.reduce((sum, bucket) => sum + bucket.imagesProcessed, 0)).toBe(want.imagesProcessed);
-    expect(data.rows.map((row) => row.summary.project.name)).toEqual(['line-a', 'line-b', 'line-c']);
-    // Events alternate between the projects, so each holds a third of them.
-    for (const row of data.rows) expect(Math.abs(row.activity.imagesProcessed - want.imagesProcessed / 3)).toBeLessThanOrEqual(1);
-    console.info(`dashboard ${choice}: ${want.imagesProcessed + Math.round(want.imagesProcessed / 99)} events read and bucketed in ${Math.round(elapsedMs)} ms`);
-  }, 120_000);
+  ] as const)(
+    'counts %s exactly and reports the time taken',
+    async (choice, durationMs) => {
+      const range = periodRange(choice, nowMs);
+      const started = performance.now();
+      const data = await loadDashboard(db, range);
+      const elapsedMs = performance.now() - started;
+      const want = expected(durationMs);
+      expect({ imagesProcessed: data.totals.imagesProcessed, anomalies: data.totals.anomalies }).toEqual(want);
+      expect(data.totals.buckets.reduce((sum, bucket) => sum + bucket.imagesProcessed, 0)).toBe(want.imagesProcessed);
+      expect(data.rows.map((row) => row.summary.project.name)).toEqual(['line-a', 'line-b', 'line-c']);
+      // Events alternate between the projects, so each holds a third of them.
+      for (const row of data.rows) expect(Math.abs(row.activity.imagesProcessed - want.imagesProcessed / 3)).toBeLessThanOrEqual(1);
+      console.info(
+        `dashboard ${choice}: ${want.imagesProcessed + Math.round(want.imagesProcessed / 99)} events read and bucketed in ${Math.round(elapsedMs)} ms`,
+      );
+    },
+    120_000,
+  );
 });

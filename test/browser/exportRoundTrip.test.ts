@@ -39,7 +39,9 @@ async function describeProject(project: Project) {
   for (const dataset of await listDatasets(db, project.id)) {
     for (const stored of await listEntries(db, dataset.id)) {
       const maskBlob = stored.maskId ? (await db.get('masks', stored.maskId))!.blob : null;
-      const pixels = maskBlob ? Array.from(decodeLabelMaskPng(new Uint8Array(await maskBlob.arrayBuffer())).mask, (index) => nameByIndex.get(index) ?? 'background') : null;
+      const pixels = maskBlob
+        ? Array.from(decodeLabelMaskPng(new Uint8Array(await maskBlob.arrayBuffer())).mask, (index) => nameByIndex.get(index) ?? 'background')
+        : null;
       described[`${dataset.type}:${stored.sourceRef}`] = {
         classification: stored.classification,
         labels: stored.anomalyLabelIds.map((id) => labels.find((label) => label.id === id)!.name).sort(),
@@ -60,7 +62,10 @@ describe('dataset export and re-import', () => {
       modelType: 'segmentation',
       labels: SYNTHETIC_DEFECTS.map(({ name, color }) => ({ name, color })),
       datasets: [
-        { type: 'train', entries: [entry('normal/a.png', 1, []), entry('anomaly/b.png', 2, ['scratch']), entry('anomaly/c.png', 3, ['dent', 'missing-component'])] },
+        {
+          type: 'train',
+          entries: [entry('normal/a.png', 1, []), entry('anomaly/b.png', 2, ['scratch']), entry('anomaly/c.png', 3, ['dent', 'missing-component'])],
+        },
         { type: 'test', entries: [entry('normal/a.png', 4, []), entry('anomaly/d.png', 5, ['dent'])] },
       ],
     });
@@ -68,7 +73,11 @@ describe('dataset export and re-import', () => {
     expect(report.exported).toBe(5);
     expect(report.leftOut).toEqual([]);
 
-    const { project: copy, warnings } = await importProjectZip(new File([report.zip], `${original.name}.zip`), `${original.name}-copy`, new AbortController().signal);
+    const { project: copy, warnings } = await importProjectZip(
+      new File([report.zip], `${original.name}.zip`),
+      `${original.name}-copy`,
+      new AbortController().signal,
+    );
     expect(warnings).toEqual([]);
     const [before, after] = await Promise.all([describeProject(original), describeProject(copy)]);
     expect(after.labels).toEqual(before.labels);

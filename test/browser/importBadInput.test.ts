@@ -127,7 +127,11 @@ describe('bad image files', () => {
 
   it('a size question gone stale: another tab set the project size while this import was checked', async () => {
     const otherTab = await importWorker.run((api) =>
-      api.prepareImport({ files: [{ path: 'normal/wide.png', blob: new Blob([pngBytes(128, 64) as Uint8Array<ArrayBuffer>]) }], projectSize: null, existingLabels: [] }),
+      api.prepareImport({
+        files: [{ path: 'normal/wide.png', blob: new Blob([pngBytes(128, 64) as Uint8Array<ArrayBuffer>]) }],
+        projectSize: null,
+        existingLabels: [],
+      }),
     );
     expect((await importAndDescribe([file('normal/first.png', pngBytes(96, 64))])).outcome?.status).toBe('imported');
     const db = await openSpotcheckDb();
@@ -149,11 +153,7 @@ describe('bad image files', () => {
 describe('bad zips', () => {
   it.each([
     ['a text file named .zip', () => file('photos.zip', 'these are not the photos'), 'photos.zip is not a zip archive, or it is truncated'],
-    [
-      'a truncated zip',
-      () => file('cut.zip', zipSync({ 'normal/1.png': pngBytes(96, 64) }).slice(0, 200)),
-      'cut.zip is not a zip archive, or it is truncated',
-    ],
+    ['a truncated zip', () => file('cut.zip', zipSync({ 'normal/1.png': pngBytes(96, 64) }).slice(0, 200)), 'cut.zip is not a zip archive, or it is truncated'],
     [
       'a zip bomb (an image entry declaring 3 GB)',
       () => file('bomb.zip', declareUncompressedSize(zipSync({ 'normal/bomb.png': new Uint8Array(4096) }), 3 * 1024 ** 3)),
@@ -185,11 +185,7 @@ describe('bad manifests', () => {
     ['an ambiguous reference', () => line('dup.png'), 'dup.png'],
     ['a name with HTML, shown literally', () => line('<b>bold</b>.png'), '<b>bold</b>.png'],
   ])('%s', async (_case, manifest, message) => {
-    await expectRefused(
-      [file('train.manifest', manifest()), image('a.png'), image('x/dup.png', 2), image('y/dup.png', 3)],
-      'train.manifest',
-      message,
-    );
+    await expectRefused([file('train.manifest', manifest()), image('a.png'), image('x/dup.png', 2), image('y/dup.png', 3)], 'train.manifest', message);
   });
 
   it('a mask that is a JPEG renamed .png', async () => {
@@ -199,7 +195,11 @@ describe('bad manifests', () => {
 
   it('a mask colour that is not in the colour map', async () => {
     const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': 'crack', 'hex-color': '#ff0000' } }));
-    await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[0, 0, 255]]))], 'colour #0000ff', 'is not in the colour map');
+    await expectRefused(
+      [file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[0, 0, 255]]))],
+      'colour #0000ff',
+      'is not in the colour map',
+    );
   });
 
   it('a mask with more than 20 labels', async () => {
@@ -219,9 +219,21 @@ describe('bad manifests', () => {
   });
 
   it.each([
-    ['a label name of 300 characters', 'd'.repeat(300), `Line 1, b-mask.png: the label name “${'d'.repeat(24)}…” in the colour map is 300 characters long; a label name may have at most 64.`],
-    ['a label name with a zero-width space', 'dent\u200B', 'Line 1, b-mask.png: the label name “dent” in the colour map contains invisible or text-direction characters (U+200B)'],
-    ['a label name with a right-to-left override', '\u202Etned', 'Line 1, b-mask.png: the label name “tned” in the colour map contains invisible or text-direction characters (U+202E)'],
+    [
+      'a label name of 300 characters',
+      'd'.repeat(300),
+      `Line 1, b-mask.png: the label name “${'d'.repeat(24)}…” in the colour map is 300 characters long; a label name may have at most 64.`,
+    ],
+    [
+      'a label name with a zero-width space',
+      'dent\u200B',
+      'Line 1, b-mask.png: the label name “dent” in the colour map contains invisible or text-direction characters (U+200B)',
+    ],
+    [
+      'a label name with a right-to-left override',
+      '\u202Etned',
+      'Line 1, b-mask.png: the label name “tned” in the colour map contains invisible or text-direction characters (U+202E)',
+    ],
   ])('a mask whose colour map has %s', async (_case, name, message) => {
     const manifest = line('b.png', 'anomaly', maskKeys('b-mask.png', { '1': { 'class-name': name, 'hex-color': '#ff0000' } }));
     await expectRefused([file('train.manifest', manifest), image('b.png'), file('b-mask.png', maskBytes(96, 64, [[255, 0, 0]]))], message);
@@ -262,13 +274,23 @@ describe('bad CSV label files', () => {
 
 describe('bad project zips (dataset exports imported as a new project)', () => {
   const exportLine = (image: string, className: string, mask?: string) =>
-    line(image, className, mask ? maskKeys(mask, { '0': { 'class-name': 'BACKGROUND', 'hex-color': '#ffffff' }, '1': { 'class-name': 'dent', 'hex-color': '#ff0000' } }) : {});
+    line(
+      image,
+      className,
+      mask ? maskKeys(mask, { '0': { 'class-name': 'BACKGROUND', 'hex-color': '#ffffff' }, '1': { 'class-name': 'dent', 'hex-color': '#ff0000' } }) : {},
+    );
 
   async function expectZipRefused(files: Record<string, Uint8Array | string>, ...expectedTexts: string[]) {
-    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes])));
+    const zip = zipSync(
+      Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes])),
+    );
     const db = await openSpotcheckDb();
     const before = await snapshotDatabase(db);
-    const text = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal).then(
+    const text = await importProjectZip(
+      new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'),
+      `zip-${crypto.randomUUID().slice(0, 8)}`,
+      new AbortController().signal,
+    ).then(
       (created) => `created ${created.project.name}`,
       (error: unknown) => describeError(error),
     );
@@ -282,7 +304,11 @@ describe('bad project zips (dataset exports imported as a new project)', () => {
       'train/images/normal/ok.png': pngBytes(96, 64),
       'train/masks/ok.png': maskBytes(96, 64, [[255, 0, 0]]),
     });
-    const imported = await importProjectZip(new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'), `zip-${crypto.randomUUID().slice(0, 8)}`, new AbortController().signal);
+    const imported = await importProjectZip(
+      new File([zip as Uint8Array<ArrayBuffer>], 'export.zip'),
+      `zip-${crypto.randomUUID().slice(0, 8)}`,
+      new AbortController().signal,
+    );
     expect(imported.warnings.map((issue) => describeError(issueToError(issue)))).toEqual([
       'datasets/train.manifest, line 1: image train/images/normal/ok.png is labelled normal but has a mask; the mask train/masks/ok.png is ignored.',
     ]);
@@ -291,7 +317,10 @@ describe('bad project zips (dataset exports imported as a new project)', () => {
   it('a missing image never resolves to its own mask file', async () => {
     await expectZipRefused(
       {
-        'datasets/train.manifest': [exportLine('train/images/anomaly/dent-001.png', 'anomaly', 'train/masks/dent-001.png'), exportLine('train/images/normal/ok.png', 'normal')].join('\n'),
+        'datasets/train.manifest': [
+          exportLine('train/images/anomaly/dent-001.png', 'anomaly', 'train/masks/dent-001.png'),
+          exportLine('train/images/normal/ok.png', 'normal'),
+        ].join('\n'),
         'train/masks/dent-001.png': maskBytes(96, 64, [[255, 0, 0]]),
         'train/images/normal/ok.png': pngBytes(96, 64),
       },

@@ -10,9 +10,7 @@ import type { ImportWorkerApi } from '../../workers/import.worker';
 import { thumbnailMaxSidePx } from '../../workers/import/inspectImage';
 import type { PrepareImportInput } from '../../workers/import/prepareImport';
 
-const importWorker = createWorkerBridge<ImportWorkerApi>(
-  () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }),
-);
+const importWorker = createWorkerBridge<ImportWorkerApi>(() => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }));
 
 function pngBlob(width: number, height: number, seed = 1): Blob {
   const sample = renderSyntheticSample({ seed, width, height, defects: [] });
@@ -50,7 +48,9 @@ describe('import worker: folders', () => {
           projectSize: null,
           existingLabels: [],
         },
-        proxy((done: number) => { progress.push(done); }),
+        proxy((done: number) => {
+          progress.push(done);
+        }),
       ),
     );
     expect(prepared.kind).toBe('folder');
@@ -156,7 +156,12 @@ describe('import worker: manifests', () => {
   });
 
   it('refuses several manifests at once', async () => {
-    const prepared = await prepare({ files: [{ path: 'a.manifest', blob: new Blob(['{}']) }, { path: 'b.manifest', blob: new Blob(['{}']) }] });
+    const prepared = await prepare({
+      files: [
+        { path: 'a.manifest', blob: new Blob(['{}']) },
+        { path: 'b.manifest', blob: new Blob(['{}']) },
+      ],
+    });
     expect(messages(prepared.errors)).toEqual([
       'Several manifest files were chosen (a.manifest, b.manifest). Import one manifest at a time, with the folder or zip holding its images.',
     ]);

@@ -63,7 +63,9 @@ describe('importing the same path again', () => {
 
     const report = await imported(prepareDatasetImport(request(files)));
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
-    expect(i18n.t('importPanel.unchanged', { count: report.unchanged })).toBe('3 images were already in the dataset with the same picture; they and their labels are unchanged.');
+    expect(i18n.t('importPanel.unchanged', { count: report.unchanged })).toBe(
+      '3 images were already in the dataset with the same picture; they and their labels are unchanged.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
 
     const withOneMore = await imported(prepareDatasetImport(request([...files, pngFile('c.png', 4)])));

@@ -44,7 +44,19 @@ describe('rasterizeCoverage', () => {
 
   it('paints a stroke as a band of its width with round caps, with no anti-aliased edge values', async () => {
     const widthPx = 4;
-    const coverage = await rasterizeCoverage(strokeShape([{ x: 10, y: 10 }, { x: 20, y: 10 }, { x: 30, y: 10 }], widthPx, color), 40, 20);
+    const coverage = await rasterizeCoverage(
+      strokeShape(
+        [
+          { x: 10, y: 10 },
+          { x: 20, y: 10 },
+          { x: 30, y: 10 },
+        ],
+        widthPx,
+        color,
+      ),
+      40,
+      20,
+    );
     expect(coverage.every((value) => value === 0 || value === 1)).toBe(true);
     // Band 20 × 4 = 80 pixels plus two half discs of radius 2: 80 + π·2² ≈ 92.6.
     expect(Math.abs(count(coverage) - (80 + Math.PI * 4))).toBeLessThanOrEqual(4);
@@ -76,7 +88,14 @@ describe('shapes', () => {
   });
 
   it('keeps the open outline of a polygon unfilled', () => {
-    const outline = outlineShape([{ x: 0, y: 0 }, { x: 5, y: 0 }], 2, color);
+    const outline = outlineShape(
+      [
+        { x: 0, y: 0 },
+        { x: 5, y: 0 },
+      ],
+      2,
+      color,
+    );
     expect(outline.fill).toBe('');
     expect(outline.strokeWidth).toBe(2);
   });

@@ -43,7 +43,12 @@ const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-tes
 
 function confusionCounts(testId: string) {
   const cell = (name: string) => Number(byTestId(testId)!.querySelector(`td[data-cell="${name}"] strong`)!.textContent);
-  return { truePositives: cell('truePositives'), falsePositives: cell('falsePositives'), trueNegatives: cell('trueNegatives'), falseNegatives: cell('falseNegatives') };
+  return {
+    truePositives: cell('truePositives'),
+    falsePositives: cell('falsePositives'),
+    trueNegatives: cell('trueNegatives'),
+    falseNegatives: cell('falseNegatives'),
+  };
 }
 
 /** Moves a React-controlled range input as a user would: the native setter, then an input event. */
@@ -62,42 +67,95 @@ async function storedVersion(): Promise<ModelVersion> {
 
 beforeAll(async () => {
   const db = await openSpotcheckDb();
-  project = await writeSyntheticProject(db, { name: `detail-${crypto.randomUUID().slice(0, 8)}`, seed: 4, side, normalCount: 4, perDefectCount: 3, defectTypes: ['scratch', 'dent'] });
+  project = await writeSyntheticProject(db, {
+    name: `detail-${crypto.randomUUID().slice(0, 8)}`,
+    seed: 4,
+    side,
+    normalCount: 4,
+    perDefectCount: 3,
+    defectTypes: ['scratch', 'dent'],
+  });
   const entries = await db.getAllFromIndex('entries', 'by-project', project.id);
   const labels = await listAnomalyLabels(db, project.id);
   const normal = entries.filter((entry) => entry.classification === 'normal');
   const anomalous = entries.filter((entry) => entry.classification === 'anomaly');
-  const scored = [...normal.map((entry, index) => ({ entry, score: normalScores[index]! })), ...anomalous.map((entry, index) => ({ entry, score: anomalousScores[index]! }))];
+  const scored = [
+    ...normal.map((entry, index) => ({ entry, score: normalScores[index]! })),
+    ...anomalous.map((entry, index) => ({ entry, score: anomalousScores[index]! })),
+  ];
 
   // Predictions: the true mask for every other anomalous image, nothing elsewhere.
   const pixels = new PixelMetricsAccumulator(labels.filter((label) => anomalous.some((entry) => entry.anomalyLabelIds.includes(label.id))));
   const maskArtifacts: NamedArtifact[] = [];
   for (const [index, { entry }] of scored.entries()) {
-    const truth = entry.maskId ? decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', entry.maskId))!.blob.arrayBuffer())).mask : new Uint8Array(side * side);
+    const truth = entry.maskId
+      ? decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', entry.maskId))!.blob.arrayBuffer())).mask
+      : new Uint8Array(side * side);
     const predicted = index % 2 === 0 ? truth : new Uint8Array(side * side);
     pixels.add(predicted, truth);
-    maskArtifacts.push({ name: predictedMaskArtifactName(entry.id), blob: new Blob([encodeLabelMaskPng(predicted, side, side) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) });
+    maskArtifacts.push({
+      name: predictedMaskArtifactName(entry.id),
+      blob: new Blob([encodeLabelMaskPng(predicted, side, side) as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+    });
   }
-  const image = imageMetrics(scored.map(({ entry, score }) => ({ score, anomalous: entry.classification === 'anomaly' })), trainedThreshold);
+  const image = imageMetrics(
+    scored.map(({ entry, score }) => ({ score, anomalous: entry.classification === 'anomaly' })),
+    trainedThreshold,
+  );
   const evaluation = {
-    evaluation: { image, trainingImages: 0, testingImages: scored.length, confidence: { slope: 8 }, evaluatedAt: new Date().toISOString(), perLabel: pixels.results() },
+    evaluation: {
+      image,
+      trainingImages: 0,
+      testingImages: scored.length,
+      confidence: { slope: 8 },
+      evaluatedAt: new Date().toISOString(),
+      perLabel: pixels.results(),
+    },
     perImage: scored.map(({ entry, score }) => ({
-      id: entry.id, entryId: entry.id, actual: entry.classification, rawScore: score, score, isAnomalous: score >= trainedThreshold, confidence: 0.5,
+      id: entry.id,
+      entryId: entry.id,
+      actual: entry.classification,
+      rawScore: score,
+      score,
+      isAnomalous: score >= trainedThreshold,
+      confidence: 0.5,
     })),
   };
   const record: ModelVersion = {
-    id: crypto.randomUUID(), projectId: project.id, version: 1, status: 'TRAINING', statusMessage: '', createdAt: new Date().toISOString(),
-    description: '', tags: [], modelType: 'segmentation', idempotencyKey: crypto.randomUUID(),
+    id: crypto.randomUUID(),
+    projectId: project.id,
+    version: 1,
+    status: 'TRAINING',
+    statusMessage: '',
+    createdAt: new Date().toISOString(),
+    description: '',
+    tags: [],
+    modelType: 'segmentation',
+    idempotencyKey: crypto.randomUUID(),
   };
   await db.put('modelVersions', record);
-  version = await completeTraining(db, record.id, {
-    performance: { precision: image.precision, recall: image.recall, f1: image.f1, auroc: image.rocAuc, ap: image.averagePrecision, ...image.counts, trainingImages: 0, testingImages: scored.length },
-    anomalyThreshold: trainedThreshold,
-    trainedAnomalyThreshold: trainedThreshold,
-    split: { seed: 1, trainIds: [], testIds: scored.map(({ entry }) => entry.id) },
-    backbone: 'mobilenet_v2_mid',
-    trainingDurationMs: 1000,
-  }, [{ name: modelArtifactNames.evaluation, blob: new Blob([JSON.stringify(evaluation)], { type: 'application/json' }) }, ...maskArtifacts]);
+  version = await completeTraining(
+    db,
+    record.id,
+    {
+      performance: {
+        precision: image.precision,
+        recall: image.recall,
+        f1: image.f1,
+        auroc: image.rocAuc,
+        ap: image.averagePrecision,
+        ...image.counts,
+        trainingImages: 0,
+        testingImages: scored.length,
+      },
+      anomalyThreshold: trainedThreshold,
+      trainedAnomalyThreshold: trainedThreshold,
+      split: { seed: 1, trainIds: [], testIds: scored.map(({ entry }) => entry.id) },
+      backbone: 'mobilenet_v2_mid',
+      trainingDurationMs: 1000,
+    },
+    [{ name: modelArtifactNames.evaluation, blob: new Blob([JSON.stringify(evaluation)], { type: 'application/json' }) }, ...maskArtifacts],
+  );
 
   container = document.createElement('div');
   container.style.width = '1000px';
@@ -125,10 +183,12 @@ describe('ModelDetailPage', () => {
     expect(labelRows.sort()).toEqual(['dent', 'scratch']);
     // uPlot sizes its canvases after creating them: wait for the drawn size itself.
     for (const id of ['pr-curve', 'roc-curve']) {
-      await expect.poll(() => {
-        const box = byTestId(id)?.querySelector('canvas')?.getBoundingClientRect();
-        return box !== undefined && box.width > 0 && box.height > 0;
-      }, poll).toBe(true);
+      await expect
+        .poll(() => {
+          const box = byTestId(id)?.querySelector('canvas')?.getBoundingClientRect();
+          return box !== undefined && box.width > 0 && box.height > 0;
+        }, poll)
+        .toBe(true);
     }
   });
 

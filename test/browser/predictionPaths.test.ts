@@ -54,7 +54,14 @@ const labelled = (mask: LabelMask) => mask.indices.filter((index) => index !== 0
 beforeAll(async () => {
   // The app's own database: the views read it without being told another name.
   const db = await openSpotcheckDb();
-  project = await writeSyntheticProject(db, { name: `paths-${crypto.randomUUID().slice(0, 8)}`, seed: 3, side, normalCount: 20, perDefectCount: 20, defectTypes: ['missing-component'] });
+  project = await writeSyntheticProject(db, {
+    name: `paths-${crypto.randomUUID().slice(0, 8)}`,
+    seed: 3,
+    side,
+    normalCount: 20,
+    perDefectCount: 20,
+    defectTypes: ['missing-component'],
+  });
   const version = await createModelVersion(db, project.id, { description: '', tags: [], idempotencyKey: 'prediction-paths' });
   model = await runTraining(db, version.id, { backend: 'wasm', seed: 5, segmentation: { maxEpochs: 2, batchSize: 8192 } });
   component = `${project.name}:${model.version}`;
@@ -84,35 +91,44 @@ afterAll(async () => {
 describe('one prediction, every path', () => {
   let trialResultId: string;
 
-  it('gives pixel-equal label masks and equal scores on detect-on-files, a trial job, the camera and the test results', { timeout: trainingTimeoutMs }, async () => {
-    const db = await openSpotcheckDb();
-    const fromFile = await detectionWorker.run((api) => api.detectAnomalies(component, image));
-    const bitmap = await createImageBitmap(image);
-    const fromCamera = await detectionWorker.run((api) => api.detectAnomalies(component, transfer(bitmap, [bitmap])));
+  it(
+    'gives pixel-equal label masks and equal scores on detect-on-files, a trial job, the camera and the test results',
+    { timeout: trainingTimeoutMs },
+    async () => {
+      const db = await openSpotcheckDb();
+      const fromFile = await detectionWorker.run((api) => api.detectAnomalies(component, image));
+      const bitmap = await createImageBitmap(image);
+      const fromCamera = await detectionWorker.run((api) => api.detectAnomalies(component, transfer(bitmap, [bitmap])));
 
-    const job = await createTrialJob(db, { projectId: project.id, name: 'paths', modelVersionId: model.id, images: [{ fileName: 'part.png', contentHash: 'part', image, width: side, height: side }] });
-    expect(await runTrialJob(db, job.id)).toMatchObject({ status: 'COMPLETED' });
-    const [trial] = await listTrialResults(db, job.id);
-    trialResultId = trial!.id;
-    const trialMask = await masksOf((await db.get('masks', trial!.maskId!))?.blob);
+      const job = await createTrialJob(db, {
+        projectId: project.id,
+        name: 'paths',
+        modelVersionId: model.id,
+        images: [{ fileName: 'part.png', contentHash: 'part', image, width: side, height: side }],
+      });
+      expect(await runTrialJob(db, job.id)).toMatchObject({ status: 'COMPLETED' });
+      const [trial] = await listTrialResults(db, job.id);
+      trialResultId = trial!.id;
+      const trialMask = await masksOf((await db.get('masks', trial!.maskId!))?.blob);
 
-    const { evaluation } = await loadModelEvaluation(db, project.id, model.version);
-    const tested = evaluation.perImage.find((result) => result.entryId === entryId)!;
-    const testMask = await masksOf((await readTestImageMasks(db, model.id, entryId, null)).predicted);
+      const { evaluation } = await loadModelEvaluation(db, project.id, model.version);
+      const tested = evaluation.perImage.find((result) => result.entryId === entryId)!;
+      const testMask = await masksOf((await readTestImageMasks(db, model.id, entryId, null)).predicted);
 
-    const masks = { file: fromFile.prediction.labelMask!, camera: fromCamera.prediction.labelMask!, trial: trialMask, tested: testMask };
-    for (const [path, mask] of Object.entries(masks)) {
-      expect([mask.width, mask.height], path).toEqual([side, side]);
-      expect(Array.from(mask.indices), path).toEqual(Array.from(testMask.indices));
-    }
-    const score = fromFile.prediction.score;
-    expect(fromCamera.prediction.score).toBe(score);
-    expect(trial!.prediction!.score).toBe(score);
-    expect(Math.abs(tested.prediction.score - score)).toBeLessThanOrEqual(trainingParityTolerance);
-    for (const prediction of [fromFile.prediction, fromCamera.prediction, trial!.prediction!, tested.prediction]) {
-      expect(prediction.labelAreas).toEqual(fromFile.prediction.labelAreas);
-    }
-  });
+      const masks = { file: fromFile.prediction.labelMask!, camera: fromCamera.prediction.labelMask!, trial: trialMask, tested: testMask };
+      for (const [path, mask] of Object.entries(masks)) {
+        expect([mask.width, mask.height], path).toEqual([side, side]);
+        expect(Array.from(mask.indices), path).toEqual(Array.from(testMask.indices));
+      }
+      const score = fromFile.prediction.score;
+      expect(fromCamera.prediction.score).toBe(score);
+      expect(trial!.prediction!.score).toBe(score);
+      expect(Math.abs(tested.prediction.score - score)).toBeLessThanOrEqual(trainingParityTolerance);
+      for (const prediction of [fromFile.prediction, fromCamera.prediction, trial!.prediction!, tested.prediction]) {
+        expect(prediction.labelAreas).toEqual(fromFile.prediction.labelAreas);
+      }
+    },
+  );
 
   it('draws old predictions with a label renamed and recoloured after training as it is now', { timeout: trainingTimeoutMs }, async () => {
     const db = await openSpotcheckDb();
@@ -124,7 +140,17 @@ describe('one prediction, every path', () => {
     expect(labels.find((each) => each.id === label.id)).toMatchObject(renamed);
 
     const trial = (await db.get('trialResults', trialResultId))!;
-    const trialCard = rendered(createElement(TrialResultCard, { result: trial, labels, selected: false, showMask: true, fixMaskPath: null, onSelect: () => undefined, onVerify: () => undefined }));
+    const trialCard = rendered(
+      createElement(TrialResultCard, {
+        result: trial,
+        labels,
+        selected: false,
+        showMask: true,
+        fixMaskPath: null,
+        onSelect: () => undefined,
+        onVerify: () => undefined,
+      }),
+    );
     await expect.poll(() => paintedColours(trialCard.querySelector('canvas[data-testid="mask-overlay"]')), poll).toEqual([renamed.color]);
     const areaNames = [...trialCard.querySelectorAll('[data-testid="label-area"]')].map((item) => item.textContent);
     expect(areaNames).toHaveLength(1);
@@ -135,9 +161,21 @@ describe('one prediction, every path', () => {
 
     const { evaluation, entries } = await loadModelEvaluation(db, project.id, model.version);
     const tested = evaluation.perImage.find((result) => result.entryId === entryId)!;
-    const testCard = rendered(createElement('ul', null, createElement(TestResultCard, {
-      modelVersionId: model.id, prediction: tested, entry: entries.get(entryId), labels, segmentation: true, showMasks: true, scoreDecimals: 3,
-    })));
+    const testCard = rendered(
+      createElement(
+        'ul',
+        null,
+        createElement(TestResultCard, {
+          modelVersionId: model.id,
+          prediction: tested,
+          entry: entries.get(entryId),
+          labels,
+          segmentation: true,
+          showMasks: true,
+          scoreDecimals: 3,
+        }),
+      ),
+    );
     await expect.poll(() => paintedColours(testCard.querySelector('[data-testid="predicted-mask"] canvas')), poll).toEqual([renamed.color]);
   });
 });

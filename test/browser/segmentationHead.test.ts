@@ -28,9 +28,16 @@ const validation = tinyProblem(2, 9);
 
 function trainOn(executionProvider: HeadExecutionProvider): Promise<SegmentationTrainingResult> {
   return trainSegmentationHead({
-    trainPatches: train.patches, trainLabels: train.labels,
-    validationPatches: validation.patches, validationLabels: validation.labels,
-    classCount, seed: 3, maxEpochs: epochs, batchSize, learningRate: 0.05, hiddenUnits: 4,
+    trainPatches: train.patches,
+    trainLabels: train.labels,
+    validationPatches: validation.patches,
+    validationLabels: validation.labels,
+    classCount,
+    seed: 3,
+    maxEpochs: epochs,
+    batchSize,
+    learningRate: 0.05,
+    hiddenUnits: 4,
     executionProvider,
   });
 }
@@ -47,7 +54,9 @@ describe('segmentation head training in the browser', () => {
     });
     let worstWeight = 0;
     for (const name of headParameterNames) {
-      onWasm.weights[name].forEach((value, i) => { worstWeight = Math.max(worstWeight, Math.abs(value - onWebGpu.weights[name][i]!)); });
+      onWasm.weights[name].forEach((value, i) => {
+        worstWeight = Math.max(worstWeight, Math.abs(value - onWebGpu.weights[name][i]!));
+      });
     }
     console.info(`WebGPU vs wasm: max loss difference ${worstLoss.toExponential(2)}, max weight difference ${worstWeight.toExponential(2)}`);
     expect(worstLoss).toBeLessThan(backendTolerance);

@@ -53,7 +53,10 @@ async function startAndWait(component: string): Promise<void> {
 const detect = (component: string, input: DetectionInput): Promise<DetectionOutput> => detectionWorker.run((api) => api.detectAnomalies(component, input));
 
 async function refusal(operation: Promise<unknown>): Promise<DetectionRuntimeError> {
-  const error = await operation.then(() => expect.unreachable('the call should have been refused'), (failure: unknown) => failure);
+  const error = await operation.then(
+    () => expect.unreachable('the call should have been refused'),
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(DetectionRuntimeError);
   return error as DetectionRuntimeError;
 }
@@ -114,7 +117,9 @@ describe('training and detection through the workers', () => {
         worstAreaDifference = Math.max(worstAreaDifference, difference);
         expect(difference, `${item.fileName} ${name}`).toBeLessThan(areaTolerance);
       }
-      console.info(`${item.fileName}: missing-component area ${areaOf(outputs[0]!, 'missing-component').toFixed(4)} (wasm head) / ${areaOf(outputs[1]!, 'missing-component').toFixed(4)} (WebGPU head)`);
+      console.info(
+        `${item.fileName}: missing-component area ${areaOf(outputs[0]!, 'missing-component').toFixed(4)} (wasm head) / ${areaOf(outputs[1]!, 'missing-component').toFixed(4)} (WebGPU head)`,
+      );
     }
     console.info(`largest mask area difference ${worstAreaDifference.toExponential(2)}`);
     console.info(`wasm-trained vs WebGPU-trained model: largest anomaly_score difference ${worstDifference.toExponential(2)}`);

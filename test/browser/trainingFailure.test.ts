@@ -58,7 +58,10 @@ describe('training runs that fail', () => {
     const reports: TrainingProgressReport[] = [];
     let crashed = false;
     const run = runTraining(db, version.id, {
-      bridge, backend: 'wasm', seed: 3, segmentation: headSchedule,
+      bridge,
+      backend: 'wasm',
+      seed: 3,
+      segmentation: headSchedule,
       onProgress: (report) => {
         reports.push(report);
         if (crashed || report.stage !== 'segmentation') return;
@@ -69,7 +72,10 @@ describe('training runs that fail', () => {
       },
     });
 
-    const error = await run.then(() => expect.unreachable('the crashed run should have been refused'), (failure: unknown) => failure);
+    const error = await run.then(
+      () => expect.unreachable('the crashed run should have been refused'),
+      (failure: unknown) => failure,
+    );
     expect(isUserFacingError(error) && error.code).toBe('worker.crashed');
     expect(reports.some((report) => report.stage === 'segmentation')).toBe(true);
     const failed = (await db.get('modelVersions', version.id))!;
@@ -88,21 +94,30 @@ describe('training runs that fail', () => {
     await expect(runTraining(db, version.id, { backend: 'wasm', seed: 3, backboneId })).rejects.toMatchObject({ code: 'model.backboneUnavailable' });
     const failed = (await db.get('modelVersions', version.id))!;
     expect(failed.status).toBe('TRAINING_FAILED');
-    expect(failed.statusMessage).toMatch(new RegExp(
-      `^The feature extractor ${backboneId} could not be loaded from /${backboneModelPath(backboneId).replaceAll('.', '\\.')} \\((HTTP 404.*|the server sent a web page instead of the model)\\)\\. ` +
-      'Open the app once while online so that it is stored for offline use \\(or reinstall the app if it still fails\\), then train again\\.$'));
+    expect(failed.statusMessage).toMatch(
+      new RegExp(
+        `^The feature extractor ${backboneId} could not be loaded from /${backboneModelPath(backboneId).replaceAll('.', '\\.')} \\((HTTP 404.*|the server sent a web page instead of the model)\\)\\. ` +
+          'Open the app once while online so that it is stored for offline use \\(or reinstall the app if it still fails\\), then train again\\.$',
+      ),
+    );
     expect(await db.getAllKeysFromIndex('modelArtifacts', 'by-model', version.id)).toEqual([]);
     expect(withoutVersion(await snapshotDatabase(db), version.id)).toEqual(withoutVersion(before, version.id));
   });
 
-  it('holds the version lock from the moment TRAINING is stored, so a tab starting up before the run begins leaves it alone', { timeout: trainingTimeoutMs }, async () => {
-    const version = await createModelVersion(db, project.id, { description: 'locked from the start', tags: [], idempotencyKey: 'run-locked' });
-    // What a tab opened right now does at start-up (main.tsx), in the gap before this tab's run begins.
-    expect(await recoverModelVersionsAfterRestart(db, await liveLockNames())).toBe(0);
-    expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING');
-    // The run takes over the lock (it would refuse a lock held elsewhere) and gives it up when it ends.
-    await expect(runTraining(db, version.id, { backend: 'wasm', seed: 3, backboneId: 'unpublished_backbone' })).rejects.toMatchObject({ code: 'model.backboneUnavailable' });
-    expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING_FAILED');
-    expect([...(await liveLockNames())]).not.toContain(modelVersionLockName(version.id));
-  });
+  it(
+    'holds the version lock from the moment TRAINING is stored, so a tab starting up before the run begins leaves it alone',
+    { timeout: trainingTimeoutMs },
+    async () => {
+      const version = await createModelVersion(db, project.id, { description: 'locked from the start', tags: [], idempotencyKey: 'run-locked' });
+      // What a tab opened right now does at start-up (main.tsx), in the gap before this tab's run begins.
+      expect(await recoverModelVersionsAfterRestart(db, await liveLockNames())).toBe(0);
+      expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING');
+      // The run takes over the lock (it would refuse a lock held elsewhere) and gives it up when it ends.
+      await expect(runTraining(db, version.id, { backend: 'wasm', seed: 3, backboneId: 'unpublished_backbone' })).rejects.toMatchObject({
+        code: 'model.backboneUnavailable',
+      });
+      expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING_FAILED');
+      expect([...(await liveLockNames())]).not.toContain(modelVersionLockName(version.id));
+    },
+  );
 });

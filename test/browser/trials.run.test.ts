@@ -90,6 +90,9 @@ describe('trial detection jobs', () => {
     });
     expect(await recovery).toBe(1);
     expect(finished.status).toBe('COMPLETED');
-    expect(await db.get('trialJobs', orphan.id)).toMatchObject({ status: 'STOPPED', statusMessage: 'Interrupted (the page was closed or reloaded) after 0 of 2 images. Resume to judge the rest.' });
+    expect(await db.get('trialJobs', orphan.id)).toMatchObject({
+      status: 'STOPPED',
+      statusMessage: 'Interrupted (the page was closed or reloaded) after 0 of 2 images. Resume to judge the rest.',
+    });
   });
 });

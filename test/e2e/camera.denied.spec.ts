@@ -5,7 +5,10 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const base = chromiumLaunchOptions();
 test.use({
-  launchOptions: { ...base, args: [...base.args.filter((arg: string) => !arg.startsWith('--use-fake-ui-for-media-stream')), '--use-fake-ui-for-media-stream=deny'] },
+  launchOptions: {
+    ...base,
+    args: [...base.args.filter((arg: string) => !arg.startsWith('--use-fake-ui-for-media-stream')), '--use-fake-ui-for-media-stream=deny'],
+  },
 });
 
 test('denied camera permission shows the message and a way to try again', async ({ page }) => {

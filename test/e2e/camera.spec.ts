@@ -20,8 +20,22 @@ const samplingLoops = 4;
 const clipDir = resolve(import.meta.dirname, '../../test-reports');
 const clipPath = resolve(clipDir, 'camera-clip.y4m');
 /** Unseen parts of the demo's generator (another seed), in the demo's size, shown at twice it. */
-const parts = [...generateSyntheticDataset({ seed: 77, width: demoSettings.width, height: demoSettings.height, normalCount: 2, perDefectCount: 1, defectTypes: ['dent', 'missing-component'] })];
-const clipOrder = [parts.find((p) => p.classification === 'normal')!, parts.find((p) => p.sample.defects.includes('dent'))!, parts.filter((p) => p.classification === 'normal')[1]!, parts.find((p) => p.sample.defects.includes('missing-component'))!];
+const parts = [
+  ...generateSyntheticDataset({
+    seed: 77,
+    width: demoSettings.width,
+    height: demoSettings.height,
+    normalCount: 2,
+    perDefectCount: 1,
+    defectTypes: ['dent', 'missing-component'],
+  }),
+];
+const clipOrder = [
+  parts.find((p) => p.classification === 'normal')!,
+  parts.find((p) => p.sample.defects.includes('dent'))!,
+  parts.filter((p) => p.classification === 'normal')[1]!,
+  parts.find((p) => p.sample.defects.includes('missing-component'))!,
+];
 const pictures: ClipPicture[] = clipOrder.map((part) => upscale({ rgba: part.sample.rgba, width: demoSettings.width, height: demoSettings.height }, 2));
 mkdirSync(clipDir, { recursive: true });
 writeY4m(clipPath, pictures, clipFps, clipFps * secondsEach);
@@ -82,12 +96,16 @@ test('frames the part and captures the region into the dataset without a model',
   // (an effect after the video's size is known, then an asynchronous draw): wait for the drawing itself.
   const overlay = page.getByTestId('camera-overlay');
   await expect(overlay).toHaveJSProperty('width', 640);
-  await expect.poll(() => overlay.evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let opaque = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) opaque++;
-    return opaque;
-  })).toBeGreaterThan(1000);
+  await expect
+    .poll(() =>
+      overlay.evaluate((canvas: HTMLCanvasElement) => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let opaque = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) opaque++;
+        return opaque;
+      }),
+    )
+    .toBeGreaterThan(1000);
   // Kiosk mode: the station fills the screen with the picture, verdict and main buttons only.
   await page.getByRole('button', { name: 'Full screen' }).click();
   await expect(page.getByTestId('camera-station')).toHaveClass(/camera-kiosk/);
@@ -127,10 +145,15 @@ test('judges normal and anomalous parts with the trained demo model, then the da
   while (new Set(settledSamples(samples).map((s) => s.showing)).size < clipOrder.length && Date.now() < deadline) {
     const last = samples.at(-1)!;
     let next = last;
-    await expect.poll(async () => {
-      next = await sample(page, fingerprints);
-      return next.showing !== last.showing || next.detections !== last.detections;
-    }, { intervals: [100], timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          next = await sample(page, fingerprints);
+          return next.showing !== last.showing || next.detections !== last.detections;
+        },
+        { intervals: [100], timeout: 60_000 },
+      )
+      .toBe(true);
     samples.push(next);
   }
   const settled = settledSamples(samples);
@@ -142,7 +165,9 @@ test('judges normal and anomalous parts with the trained demo model, then the da
 
   await expect.poll(async () => Number(await page.getByTestId('camera-overlay').getAttribute('data-mask-pixels')), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(async () => Number(await page.getByTestId('camera-fps').textContent())).toBeGreaterThan(0);
-  console.info(`camera with the demo model (320x240) on a 640x480 fake camera: ${await page.getByTestId('camera-fps').textContent()} FPS (the clip's rate), model latency ${await page.getByTestId('camera-latency').textContent()}, frame to verdict ${await page.getByTestId('camera-round-trip').textContent()}`);
+  console.info(
+    `camera with the demo model (320x240) on a 640x480 fake camera: ${await page.getByTestId('camera-fps').textContent()} FPS (the clip's rate), model latency ${await page.getByTestId('camera-latency').textContent()}, frame to verdict ${await page.getByTestId('camera-round-trip').textContent()}`,
+  );
   await page.getByRole('button', { name: 'Capture into a trial job' }).click();
   await expect(page.getByText(/Captured image sent to the new trial job camera-/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop inspection' }).click();

@@ -38,7 +38,9 @@ test('changing the period changes the chart; reversed custom dates are refused',
   await expect(chart).toHaveAttribute('data-buckets', '24');
   await page.getByLabel('From').fill('2026-03-09');
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'custom period' })).toContainText('The custom period starts on 2026-03-09, after it ends (2026-03-03)');
+  await expect(page.getByRole('alert').filter({ hasText: 'custom period' })).toContainText(
+    'The custom period starts on 2026-03-09, after it ends (2026-03-03)',
+  );
   // The last good period stays on screen.
   await expect(chart).toHaveAttribute('data-buckets', '24');
 });

@@ -19,13 +19,22 @@ function storedProject(page: Page, projectName: string) {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const all = <T,>(store: string, index?: string, key?: IDBValidKey) =>
+    const all = <T>(store: string, index?: string, key?: IDBValidKey) =>
       new Promise<T[]>((resolve) => {
         const source = db.transaction(store).objectStore(store);
         const query = index ? source.index(index).getAll(key) : source.getAll();
         query.onsuccess = () => resolve(query.result as T[]);
       });
-    type Row = { id: string; name: string; index: number; sourceRef: string; classification: string | null; anomalyLabelIds: string[]; maskId: string | null; blob: Blob };
+    type Row = {
+      id: string;
+      name: string;
+      index: number;
+      sourceRef: string;
+      classification: string | null;
+      anomalyLabelIds: string[];
+      maskId: string | null;
+      blob: Blob;
+    };
     const project = (await all<Row>('projects')).find((candidate) => candidate.name === name)!;
     const labels = await all<Row>('anomalyLabels', 'by-project', project.id);
     const masks = new Map((await all<Row>('masks')).map((mask) => [mask.id, mask.blob]));

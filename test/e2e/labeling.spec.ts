@@ -36,7 +36,13 @@ test('brush, polygon and eraser strokes are stored pixel-exact, undoable, and im
 
   await page.keyboard.press('2');
   await page.keyboard.press('p');
-  for (const [x, y] of [[180, 40], [260, 40], [260, 100], [180, 100], [180, 40]] as [number, number][]) {
+  for (const [x, y] of [
+    [180, 40],
+    [260, 40],
+    [260, 100],
+    [180, 100],
+    [180, 40],
+  ] as [number, number][]) {
     const point = await pagePoint(page, x - 0.5, y - 0.5);
     await page.mouse.click(point.x, point.y);
   }
@@ -44,7 +50,12 @@ test('brush, polygon and eraser strokes are stored pixel-exact, undoable, and im
   await mouseStroke(page, [220, 20], [220, 140]);
   await saveAndWait(page);
 
-  const samples: [number, number][] = [[90, 60], [200, 70], [220, 70], [10, 10]];
+  const samples: [number, number][] = [
+    [90, 60],
+    [200, 70],
+    [220, 70],
+    [10, 10],
+  ];
   const afterErase = await storedMask(page, normalId, samples);
   expect(afterErase.samples).toEqual([scratch, dent, 0, 0]);
   expect(afterErase.counts[scratch]).toBeGreaterThan(strokeArea * 0.92);
@@ -70,11 +81,18 @@ test('brush, polygon and eraser strokes are stored pixel-exact, undoable, and im
   await page.getByLabel(/Mask opacity/).fill('100');
   const shown = await pagePoint(page, 90, 60);
   const stageBox = (await page.getByTestId('annotation-stage').boundingBox())!;
-  const color = await page.getByTestId('annotation-stage').locator('canvas').first().evaluate(
-    (canvas: HTMLCanvasElement, at) => [...canvas.getContext('2d')!.getImageData(at.x, at.y, 1, 1).data].slice(0, 3),
-    { x: Math.round(shown.x - stageBox.x), y: Math.round(shown.y - stageBox.y) },
-  );
-  const scratchColor = await page.getByRole('button', { name: 'scratch' }).locator('.label-dot').evaluate((dot) => getComputedStyle(dot).backgroundColor);
+  const color = await page
+    .getByTestId('annotation-stage')
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement, at) => [...canvas.getContext('2d')!.getImageData(at.x, at.y, 1, 1).data].slice(0, 3), {
+      x: Math.round(shown.x - stageBox.x),
+      y: Math.round(shown.y - stageBox.y),
+    });
+  const scratchColor = await page
+    .getByRole('button', { name: 'scratch' })
+    .locator('.label-dot')
+    .evaluate((dot) => getComputedStyle(dot).backgroundColor);
   expect(`rgb(${color.join(', ')})`).toBe(scratchColor);
 
   // An imported demo mask opens for correction: erasing across it removes those pixels only.
@@ -109,9 +127,15 @@ test.describe('on a touch tablet', () => {
       if (type === 'touchEnd') await inputSettled(page);
     };
 
-    await touch('touchStart', [{ x: centre.x - 40, y: centre.y }, { x: centre.x + 40, y: centre.y }]);
+    await touch('touchStart', [
+      { x: centre.x - 40, y: centre.y },
+      { x: centre.x + 40, y: centre.y },
+    ]);
     for (let step = 1; step <= 8; step++) {
-      await touch('touchMove', [{ x: centre.x - 40 - step * 10, y: centre.y }, { x: centre.x + 40 + step * 10, y: centre.y }]);
+      await touch('touchMove', [
+        { x: centre.x - 40 - step * 10, y: centre.y },
+        { x: centre.x + 40 + step * 10, y: centre.y },
+      ]);
     }
     await touch('touchEnd', []);
     await expect.poll(async () => Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(zoomBefore * 1.5);

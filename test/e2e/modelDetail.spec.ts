@@ -82,13 +82,20 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await expect.poll(() => confusionCounts(thresholdCounts)).toEqual(trainedCounts);
   await slider.focus();
   await page.keyboard.press('Home');
-  await expect.poll(() => confusionCounts(thresholdCounts)).toEqual({
-    truePositives: anomalousTestImages, falsePositives: normalTestImages, trueNegatives: 0, falseNegatives: 0,
-  });
+  await expect
+    .poll(() => confusionCounts(thresholdCounts))
+    .toEqual({
+      truePositives: anomalousTestImages,
+      falsePositives: normalTestImages,
+      trueNegatives: 0,
+      falseNegatives: 0,
+    });
   await expect(page.getByTestId('results-counts')).toContainText(`${anomalousTestImages} correct and ${normalTestImages} incorrect`);
   // Highest threshold: at most the top-scored image stays anomalous.
   await page.keyboard.press('End');
-  await expect.poll(async () => (await confusionCounts(thresholdCounts)).truePositives + (await confusionCounts(thresholdCounts)).falsePositives).toBeLessThanOrEqual(1);
+  await expect
+    .poll(async () => (await confusionCounts(thresholdCounts)).truePositives + (await confusionCounts(thresholdCounts)).falsePositives)
+    .toBeLessThanOrEqual(1);
   await page.keyboard.press('Home');
   const lowest = Number(await slider.getAttribute('min'));
   await expect.poll(async () => Number(await slider.inputValue())).toBe(lowest);
@@ -117,11 +124,22 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   const [resultDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download EvaluationResult (JSON)' }).click()]);
   expect(resultDownload.suggestedFilename()).toBe('EvaluationResult-demo-flange.json');
   const evaluationResult = JSON.parse(await readFile((await resultDownload.path())!, 'utf8'));
-  expect(evaluationResult).toMatchObject({ Version: 1, EvaluationDetails: { ModelArn: 'spotcheck:project/demo-flange/model/1', NumberOfTestingImages: testCount } });
-  expect(evaluationResult.AggregatedEvaluationResults.Metrics.PixelAnomalyClassMetrics.map((label: { ClassName: string }) => label.ClassName)).toEqual(labelNames);
-  const [manifestDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download evaluation manifest (JSON Lines)' }).click()]);
+  expect(evaluationResult).toMatchObject({
+    Version: 1,
+    EvaluationDetails: { ModelArn: 'spotcheck:project/demo-flange/model/1', NumberOfTestingImages: testCount },
+  });
+  expect(evaluationResult.AggregatedEvaluationResults.Metrics.PixelAnomalyClassMetrics.map((label: { ClassName: string }) => label.ClassName)).toEqual(
+    labelNames,
+  );
+  const [manifestDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download evaluation manifest (JSON Lines)' }).click(),
+  ]);
   expect(manifestDownload.suggestedFilename()).toBe('EvaluationManifest-demo-flange.json');
-  const lines = (await readFile((await manifestDownload.path())!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const lines = (await readFile((await manifestDownload.path())!, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(lines).toHaveLength(testCount);
   expect(lines.filter((line) => line['anomaly-label-detected'] === line['anomaly-label']).length).toBe(correctAtSaved);
 });

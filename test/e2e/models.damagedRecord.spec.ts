@@ -8,20 +8,23 @@ import { modelRow, readStore, type StoredVersion } from './helpers/models';
 
 /** Puts one record into a store of the app's database from inside the page. */
 function putRecord(page: Page, store: string, record: Record<string, unknown>): Promise<void> {
-  return page.evaluate(async ({ store, value }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('spotcheck');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const transaction = db.transaction(store, 'readwrite');
-      transaction.objectStore(store).put(value);
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-    });
-    db.close();
-  }, { store, value: record });
+  return page.evaluate(
+    async ({ store, value }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('spotcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(store, 'readwrite');
+        transaction.objectStore(store).put(value);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    },
+    { store, value: record },
+  );
 }
 
 async function newProject(page: Page, name: string): Promise<string> {
@@ -38,13 +41,19 @@ test('a damaged model version leaves the Models tab usable and can be deleted', 
   const base = { projectId, statusMessage: '', createdAt: '2026-11-21T10:00:00.000Z', modelType: 'classification', status: 'TRAINING_FAILED' };
   await putRecord(page, 'modelVersions', { ...base, id: 'sound', version: 1, description: 'sound', tags: [{ Key: 'line', Value: 'A' }] });
   await putRecord(page, 'modelVersions', {
-    ...base, id: 'damaged', version: 2, description: { text: 'an object' }, tags: 'line=A',
+    ...base,
+    id: 'damaged',
+    version: 2,
+    description: { text: 'an object' },
+    tags: 'line=A',
     performance: { precision: '0.9', recall: '0.8', f1: 'high' },
   });
 
   await page.reload();
   const damaged = modelRow(page, 2);
-  await expect(damaged).toHaveText(/^Model 2 cannot be shown: its stored record is damaged or of an unknown shape\. Delete it, then train or import the model again\./);
+  await expect(damaged).toHaveText(
+    /^Model 2 cannot be shown: its stored record is damaged or of an unknown shape\. Delete it, then train or import the model again\./,
+  );
   await expect(modelRow(page, 1)).toContainText('sound');
   await expect(modelRow(page, 1).getByTestId('model-tags')).toHaveText('line: A');
 
@@ -53,14 +62,23 @@ test('a damaged model version leaves the Models tab usable and can be deleted', 
   await dialog.getByLabel('Type delete to confirm').fill('delete');
   await dialog.getByRole('button', { name: 'Delete model' }).click();
   await expect(damaged).toHaveCount(0);
-  expect((await readStore<StoredVersion>(page, 'modelVersions')).filter((version) => version.projectId === projectId).map((version) => version.id)).toEqual(['sound']);
+  expect((await readStore<StoredVersion>(page, 'modelVersions')).filter((version) => version.projectId === projectId).map((version) => version.id)).toEqual([
+    'sound',
+  ]);
 });
 
 test('a page that cannot render a stored record shows its message in place, the other tabs keep working', async ({ page }) => {
   const projectId = await newProject(page, 'damaged-trial');
   await putRecord(page, 'trialJobs', {
-    id: 'damaged-job', projectId, name: 'line-1', modelVersion: 1, status: 'COMPLETED', createdAt: '2026-11-21T10:00:00.000Z',
-    modelVersionId: 'gone', statusMessage: { text: 'an object' }, imageCount: 1,
+    id: 'damaged-job',
+    projectId,
+    name: 'line-1',
+    modelVersion: 1,
+    status: 'COMPLETED',
+    createdAt: '2026-11-21T10:00:00.000Z',
+    modelVersionId: 'gone',
+    statusMessage: { text: 'an object' },
+    imageCount: 1,
   });
   await page.getByRole('link', { name: 'Trial detections', exact: true }).click();
   await expect(page.getByTestId('route-error')).toContainText('This page could not be shown.');

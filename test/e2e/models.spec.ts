@@ -50,7 +50,9 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   await page.getByRole('link', { name: 'Models' }).click();
   await expect(progress).toHaveAttribute('data-version', '1');
   // The segmentation head's loss curve, one point per epoch.
-  await expect(progress.getByRole('img', { name: 'Training loss of the segmentation head per epoch' })).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: trainingTimeoutMs });
+  await expect(progress.getByRole('img', { name: 'Training loss of the segmentation head per epoch' })).toHaveAttribute('data-points', /^[1-9]\d*$/, {
+    timeout: trainingTimeoutMs,
+  });
   await expect(progress.getByTestId('training-stage')).toContainText('Training the segmentation head');
 
   await expect(row(page, 1).getByTestId('model-status')).toHaveText('Training complete', { timeout: trainingTimeoutMs });
@@ -97,8 +99,11 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   const { fileName, zip, metadata, onnx } = await exportModelPackage(page, 1);
   expect(fileName).toBe('demo-flange-model-1.zip');
   expect(metadata).toMatchObject({
-    modelType: 'segmentation', inputFormat: 'RGB888', inputSize: { width: 320, height: 240 },
-    threshold: trained!.anomalyThreshold, trainedThreshold: trained!.trainedAnomalyThreshold,
+    modelType: 'segmentation',
+    inputFormat: 'RGB888',
+    inputSize: { width: 320, height: 240 },
+    threshold: trained!.anomalyThreshold,
+    trainedThreshold: trained!.trainedAnomalyThreshold,
     source: { projectName: 'demo-flange', modelVersion: 1, description: 'first run', tags: [{ Key: 'shift', Value: 'night' }] },
   });
   expect(metadata.labels.map((label) => label.name).sort()).toEqual(['dent', 'missing-component', 'scratch']);
@@ -116,13 +121,19 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   const wrongSize = zipSync({ 'model.onnx': onnx, 'model.json': strToU8(JSON.stringify({ ...metadata, inputSize: { width: 640, height: 480 } })) });
   await importInput.setInputFiles({ name: 'other-line.zip', mimeType: 'application/zip', buffer: Buffer.from(wrongSize) });
   await expect(page.getByTestId('model-import-problem')).toHaveText(
-    'other-line.zip was trained on 640×480 images but project demo-flange uses 320×240. Import it into a project of 640×480 images, or train a new model in this project.');
+    'other-line.zip was trained on 640×480 images but project demo-flange uses 320×240. Import it into a project of 640×480 images, or train a new model in this project.',
+  );
   expect(await storedVersions(page, projectId)).toHaveLength(1);
   await importInput.setInputFiles({ name: 'demo-flange-model-1.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await expect(row(page, 2).getByTestId('model-status')).toHaveText('Training complete');
   await expect(page.getByTestId('model-import-problem')).toHaveCount(0);
   const imported = (await storedVersions(page, projectId))[1]!;
-  expect(imported).toMatchObject({ version: 2, status: 'TRAINED', anomalyThreshold: trained!.anomalyThreshold, trainedAnomalyThreshold: trained!.trainedAnomalyThreshold });
+  expect(imported).toMatchObject({
+    version: 2,
+    status: 'TRAINED',
+    anomalyThreshold: trained!.anomalyThreshold,
+    trainedAnomalyThreshold: trained!.trainedAnomalyThreshold,
+  });
 
   // Delete the imported version with the typed word.
   await row(page, 2).getByRole('button', { name: 'Delete' }).click();
@@ -151,21 +162,24 @@ test('a project with some masks missing trains as classification when the user c
   test.setTimeout(trainingTimeoutMs);
   const { projectId, entryIds } = await demoProject(page);
   // One anomalous image loses its mask (as if its mask had never been drawn).
-  await page.evaluate(async (entryId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('spotcheck');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const store = db.transaction('entries', 'readwrite').objectStore('entries');
-    await new Promise<void>((resolve) => {
-      store.get(entryId).onsuccess = (event) => {
-        const entry = (event.target as IDBRequest).result as Record<string, unknown>;
-        store.put({ ...entry, maskId: null, anomalyLabelIds: [] }).onsuccess = () => resolve();
-      };
-    });
-    db.close();
-  }, Object.entries(entryIds).find(([sourceRef]) => sourceRef.startsWith('anomaly/'))![1]);
+  await page.evaluate(
+    async (entryId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('spotcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('entries', 'readwrite').objectStore('entries');
+      await new Promise<void>((resolve) => {
+        store.get(entryId).onsuccess = (event) => {
+          const entry = (event.target as IDBRequest).result as Record<string, unknown>;
+          store.put({ ...entry, maskId: null, anomalyLabelIds: [] }).onsuccess = () => resolve();
+        };
+      });
+      db.close();
+    },
+    Object.entries(entryIds).find(([sourceRef]) => sourceRef.startsWith('anomaly/'))![1],
+  );
   await page.getByRole('link', { name: 'Models' }).click();
   await expect(page.getByRole('button', { name: 'Train model' })).toBeDisabled();
   await expect(page.getByTestId('training-readiness')).toContainText('Training dataset: 1 anomalous image has no mask.');

@@ -56,7 +56,8 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   const cards = filesPanel.getByTestId('file-detection');
   await expect(cards).toHaveCount(3);
   await expect(cards.filter({ hasText: 'other-size.png' }).getByRole('alert')).toHaveText(
-    'Not judged: other-size.png is 160×120 but Model 1 takes 320×240 images (the project size). Resize or crop it to 320×240, or judge it in a trial detection, which can resize or crop it for you.');
+    'Not judged: other-size.png is 160×120 but Model 1 takes 320×240 images (the project size). Resize or crop it to 320×240, or judge it in a trial detection, which can resize or crop it for you.',
+  );
   const normalCard = cards.filter({ hasText: 'normal-normal-001.png' });
   const anomalyCard = cards.filter({ hasText: 'anomaly-missing-component-001.png' });
   await expect(normalCard.getByTestId('verdict')).toHaveText('Normal', { timeout: 60_000 });
@@ -72,7 +73,12 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await anomalyCard.getByRole('button', { name: 'Download JSON' }).click();
   expect((await downloadStarted).suggestedFilename()).toBe('anomaly-missing-component-001.png.DetectAnomalyResult.json');
   const events = await readStore<{ projectId: string; source: string; isAnomalous: boolean; invalid: string | null }>(page, 'detectionEvents');
-  expect(events.filter((event) => event.projectId === projectId).map(({ source, isAnomalous, invalid }) => ({ source, isAnomalous, invalid })).sort((a, b) => Number(a.isAnomalous) - Number(b.isAnomalous))).toEqual([
+  expect(
+    events
+      .filter((event) => event.projectId === projectId)
+      .map(({ source, isAnomalous, invalid }) => ({ source, isAnomalous, invalid }))
+      .sort((a, b) => Number(a.isAnomalous) - Number(b.isAnomalous)),
+  ).toEqual([
     { source: 'file', isAnomalous: false, invalid: null },
     { source: 'file', isAnomalous: true, invalid: null },
   ]);
@@ -110,7 +116,10 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await page.getByTestId('filter-verification').selectOption('all');
 
   // Fix an anomalous part's mask in the annotation tool: the correction replaces the predicted mask.
-  const fixedName = parts.find((part) => part.classification === 'anomaly')!.path.split('/').at(-1)!;
+  const fixedName = parts
+    .find((part) => part.classification === 'anomaly')!
+    .path.split('/')
+    .at(-1)!;
   await results.filter({ hasText: fixedName }).getByRole('link', { name: 'Anomalous area' }).click();
   await waitForStage(page);
   await page.getByRole('button', { name: 'missing-component' }).click();
@@ -128,13 +137,20 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   const entries = await readStore<{ projectId: string; sourceRef: string; classification: string; humanAnnotated: boolean }>(page, 'entries');
   expect(entries.length).toBe(entriesBefore.length + 4);
   const added = entries.filter((entry) => entry.sourceRef.startsWith('line-1 check/'));
-  expect(added.map(({ sourceRef, classification, humanAnnotated }) => ({ sourceRef, classification, humanAnnotated })).sort((a, b) => a.sourceRef.localeCompare(b.sourceRef))).toEqual(
+  expect(
+    added
+      .map(({ sourceRef, classification, humanAnnotated }) => ({ sourceRef, classification, humanAnnotated }))
+      .sort((a, b) => a.sourceRef.localeCompare(b.sourceRef)),
+  ).toEqual(
     parts
       .map((part) => ({ sourceRef: `line-1 check/${part.path.split('/').at(-1)}`, classification: part.classification, humanAnnotated: true }))
       .sort((a, b) => a.sourceRef.localeCompare(b.sourceRef)),
   );
   await expect(results.getByText('Added to dataset')).toHaveCount(4);
-  const fixedEntry = entries.find((entry) => entry.sourceRef === `line-1 check/${fixedName}`) as unknown as { maskId: string | null; anomalyLabelIds: string[] };
+  const fixedEntry = entries.find((entry) => entry.sourceRef === `line-1 check/${fixedName}`) as unknown as {
+    maskId: string | null;
+    anomalyLabelIds: string[];
+  };
   expect(fixedEntry.maskId).not.toBeNull();
   // The tool opens on the predicted mask, so labels the model predicted may stay beside the painted one.
   const labels = await readStore<{ id: string; projectId: string; name: string }>(page, 'anomalyLabels');
@@ -147,7 +163,12 @@ test('detects on files, runs a trial detection, verifies it, feeds it back and r
   await expect(page.getByTestId('trial-job')).toContainText('4 verified, 4 added');
   await trainFromModelsPage(page, projectId, 2);
   const versions = await readStore<{ projectId: string; version: number; status: string }>(page, 'modelVersions');
-  expect(versions.filter((version) => version.projectId === projectId).map(({ version, status }) => [version, status]).sort()).toEqual([
+  expect(
+    versions
+      .filter((version) => version.projectId === projectId)
+      .map(({ version, status }) => [version, status])
+      .sort(),
+  ).toEqual([
     [1, 'HOSTED'],
     [2, 'TRAINED'],
   ]);

@@ -113,18 +113,28 @@ async function runTfjs(backbone: BackboneEntry, source: TfjsModelFiles): Promise
   let outputs: tf.Tensor[];
   if (backbone.source.format === 'graph-model') {
     const model = await tf.loadGraphModel(tf.io.fromMemory(artifacts));
-    outputs = model.execute(input, backbone.outputs.map((output) => output.sourceNode)) as tf.Tensor[];
+    outputs = model.execute(
+      input,
+      backbone.outputs.map((output) => output.sourceNode),
+    ) as tf.Tensor[];
     model.dispose();
   } else {
     const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
-    const features = tf.model({ inputs: model.inputs, outputs: backbone.outputs.map((output) => model.getLayer(output.sourceNode).output as tf.SymbolicTensor) });
+    const features = tf.model({
+      inputs: model.inputs,
+      outputs: backbone.outputs.map((output) => model.getLayer(output.sourceNode).output as tf.SymbolicTensor),
+    });
     outputs = features.predict(input) as tf.Tensor[];
     model.dispose();
   }
-  const result = Object.fromEntries(await Promise.all(backbone.outputs.map(async (output, index) => {
-    const tensor = outputs[index]!;
-    return [output.name, { values: await tensor.data() as Float32Array, shape: tensor.shape }] as const;
-  })));
+  const result = Object.fromEntries(
+    await Promise.all(
+      backbone.outputs.map(async (output, index) => {
+        const tensor = outputs[index]!;
+        return [output.name, { values: (await tensor.data()) as Float32Array, shape: tensor.shape }] as const;
+      }),
+    ),
+  );
   tf.dispose([input, ...outputs]);
   return result;
 }
@@ -165,14 +175,18 @@ describe.each(backbones)('backbone $id: TF.js -> ONNX', (backbone) => {
         expect(expected.shape).toEqual([images.length, grid, grid, output.channels]);
         const expectedNchw = toNchw(expected.values, expected.shape);
         const perImage = output.channels * grid * grid;
-        errors[output.name] = images.map((_, index) => relativeError(
-          expectedNchw.subarray(index * perImage, (index + 1) * perImage),
-          (actual.data as Float32Array).subarray(index * perImage, (index + 1) * perImage),
-        ));
+        errors[output.name] = images.map((_, index) =>
+          relativeError(
+            expectedNchw.subarray(index * perImage, (index + 1) * perImage),
+            (actual.data as Float32Array).subarray(index * perImage, (index + 1) * perImage),
+          ),
+        );
         for (const error of errors[output.name]!) expect(error).toBeLessThan(maxRelativeError);
       }
-      console.info(`${backbone.id}: ${onnxBytes.byteLength} bytes ONNX, converted in ${conversionMs.toFixed(0)} ms, `
-        + `ORT wasm ${inferenceMsPerImage.toFixed(1)} ms/image, max relative error ${JSON.stringify(errors)}`);
+      console.info(
+        `${backbone.id}: ${onnxBytes.byteLength} bytes ONNX, converted in ${conversionMs.toFixed(0)} ms, ` +
+          `ORT wasm ${inferenceMsPerImage.toFixed(1)} ms/image, max relative error ${JSON.stringify(errors)}`,
+      );
     } finally {
       await session.release();
     }
@@ -198,15 +212,18 @@ describe('unsupported parts of the nsfwjs models', () => {
     const source = await readBackboneSource('mobilenet_v2_mid');
     const model = source.model as TfjsGraphModelJson;
     const softmax = model.modelTopology.node.find((node) => node.op === 'Softmax')!;
-    expect(() => convertTfjsGraphModel(model, source.weights, { outputs: [{ node: softmax.name, name: 'scores' }] }))
-      .toThrow(`Cannot convert node "${softmax.name}": op Softmax is not supported`);
-    expect(() => convertTfjsGraphModel(model, source.weights, { outputs: [{ node: 'no/such/node', name: 'x' }] }))
-      .toThrow('The model has no node named "no/such/node"');
+    expect(() => convertTfjsGraphModel(model, source.weights, { outputs: [{ node: softmax.name, name: 'scores' }] })).toThrow(
+      `Cannot convert node "${softmax.name}": op Softmax is not supported`,
+    );
+    expect(() => convertTfjsGraphModel(model, source.weights, { outputs: [{ node: 'no/such/node', name: 'x' }] })).toThrow(
+      'The model has no node named "no/such/node"',
+    );
   });
 
   it('names the layer and class when an output needs an unsupported layer', async () => {
     const source = await readBackboneSource('mobilenet_v2');
-    expect(() => convertTfjsLayersModel(source.model as TfjsLayersModelJson, source.weights, { outputs: [{ node: 'dense_1', name: 'scores' }] }))
-      .toThrow('Cannot convert layer "dense_1": Dense is not supported');
+    expect(() => convertTfjsLayersModel(source.model as TfjsLayersModelJson, source.weights, { outputs: [{ node: 'dense_1', name: 'scores' }] })).toThrow(
+      'Cannot convert layer "dense_1": Dense is not supported',
+    );
   });
 });

@@ -44,7 +44,11 @@ const text = (value: string): TfjsAttrValue => ({ s: btoa(value) });
 const ints = (values: number[]): TfjsAttrValue => ({ list: { i: values.map(String) } });
 const fused = (...ops: string[]): TfjsAttrValue => ({ list: { s: ops.map((op) => btoa(op)) } });
 const convAttributes = (stride: number, ...ops: string[]) => ({
-  strides: ints([1, stride, stride, 1]), padding: text('SAME'), data_format: text('NHWC'), dilations: ints([1, 1, 1, 1]), fused_ops: fused(...ops),
+  strides: ints([1, stride, stride, 1]),
+  padding: text('SAME'),
+  data_format: text('NHWC'),
+  dilations: ints([1, 1, 1, 1]),
+  fused_ops: fused(...ops),
 });
 
 const weights = [
@@ -59,7 +63,14 @@ const weight = (name: string) => weights.find((candidate) => candidate.entry.nam
 const constNode = (name: string): TfjsNode => ({ name, op: 'Const', attr: { dtype: { type: 'DT_FLOAT' } } });
 
 const nodes: TfjsNode[] = [
-  { name: 'image', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [{ size: '-1' }, { size: String(side) }, { size: String(side) }, { size: String(inChannels) }] } } } },
+  {
+    name: 'image',
+    op: 'Placeholder',
+    attr: {
+      dtype: { type: 'DT_FLOAT' },
+      shape: { shape: { dim: [{ size: '-1' }, { size: String(side) }, { size: String(side) }, { size: String(inChannels) }] } },
+    },
+  },
   ...weights.map((entry) => constNode(entry.entry.name)),
   { name: 'conv', op: '_FusedConv2D', input: ['image', 'conv/kernel', 'conv/bias'], attr: convAttributes(2, 'BiasAdd', 'Relu') },
   { name: 'dw', op: 'FusedDepthwiseConv2dNative', input: ['conv', 'dw/kernel', 'dw/bias'], attr: convAttributes(1, 'BiasAdd', 'Relu6') },
@@ -74,7 +85,15 @@ const model: TfjsGraphModelJson = {
 const weightBytes = new Uint8Array(weights.flatMap((entry) => Array.from(entry.bytes)));
 
 /** TF's SAME convolution on NHWC data; `depthwise` applies kernel [kh, kw, C, M] per channel. */
-function referenceConv(input: Float32Array, size: number, channels: number, kernel: Weight, bias: Float32Array, stride: number, depthwise: boolean): { values: Float32Array; size: number } {
+function referenceConv(
+  input: Float32Array,
+  size: number,
+  channels: number,
+  kernel: Weight,
+  bias: Float32Array,
+  stride: number,
+  depthwise: boolean,
+): { values: Float32Array; size: number } {
   const [, , kernelIn, kernelOut] = kernel.entry.shape as [number, number, number, number];
   const outSize = Math.ceil(size / stride);
   const outDepth = depthwise ? channels * kernelOut : kernelOut;
@@ -123,9 +142,11 @@ describe('TF.js graph model -> ONNX', () => {
 
     const images = Array.from({ length: batch }, (_, b) => Float32Array.from({ length: side * side * inChannels }, (_, i) => Math.sin(i * 0.7 + b)));
     const nchw = new Float32Array(batch * side * side * inChannels);
-    images.forEach((image, b) => image.forEach((value, i) => {
-      nchw[(b * inChannels + (i % inChannels)) * side * side + Math.floor(i / inChannels)] = value;
-    }));
+    images.forEach((image, b) =>
+      image.forEach((value, i) => {
+        nchw[(b * inChannels + (i % inChannels)) * side * side + Math.floor(i / inChannels)] = value;
+      }),
+    );
     const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
     try {
       const { features } = await session.run({ image: new ort.Tensor('float32', nchw, [batch, inChannels, side, side]) });
@@ -145,12 +166,19 @@ describe('TF.js graph model -> ONNX', () => {
   });
 
   it('refuses unsupported ops, fused ops and model formats with the node named', () => {
-    expect(() => convertTfjsGraphModel(model, weightBytes, { outputs: [{ node: 'head', name: 'scores' }] }))
-      .toThrow('Cannot convert node "head": op Softmax is not supported');
-    const withBatchNorm = { ...model, modelTopology: { node: nodes.map((node) => (node.name === 'conv' ? { ...node, attr: convAttributes(2, 'FusedBatchNorm') } : node)) } };
-    expect(() => convertTfjsGraphModel(withBatchNorm, weightBytes, { outputs: [{ node: 'features', name: 'features' }] }))
-      .toThrow('Cannot convert node "conv" (_FusedConv2D): it fuses [FusedBatchNorm]');
+    expect(() => convertTfjsGraphModel(model, weightBytes, { outputs: [{ node: 'head', name: 'scores' }] })).toThrow(
+      'Cannot convert node "head": op Softmax is not supported',
+    );
+    const withBatchNorm = {
+      ...model,
+      modelTopology: { node: nodes.map((node) => (node.name === 'conv' ? { ...node, attr: convAttributes(2, 'FusedBatchNorm') } : node)) },
+    };
+    expect(() => convertTfjsGraphModel(withBatchNorm, weightBytes, { outputs: [{ node: 'features', name: 'features' }] })).toThrow(
+      'Cannot convert node "conv" (_FusedConv2D): it fuses [FusedBatchNorm]',
+    );
     expect(() => convertTfjsGraphModel({ ...model, format: 'layers-model' }, weightBytes, { outputs: [] })).toThrow('Only TF.js graph models');
-    expect(() => convertTfjsGraphModel(model, weightBytes.subarray(1), { outputs: [{ node: 'features', name: 'features' }] })).toThrow(`describes ${weightBytes.length} bytes`);
+    expect(() => convertTfjsGraphModel(model, weightBytes.subarray(1), { outputs: [{ node: 'features', name: 'features' }] })).toThrow(
+      `describes ${weightBytes.length} bytes`,
+    );
   });
 });

@@ -17,8 +17,13 @@ describe('spreadOf', () => {
 });
 
 describe('stratifiedFolds', () => {
-  const image = (id: string, classification: TrainingImage['classification']): TrainingImage =>
-    ({ id, classification, rgb: new Uint8Array(3), width: 1, height: 1 });
+  const image = (id: string, classification: TrainingImage['classification']): TrainingImage => ({
+    id,
+    classification,
+    rgb: new Uint8Array(3),
+    width: 1,
+    height: 1,
+  });
   const images = [
     ...Array.from({ length: 10 }, (_, index) => image(`n${index}`, 'normal')),
     ...Array.from({ length: 5 }, (_, index) => image(`a${index}`, 'anomaly')),
@@ -40,7 +45,10 @@ describe('stratifiedFolds', () => {
 });
 
 describe('imageIoU', () => {
-  const labels = [{ name: 'cracked', color: '#23a436', index: 1 }, { name: 'burnt', color: '#ff0000', index: 2 }];
+  const labels = [
+    { name: 'cracked', color: '#23a436', index: 1 },
+    { name: 'burnt', color: '#ff0000', index: 2 },
+  ];
 
   it('is intersection over union per label, null where neither mask has it', () => {
     // cracked: predicted {0, 1, 2}, truth {1, 2, 3} → 2 / 4; burnt in neither.
@@ -52,8 +60,18 @@ describe('imageIoU', () => {
 
 describe('summariseFigures', () => {
   const fold = (f1: number, auroc: number | null, iou: number, stressFalseAlarms: number): FoldFigures => ({
-    seed: 1, fold: 0, trainMs: 0, auroc, ap: auroc, precision: f1, recall: f1, f1, calibrationF1: 1,
-    perLabel: [{ name: 'cracked', meanIoU: iou, pixelF1: iou }], stressImages: 10, stressFalseAlarms,
+    seed: 1,
+    fold: 0,
+    trainMs: 0,
+    auroc,
+    ap: auroc,
+    precision: f1,
+    recall: f1,
+    f1,
+    calibrationF1: 1,
+    perLabel: [{ name: 'cracked', meanIoU: iou, pixelF1: iou }],
+    stressImages: 10,
+    stressFalseAlarms,
   });
 
   it('spreads every figure over the folds, skipping undefined AUROCs', () => {

@@ -179,7 +179,10 @@ describe('calibrateThreshold', () => {
   it('at the no-miss operating point, sits below the lowest anomaly and reports the false alarms it costs', () => {
     // Pooled: 1.0A 0.8A 0.5N 0.4A 0.3N 0.2N 0.1N. Balanced: ≥0.8 → 4/5, ≥0.4 → TP3 FP1 → 6/7 (best), gap 0.3|0.4.
     // No-miss: below the lowest anomaly 0.4, down to the highest normal under it (0.3): the same gap here.
-    const folds = [[normal(0.1), normal(0.2), anomalous(0.8)], [normal(0.3), anomalous(0.4), normal(0.5), anomalous(1)]];
+    const folds = [
+      [normal(0.1), normal(0.2), anomalous(0.8)],
+      [normal(0.3), anomalous(0.4), normal(0.5), anomalous(1)],
+    ];
     const noMiss = calibrateThreshold(folds, 'no-miss');
     expect(noMiss.method).toBe('no-miss');
     expect(noMiss.rawThreshold).toBeCloseTo(0.35, 12);
@@ -205,7 +208,10 @@ describe('calibrateThreshold', () => {
   it('falls back to the normal scores with a warning when anomalies are too few', () => {
     expect(minimumAnomaliesForF1Threshold).toBe(3);
     // Normals 0.1–0.5 → 0.52; both anomalies (0.9, 0.6) are caught.
-    const calibration = calibrateThreshold([[normal(0.1), normal(0.2), normal(0.3), anomalous(0.9)], [normal(0.4), normal(0.5), anomalous(0.6)]]);
+    const calibration = calibrateThreshold([
+      [normal(0.1), normal(0.2), normal(0.3), anomalous(0.9)],
+      [normal(0.4), normal(0.5), anomalous(0.6)],
+    ]);
     expect(calibration.method).toBe('normal-score-fallback');
     expect(calibration.warnings).toEqual(['too-few-anomalies']);
     expect(calibration.rawThreshold).toBeCloseTo(0.52, 12);

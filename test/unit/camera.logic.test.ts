@@ -15,7 +15,12 @@ describe('regionOfInterest', () => {
   it('is the largest region with the project aspect ratio at zoom 1, centred', () => {
     expect(regionOfInterest(frame, { width: 320, height: 240 }, { zoom: 1, centerX: 0.5, centerY: 0.5 })).toEqual({ x: 160, y: 0, width: 960, height: 720 });
     expect(regionOfInterest(frame, { width: 64, height: 64 }, { zoom: 1, centerX: 0.5, centerY: 0.5 })).toEqual({ x: 280, y: 0, width: 720, height: 720 });
-    expect(regionOfInterest({ width: 640, height: 480 }, { width: 320, height: 240 }, { zoom: 1, centerX: 0.5, centerY: 0.5 })).toEqual({ x: 0, y: 0, width: 640, height: 480 });
+    expect(regionOfInterest({ width: 640, height: 480 }, { width: 320, height: 240 }, { zoom: 1, centerX: 0.5, centerY: 0.5 })).toEqual({
+      x: 0,
+      y: 0,
+      width: 640,
+      height: 480,
+    });
   });
 
   it('shrinks with zoom and moves, but never leaves the picture', () => {
@@ -43,11 +48,20 @@ describe('FrameRateMeter', () => {
 describe('classifyDetectionFailure', () => {
   it('maps runtime and app errors to what the stream does next', () => {
     expect(classifyDetectionFailure(new DetectionRuntimeError('RESOURCE_EXHAUSTED', 'queue full'))).toEqual({ kind: 'skipFrame' });
-    expect(classifyDetectionFailure(new DetectionRuntimeError('INVALID_ARGUMENT', 'The frame is empty (0 bytes).'))).toEqual({ kind: 'invalidFrame', reason: 'The frame is empty (0 bytes).' });
-    expect(classifyDetectionFailure(new DetectionRuntimeError('FAILED_PRECONDITION', 'parts:1 is STOPPED'))).toEqual({ kind: 'modelStopped', detail: 'parts:1 is STOPPED' });
+    expect(classifyDetectionFailure(new DetectionRuntimeError('INVALID_ARGUMENT', 'The frame is empty (0 bytes).'))).toEqual({
+      kind: 'invalidFrame',
+      reason: 'The frame is empty (0 bytes).',
+    });
+    expect(classifyDetectionFailure(new DetectionRuntimeError('FAILED_PRECONDITION', 'parts:1 is STOPPED'))).toEqual({
+      kind: 'modelStopped',
+      detail: 'parts:1 is STOPPED',
+    });
     expect(classifyDetectionFailure(new DetectionRuntimeError('NOT_FOUND', 'gone'))).toEqual({ kind: 'modelStopped', detail: 'gone' });
     expect(classifyDetectionFailure(new DetectionRuntimeError('INTERNAL', 'Inference failed'))).toEqual({ kind: 'modelFailed', detail: 'Inference failed' });
-    expect(classifyDetectionFailure(new UserFacingError('worker.crashed', { detail: 'out of memory' }))).toEqual({ kind: 'modelFailed', detail: 'out of memory' });
+    expect(classifyDetectionFailure(new UserFacingError('worker.crashed', { detail: 'out of memory' }))).toEqual({
+      kind: 'modelFailed',
+      detail: 'out of memory',
+    });
     const quota = new UserFacingError('storage.quotaExceeded');
     expect(classifyDetectionFailure(quota)).toEqual({ kind: 'other', error: quota });
   });
@@ -57,20 +71,38 @@ describe('detection events', () => {
   const context = { projectId: 'p1', modelVersion: 3, source: 'camera' as const, timestampMs: 1_700_000_000_000 };
 
   it('keeps the verdict, scores, latency and label areas without background', () => {
-    const event = detectionEventOf(context, {
-      score: 0.8,
-      rawScore: 3.1,
-      threshold: 0.4,
+    const event = detectionEventOf(
+      context,
+      {
+        score: 0.8,
+        rawScore: 3.1,
+        threshold: 0.4,
+        isAnomalous: true,
+        confidence: 0.97,
+        labelAreas: [{ index: 2, name: 'dent', area: 0.01 }],
+      },
+      42,
+    );
+    expect(event).toEqual({
+      ...context,
       isAnomalous: true,
       confidence: 0.97,
-      labelAreas: [{ index: 2, name: 'dent', area: 0.01 }],
-    }, 42);
-    expect(event).toEqual({ ...context, isAnomalous: true, confidence: 0.97, anomalyScore: 0.8, labelAreas: [{ label: 'dent', area: 0.01 }], latencyMs: 42, invalid: null });
+      anomalyScore: 0.8,
+      labelAreas: [{ label: 'dent', area: 0.01 }],
+      latencyMs: 42,
+      invalid: null,
+    });
   });
 
   it('records an unreadable frame as invalid with its reason', () => {
     expect(invalidDetectionEventOf(context, 'The camera picture could not be read.')).toEqual({
-      ...context, isAnomalous: false, confidence: 0, anomalyScore: 0, labelAreas: [], latencyMs: 0, invalid: 'The camera picture could not be read.',
+      ...context,
+      isAnomalous: false,
+      confidence: 0,
+      anomalyScore: 0,
+      labelAreas: [],
+      latencyMs: 0,
+      invalid: 'The camera picture could not be read.',
     });
   });
 });

@@ -45,7 +45,12 @@ describe('farthestPointSelection', () => {
   });
 
   it('matches the brute-force greedy on random data', () => {
-    for (const [count, dimensions, size] of [[60, 3, 20], [120, 37, 40], [200, 16, 25], [150, 40, 150]] as const) {
+    for (const [count, dimensions, size] of [
+      [60, 3, 20],
+      [120, 37, 40],
+      [200, 16, 25],
+      [150, 40, 150],
+    ] as const) {
       const points = gaussianRows(count, dimensions, count + dimensions);
       const start = new Random(size).int(0, count - 1);
       expect(Array.from(farthestPointSelection(points, dimensions, size, start))).toEqual(bruteForceGreedy(points, dimensions, size, start));
@@ -84,9 +89,7 @@ describe('greedyCoreset', () => {
     const seed = 78;
     const projected = projectRows(features, 40, gaussianProjectionMatrix(40, 8, deriveSeed(seed, 0)), 8);
     const start = new Random(deriveSeed(seed, 1)).int(0, 99);
-    expect(Array.from(greedyCoreset(features, 40, { targetSize: 15, seed, projectedDimensions: 8 }))).toEqual(
-      bruteForceGreedy(projected, 8, 15, start),
-    );
+    expect(Array.from(greedyCoreset(features, 40, { targetSize: 15, seed, projectedDimensions: 8 }))).toEqual(bruteForceGreedy(projected, 8, 15, start));
   });
 
   it('is reproducible from its seed and changes with it', () => {

@@ -11,7 +11,10 @@ describe('convertCsvLabels', () => {
     const result = convertCsvLabels({ csvName: 'labels.csv', csvText: 'a.png,normal\n\nb.png,Anomaly\r\n', prefix: 's3://bucket/parts/', now });
     expect(result).toMatchObject({ ok: true, manifestFileName: 'labels.manifest', summary: { images: 2, normal: 1, anomaly: 1 } });
     if (!result.ok) throw new Error('expected a manifest');
-    const lines = result.manifestText.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = result.manifestText
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[1]).toEqual({
       'source-ref': 's3://bucket/parts/b.png',
       'anomaly-label': 1,

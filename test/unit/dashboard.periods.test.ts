@@ -45,7 +45,9 @@ describe('periodRange', () => {
     };
     expect(message('', '2026-03-01')).toBe('Choose both a start and an end date for the custom period.');
     expect(message('2026-02-30', '2026-03-01')).toBe('Choose both a start and an end date for the custom period.');
-    expect(message('2026-03-05', '2026-03-01')).toBe('The custom period starts on 2026-03-05, after it ends (2026-03-01). Choose an end date on or after the start date.');
+    expect(message('2026-03-05', '2026-03-01')).toBe(
+      'The custom period starts on 2026-03-05, after it ends (2026-03-01). Choose an end date on or after the start date.',
+    );
   });
 
   it('gives local dates for date inputs', () => {

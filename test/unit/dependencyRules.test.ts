@@ -31,7 +31,7 @@ const rules: { name: string; breaks: (edge: ImportEdge) => boolean }[] = [
       edge.local && !edge.from.startsWith('scripts/') && featureOf(edge.from) === null && featureOf(edge.to) !== null && edge.from !== 'src/app/routes.tsx',
   },
   {
-    name: 'src/app imports nothing from src/runtime (the runtime builds on the app\'s worker bridges and stored-data hook)',
+    name: "src/app imports nothing from src/runtime (the runtime builds on the app's worker bridges and stored-data hook)",
     breaks: (edge) => edge.local && edge.from.startsWith('src/app/') && edge.to.startsWith('src/runtime/'),
   },
   {
@@ -45,8 +45,7 @@ const rules: { name: string; breaks: (edge: ImportEdge) => boolean }[] = [
 ];
 
 /** `from → to`, with the reason each may still break a rule. */
-const exceptions: { from: string; to: string; reason: string }[] = [
-];
+const exceptions: { from: string; to: string; reason: string }[] = [];
 
 const edges = importGraph(repositoryRoot, ['src', 'workers', 'scripts']);
 const isException = (edge: ImportEdge) => exceptions.some((exception) => exception.from === edge.from && exception.to === edge.to);
@@ -62,7 +61,9 @@ describe('dependency rules', () => {
   });
 
   it('every listed exception is still needed', () => {
-    const stale = exceptions.filter((exception) => !edges.some((edge) => edge.from === exception.from && edge.to === exception.to && rules.some((rule) => rule.breaks(edge))));
+    const stale = exceptions.filter(
+      (exception) => !edges.some((edge) => edge.from === exception.from && edge.to === exception.to && rules.some((rule) => rule.breaks(edge))),
+    );
     expect(stale.map((exception) => `${exception.from} → ${exception.to}`)).toEqual([]);
   });
 

@@ -7,7 +7,11 @@ import type { Prediction } from '../../src/contracts/prediction';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging';
 import fixture from '../fixtures/detectAnomalyResult.segmentation.json?raw';
 
-const labels = [{ name: 'scratch', color: '#2ca02c', index: 1 }, { name: 'dent', color: '#1F77B4', index: 2 }, { name: 'missing part', color: '#d62728', index: 3 }];
+const labels = [
+  { name: 'scratch', color: '#2ca02c', index: 1 },
+  { name: 'dent', color: '#1F77B4', index: 2 },
+  { name: 'missing part', color: '#d62728', index: 3 },
+];
 
 /** 8×4 px: label 1 every 5th pixel, 3 every 7th, and a value 9 of no label (reported as background). */
 function fixtureMask() {
@@ -27,7 +31,11 @@ describe('toDetectAnomalyResult', () => {
 
   it('leaves out Anomalies and AnomalyMask for a classification prediction', () => {
     expect(toDetectAnomalyResult({ ...facts, labelAreas: [] }, labels)).toEqual({
-      Source: { Type: 'direct' }, IsAnomalous: true, Confidence: facts.confidence, anomaly_score: facts.score, anomaly_threshold: 0.5,
+      Source: { Type: 'direct' },
+      IsAnomalous: true,
+      Confidence: facts.confidence,
+      anomaly_score: facts.score,
+      anomaly_threshold: 0.5,
     });
   });
 });

@@ -77,7 +77,11 @@ describe('changeTone', () => {
 });
 
 describe('paintEdgeStrip', () => {
-  const image = grey(Array.from({ length: 12 }, (_, index) => 100 + index), 4, 3);
+  const image = grey(
+    Array.from({ length: 12 }, (_, index) => 100 + index),
+    4,
+    3,
+  );
   const dark = [20, 30, 40] as const;
 
   it('paints the bottom rows the share of the height covers', () => {

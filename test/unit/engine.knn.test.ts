@@ -19,13 +19,15 @@ function randomRows(count: number, seed: number): Float32Array {
 function referenceBlur(map: Float32Array, side: number, kernel: Float32Array): Float64Array {
   const radius = (kernel.length - 1) / 2;
   const reflect = (index: number) => (index < 0 ? -index : index >= side ? 2 * (side - 1) - index : index);
-  const pass = (source: ArrayLike<number>, alongRows: boolean) => Float64Array.from({ length: side * side }, (_, cell) => {
-    const row = Math.floor(cell / side);
-    const column = cell % side;
-    return Array.from(kernel).reduce((sum, tap, k) => sum + tap * (alongRows
-      ? source[row * side + reflect(column + k - radius)]!
-      : source[reflect(row + k - radius) * side + column]!), 0);
-  });
+  const pass = (source: ArrayLike<number>, alongRows: boolean) =>
+    Float64Array.from({ length: side * side }, (_, cell) => {
+      const row = Math.floor(cell / side);
+      const column = cell % side;
+      return Array.from(kernel).reduce(
+        (sum, tap, k) => sum + tap * (alongRows ? source[row * side + reflect(column + k - radius)]! : source[reflect(row + k - radius) * side + column]!),
+        0,
+      );
+    });
   return pass(pass(map, true), false);
 }
 
@@ -38,7 +40,11 @@ describe('kNN scoring graph', () => {
   it('matches brute-force nearest-neighbour distances', async () => {
     const bankRows = randomRows(37, 1);
     const queries = randomRows(patchCount, 2);
-    const bank = memoryBankFromRows(bankRows, layout.dimensions, Array.from({ length: 37 }, (_, index) => index));
+    const bank = memoryBankFromRows(
+      bankRows,
+      layout.dimensions,
+      Array.from({ length: 37 }, (_, index) => index),
+    );
     const { distances } = await scorer.score(queries, bank);
     const expected = nearestNeighbourDistances(queries, bankRows, layout.dimensions);
     distances.forEach((distance, index) => expect(distance).toBeCloseTo(expected[index]!, 4));
@@ -86,7 +92,7 @@ describe('gaussianKernel', () => {
     expect(Math.max(...kernel)).toBe(kernel[12]);
   });
 
-  it('blurs the grid as bilinear upsampling (variance 1/6 cell²) plus PatchCore\'s σ = 4 px did', () => {
+  it("blurs the grid as bilinear upsampling (variance 1/6 cell²) plus PatchCore's σ = 4 px did", () => {
     expect(blurSigmaCells(8)).toBeCloseTo(Math.sqrt(0.25 + 1 / 6), 10);
     expect(gaussianKernel(blurSigmaCells(8))).toHaveLength(5);
   });

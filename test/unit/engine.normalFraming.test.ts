@@ -45,7 +45,10 @@ describe('reframedCopies', () => {
   it('makes the requested number of warped copies, the same for the same image seed', () => {
     const copies = reframedCopies(image, 2, 7);
     expect(copies).toHaveLength(2);
-    expect(copies.map((copy) => [copy.width, copy.height])).toEqual([[8, 6], [8, 6]]);
+    expect(copies.map((copy) => [copy.width, copy.height])).toEqual([
+      [8, 6],
+      [8, 6],
+    ]);
     expect(reframedCopies(image, 2, 7)).toEqual(copies);
     expect(copies[0]!.rgb).not.toEqual(copies[1]!.rgb);
     expect(reframedCopies(image, 0, 7)).toEqual([]);

@@ -63,7 +63,10 @@ describe('packaged anomaly model', () => {
 
   it('decides against an overridden threshold and reports it', async () => {
     const image = dataset.images[0]!;
-    const detected = toDetectAnomalyResult(await detectWithPackagedModel(session, image.rgb, side, side, result.metadata, { threshold: 0 }), result.metadata.labels);
+    const detected = toDetectAnomalyResult(
+      await detectWithPackagedModel(session, image.rgb, side, side, result.metadata, { threshold: 0 }),
+      result.metadata.labels,
+    );
     expect(detected.anomaly_threshold).toBe(0);
     expect(detected.IsAnomalous).toBe(true);
   });

@@ -18,9 +18,11 @@ import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticT
 
 const side = 96;
 const dataset = syntheticTrainingSet({ seed: 8, side, normalCount: 12, perDefectCount: 6, testShare: 0.3 });
-const labels: SegmentationLabel[] = SYNTHETIC_DEFECTS
-  .filter((defect) => defect.type !== 'scratch')
-  .map((defect) => ({ name: defect.name, color: defect.color, index: defectLabelIndex(defect.type) }));
+const labels: SegmentationLabel[] = SYNTHETIC_DEFECTS.filter((defect) => defect.type !== 'scratch').map((defect) => ({
+  name: defect.name,
+  color: defect.color,
+  index: defectLabelIndex(defect.type),
+}));
 /** A deliberately safe floor: chance overlap of a few-percent defect area is near 0. */
 const minimumMeanIoU = 0.2;
 
@@ -95,7 +97,10 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
       }
       const png = decodePng(Uint8Array.from(atob(anomalyMask!), (character) => character.charCodeAt(0)));
       expect([png.width, png.height]).toEqual([side, side]);
-      const hexOfPixel = (pixel: number) => `#${Array.from(png.rgba.subarray(pixel * 4, pixel * 4 + 3), (byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+      const hexOfPixel = (pixel: number) =>
+        `#${Array.from(png.rgba.subarray(pixel * 4, pixel * 4 + 3), (byte) => byte.toString(16).padStart(2, '0'))
+          .join('')
+          .toUpperCase()}`;
       const colourOfIndex = new Map([[0, '#FFFFFF'], ...labels.map((label) => [label.index, label.color.toUpperCase()] as [number, string])]);
       detection.labelMask!.indices.forEach((value, pixel) => {
         if (hexOfPixel(pixel) !== colourOfIndex.get(value)) expect.fail(`${id}: pixel ${pixel} of label ${value} is ${hexOfPixel(pixel)}`);
@@ -105,19 +110,23 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
 });
 
 describe('trainAnomalyModel with masks, cancelled', () => {
-  it('stops during the head training when the signal aborts', async () => {
-    const controller = new AbortController();
-    const training = trainAnomalyModel({
-      ...dataset,
-      labels,
-      backboneId: defaultBackboneId,
-      backboneModel: await convertBackbone(defaultBackboneId),
-      seed: 3,
-      signal: controller.signal,
-      onProgress: (update) => {
-        if (update.stage === 'segmentation' && update.epoch === 1) controller.abort();
-      },
-    });
-    await expect(training).rejects.toMatchObject({ name: 'AbortError' });
-  }, trainingRunTimeoutMs);
+  it(
+    'stops during the head training when the signal aborts',
+    async () => {
+      const controller = new AbortController();
+      const training = trainAnomalyModel({
+        ...dataset,
+        labels,
+        backboneId: defaultBackboneId,
+        backboneModel: await convertBackbone(defaultBackboneId),
+        seed: 3,
+        signal: controller.signal,
+        onProgress: (update) => {
+          if (update.stage === 'segmentation' && update.epoch === 1) controller.abort();
+        },
+      });
+      await expect(training).rejects.toMatchObject({ name: 'AbortError' });
+    },
+    trainingRunTimeoutMs,
+  );
 });

@@ -6,7 +6,9 @@ import type { TestImageResult } from '../../src/contracts/evaluation';
 import { testScoreSweep } from '../../src/domain/evaluation/thresholdPreview';
 
 const image = (entryId: string, actual: TestImageResult['actual'], score: number): TestImageResult => ({
-  entryId, actual, prediction: { score, rawScore: score, threshold: 0.5, isAnomalous: score >= 0.5, confidence: 0.5, labelAreas: [] },
+  entryId,
+  actual,
+  prediction: { score, rawScore: score, threshold: 0.5, isAnomalous: score >= 0.5, confidence: 0.5, labelAreas: [] },
 });
 
 /**

@@ -85,9 +85,7 @@ describe('EvaluationResult', () => {
 
 describe('Performance', () => {
   it('holds F1Score, Recall, Precision in spec §3.4 order', () => {
-    expect(JSON.stringify(buildPerformance({ precision: 0.9, recall: 0.8, f1: 0.847 }))).toBe(
-      '{"F1Score":0.847,"Recall":0.8,"Precision":0.9}',
-    );
+    expect(JSON.stringify(buildPerformance({ precision: 0.9, recall: 0.8, f1: 0.847 }))).toBe('{"F1Score":0.847,"Recall":0.8,"Precision":0.9}');
   });
 });
 
@@ -126,7 +124,13 @@ describe('evaluation manifest', () => {
   });
 
   it('adds ground-truth and predicted mask refs with the colour map for segmentation', () => {
-    const segmentation = { ...context, colorMap: [{ name: 'scratch', color: '#2ca02c' }, { name: 'dent', color: '#1f77b4' }] };
+    const segmentation = {
+      ...context,
+      colorMap: [
+        { name: 'scratch', color: '#2ca02c' },
+        { name: 'dent', color: '#1f77b4' },
+      ],
+    };
     const line = buildEvaluationManifestLine(segmentation, {
       ...testImage,
       masks: {

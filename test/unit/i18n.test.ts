@@ -33,6 +33,8 @@ describe('i18n', () => {
   });
 
   it('describes unexpected errors with the way forward first and their detail only as a note', () => {
-    expect(describeError(new TypeError('boom'))).toBe('This could not be finished because of an error Spotcheck did not foresee. Try again; if it happens again, reload the page. (Detail: boom)');
+    expect(describeError(new TypeError('boom'))).toBe(
+      'This could not be finished because of an error Spotcheck did not foresee. Try again; if it happens again, reload the page. (Detail: boom)',
+    );
   });
 });

@@ -65,12 +65,17 @@ describe('editor commands', () => {
     expect(perform(event)).toEqual([expected]);
   });
 
-  it.each([key('0'), key('b', { ctrlKey: true }), key('e', { altKey: true }), key('s'), key('x'), key('ArrowLeft', { ctrlKey: true }), key('1', { metaKey: true })])(
-    '%o runs nothing (left to the browser)',
-    (event) => {
-      expect(perform(event)).toEqual([]);
-    },
-  );
+  it.each([
+    key('0'),
+    key('b', { ctrlKey: true }),
+    key('e', { altKey: true }),
+    key('s'),
+    key('x'),
+    key('ArrowLeft', { ctrlKey: true }),
+    key('1', { metaKey: true }),
+  ])('%o runs nothing (left to the browser)', (event) => {
+    expect(perform(event)).toEqual([]);
+  });
 
   it('has unique names and a help text for every command', () => {
     expect(new Set(editorCommands.map((command) => command.name)).size).toBe(editorCommands.length);

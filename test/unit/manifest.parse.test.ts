@@ -26,7 +26,14 @@ const classificationLine = JSON.stringify({
 const segmentationObject = {
   'source-ref': 's3://bucket/parts/img_0042.jpg',
   'anomaly-label': 1,
-  'anomaly-label-metadata': { 'class-name': 'anomaly', 'human-annotated': 'yes', confidence: 1, 'job-name': 'labeling-job/parts', 'creation-date': '2021-10-12T14:16:45.668', type: 'groundtruth/image-classification' },
+  'anomaly-label-metadata': {
+    'class-name': 'anomaly',
+    'human-annotated': 'yes',
+    confidence: 1,
+    'job-name': 'labeling-job/parts',
+    'creation-date': '2021-10-12T14:16:45.668',
+    type: 'groundtruth/image-classification',
+  },
   'anomaly-mask-ref': 's3://bucket/masks/img_0042.png',
   'anomaly-mask-ref-metadata': {
     'internal-color-map': {
@@ -94,7 +101,11 @@ describe('parseManifestLine', () => {
       defect: '1',
       'defect-metadata': { 'class-name': ' Anomaly ', 'human-annotated': 'no', type: 'groundtruth/image-classification' },
       'paint-ref': 'm.png',
-      'paint-ref-metadata': { 'internal-color-map': { 7: { 'class-name': 'Dent', 'hex-color': '#FFFFFF' } }, 'human-annotated': 'yes', type: 'groundtruth/semantic-segmentation' },
+      'paint-ref-metadata': {
+        'internal-color-map': { 7: { 'class-name': 'Dent', 'hex-color': '#FFFFFF' } },
+        'human-annotated': 'yes',
+        type: 'groundtruth/semantic-segmentation',
+      },
       'unrelated-metadata': 'ignored',
       extra: { ignored: true },
     });
@@ -172,7 +183,10 @@ describe('parseManifest', () => {
   it('keeps the later line of a repeated source-ref, at the first position', () => {
     const text = ['{"source-ref":"a.png"}', '{"source-ref":"b.png"}', classificationLine.replace('s3://bucket/parts/img_0001.png', 'a.png')].join('\n');
     const { entries, issues } = parseManifest(text, file);
-    expect(entries.map((entry) => [entry.sourceRef, entry.lineNumber])).toEqual([['a.png', 3], ['b.png', 2]]);
+    expect(entries.map((entry) => [entry.sourceRef, entry.lineNumber])).toEqual([
+      ['a.png', 3],
+      ['b.png', 2],
+    ]);
     expect(issues.map((issue) => [issue.code, issue.severity])).toEqual([['import:manifest.repeatedSourceRef', 'warning']]);
   });
 

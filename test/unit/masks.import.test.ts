@@ -67,7 +67,11 @@ describe('importMask', () => {
     const result = importMask(input(png([scratch, dent, [1, 2, 3, 255], [1, 2, 3, 200]]), { registry }));
     expect(result.mask).toBeNull();
     expect(result.issues).toEqual([
-      { code: 'import:mask.unknownColor', severity: 'error', params: { line: 3, mask: 'masks/a.png', color: '#010203', count: 2, known: '#ffffff, #2ca02c, #1f77b4' } },
+      {
+        code: 'import:mask.unknownColor',
+        severity: 'error',
+        params: { line: 3, mask: 'masks/a.png', color: '#010203', count: 2, known: '#ffffff, #2ca02c, #1f77b4' },
+      },
     ]);
     expect(result.histogram[0]).toEqual({ hexColor: '#010203', pixels: 2, inMap: false });
     expect(registry.added).toEqual([]);
@@ -82,7 +86,11 @@ describe('importMask', () => {
 
   it('refuses more than 20 labels in one mask', () => {
     const manyColors = Array.from({ length: 21 }, (_, i): Pixel => [i, 10, 10, 255]);
-    const manyMap = manyColors.map(([r]): ColorMapEntry => ({ className: `label${r}`, hexColor: `#${r.toString(16).padStart(2, '0')}0a0a`, isBackground: false }));
+    const manyMap = manyColors.map(([r]): ColorMapEntry => ({
+      className: `label${r}`,
+      hexColor: `#${r.toString(16).padStart(2, '0')}0a0a`,
+      isBackground: false,
+    }));
     const result = importMask(input(png(manyColors), { colorMap: manyMap }));
     expect(result.issues.map((issue) => issue.code)).toEqual(['import:quota.maskLabels']);
     expect(importMask(input(png(manyColors.slice(0, 20)), { colorMap: manyMap.slice(0, 20) })).mask?.labels).toHaveLength(20);
@@ -130,4 +138,3 @@ describe('LabelRegistry', () => {
     expect(registry.labelFor('new', '#123456', where)).toMatchObject({ ok: false, issue: { code: 'import:quota.projectLabels' } });
   });
 });
-

@@ -25,7 +25,15 @@ const everyPair = modelVersionStatuses.flatMap((from) => modelVersionStatuses.ma
 
 describe('model version transitions', () => {
   it('has the seven statuses of the spec', () => {
-    expect([...modelVersionStatuses].sort()).toEqual(['HOSTED', 'HOSTING_FAILED', 'STARTING_HOSTING', 'STOPPING_HOSTING', 'TRAINED', 'TRAINING', 'TRAINING_FAILED']);
+    expect([...modelVersionStatuses].sort()).toEqual([
+      'HOSTED',
+      'HOSTING_FAILED',
+      'STARTING_HOSTING',
+      'STOPPING_HOSTING',
+      'TRAINED',
+      'TRAINING',
+      'TRAINING_FAILED',
+    ]);
   });
 
   it.each(everyPair)('%s → %s is allowed only if the spec lists it', (from, to) => {

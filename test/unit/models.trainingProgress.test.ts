@@ -7,14 +7,23 @@ import { modelStatusText } from '../../src/models/modelStatusText';
 import { splitDuration, withLossPoint } from '../../src/models/trainingProgress';
 import type { TrainingProgressReport } from '../../src/contracts/trainingWorkerApi';
 
-const report = (fields: Partial<TrainingProgressReport>): TrainingProgressReport => ({ stage: 'segmentation', percent: 10, overallPercent: 50, elapsedMs: 1000, ...fields });
+const report = (fields: Partial<TrainingProgressReport>): TrainingProgressReport => ({
+  stage: 'segmentation',
+  percent: 10,
+  overallPercent: 50,
+  elapsedMs: 1000,
+  ...fields,
+});
 
 describe('withLossPoint', () => {
   it('adds one point per segmentation epoch in epoch order, a repeated epoch replacing its point', () => {
     let curve = withLossPoint([], report({ epoch: 2, loss: 0.5 }));
     curve = withLossPoint(curve, report({ epoch: 1, loss: 0.9 }));
     curve = withLossPoint(curve, report({ epoch: 2, loss: 0.4 }));
-    expect(curve).toEqual([{ epoch: 1, loss: 0.9 }, { epoch: 2, loss: 0.4 }]);
+    expect(curve).toEqual([
+      { epoch: 1, loss: 0.9 },
+      { epoch: 2, loss: 0.4 },
+    ]);
   });
 
   it('ignores reports of other stages and reports without a loss', () => {
@@ -26,7 +35,13 @@ describe('withLossPoint', () => {
 
 describe('splitDuration', () => {
   it.each([
-    [0, 0, 0], [499, 0, 0], [500, 0, 1], [59_400, 0, 59], [61_000, 1, 1], [3_725_000, 62, 5], [-20, 0, 0],
+    [0, 0, 0],
+    [499, 0, 0],
+    [500, 0, 1],
+    [59_400, 0, 59],
+    [61_000, 1, 1],
+    [3_725_000, 62, 5],
+    [-20, 0, 0],
   ])('%i ms is %i min %i s', (ms, minutes, seconds) => {
     expect(splitDuration(ms)).toEqual({ minutes, seconds });
   });
@@ -35,7 +50,16 @@ describe('splitDuration', () => {
 describe('modelStatusText', () => {
   const t = i18n.t.bind(i18n);
   const version = (fields: Partial<ModelVersion>): ModelVersion => ({
-    id: 'v', projectId: 'p', version: 3, status: 'TRAINED', statusMessage: '', createdAt: '', description: '', tags: [], modelType: 'classification', ...fields,
+    id: 'v',
+    projectId: 'p',
+    version: 3,
+    status: 'TRAINED',
+    statusMessage: '',
+    createdAt: '',
+    description: '',
+    tags: [],
+    modelType: 'classification',
+    ...fields,
   });
   const training = report({ overallPercent: 42.7 });
 

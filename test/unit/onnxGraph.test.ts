@@ -30,7 +30,10 @@ describe('GraphBuilder', () => {
     // A 2x2 all-ones kernel at stride 2 sums each 2x2 block: SAME_UPPER needs no padding at 4x4.
     const kernel = graph.floatInitializer('kernel', [1, 1, 2, 2], [1, 1, 1, 1]);
     const sums = graph.node('Conv', [x, kernel], {
-      auto_pad: attr.string('SAME_UPPER'), strides: attr.ints([2, 2]), kernel_shape: attr.ints([2, 2]), group: attr.int(1),
+      auto_pad: attr.string('SAME_UPPER'),
+      strides: attr.ints([2, 2]),
+      kernel_shape: attr.ints([2, 2]),
+      group: attr.int(1),
     });
     const two = graph.node('Constant', [], { value: attr.tensor(floatTensor('two', [], [2])) });
     const leaky = graph.node('LeakyRelu', [graph.node('Div', [sums, two])], { alpha: attr.float(0.5) });

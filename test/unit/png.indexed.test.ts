@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
 import { decodePng, encodeIndexedPng } from '../../src/domain/png';
 
-const palette = [[255, 255, 255], [35, 164, 54], [200, 10, 10], [0, 0, 255], [9, 9, 9]];
+const palette = [
+  [255, 255, 255],
+  [35, 164, 54],
+  [200, 10, 10],
+  [0, 0, 255],
+  [9, 9, 9],
+];
 
 function indices(width: number, height: number, colours: number): Uint8Array {
   return Uint8Array.from({ length: width * height }, (_, pixel) => (pixel * 7 + Math.floor(pixel / width)) % colours);

@@ -38,7 +38,11 @@ describe('checkImageFile', () => {
     ['too small', { ...ok, size: { width: 63, height: 500 } }, ['import:image.tooSmall']],
     ['too large', { ...ok, size: { width: 4097, height: 500 } }, ['import:image.tooLarge']],
     ['another size', { ...ok, size: { width: 768, height: 576 } }, ['import:image.sizeMismatch']],
-    ['too large and too heavy', { ...ok, byteLength: maxImageBytes * 2, size: { width: 5000, height: 5000 } }, ['import:image.tooManyBytes', 'import:image.tooLarge']],
+    [
+      'too large and too heavy',
+      { ...ok, byteLength: maxImageBytes * 2, size: { width: 5000, height: 5000 } },
+      ['import:image.tooManyBytes', 'import:image.tooLarge'],
+    ],
   ])('reports %s', (_name, facts, codes) => {
     expect(checkImageFile(facts, projectSize).map((issue) => issue.code)).toEqual(codes);
   });

@@ -8,10 +8,13 @@ import { deriveModelType } from '../../src/domain/rules/modelType';
 import { checkTrainingReadiness, type TrainingInput } from '../../src/domain/rules/readiness';
 import type { DatasetType } from '../../src/domain/types';
 
-function summary(type: DatasetType, fields: Partial<Omit<DatasetLabelSummary, 'anomalyByLabel' | 'multiLabelByLabel'>> & {
-  labels?: Record<string, number>;
-  several?: Record<string, number>;
-}): DatasetLabelSummary {
+function summary(
+  type: DatasetType,
+  fields: Partial<Omit<DatasetLabelSummary, 'anomalyByLabel' | 'multiLabelByLabel'>> & {
+    labels?: Record<string, number>;
+    several?: Record<string, number>;
+  },
+): DatasetLabelSummary {
   const { labels = {}, several = {}, ...rest } = fields;
   return {
     type,
@@ -113,7 +116,11 @@ const cases: Case[] = [
   },
   {
     name: 'the same, trained as classification (masks ignored)',
-    input: { train: train({ normal: 30, labels: { dent: 8 }, anomalousWithoutMask: 1 }), test: test({ normal: 10, labels: { dent: 10 } }), trainAsClassification: true },
+    input: {
+      train: train({ normal: 30, labels: { dent: 8 }, anomalousWithoutMask: 1 }),
+      test: test({ normal: 10, labels: { dent: 10 } }),
+      trainAsClassification: true,
+    },
     modelType: 'classification',
     messages: [],
   },

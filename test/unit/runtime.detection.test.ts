@@ -51,8 +51,19 @@ function runtimeWith(options: Partial<DetectionRuntimeOptions> = {}): DetectionR
 function gatedSource() {
   const source = storedModelSource(async () => db);
   let open: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => { open = resolve; });
-  return { source: { ...source, load: async (id: string) => { await gate; return source.load(id); } }, open: () => open() };
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return {
+    source: {
+      ...source,
+      load: async (id: string) => {
+        await gate;
+        return source.load(id);
+      },
+    },
+    open: () => open(),
+  };
 }
 
 async function running(runtime: DetectionRuntime, component = 'parts:1'): Promise<void> {
@@ -62,7 +73,10 @@ async function running(runtime: DetectionRuntime, component = 'parts:1'): Promis
 }
 
 async function rejection(operation: Promise<unknown>): Promise<DetectionRuntimeError> {
-  const error = await operation.then(() => expect.unreachable('the call should have been refused'), (failure: unknown) => failure);
+  const error = await operation.then(
+    () => expect.unreachable('the call should have been refused'),
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(DetectionRuntimeError);
   return error as DetectionRuntimeError;
 }
@@ -127,7 +141,7 @@ describe('detection runtime: model status', () => {
 });
 
 describe('detection runtime: DetectAnomalies', () => {
-  it('gives the packaged model\'s result for a PNG file and for the same picture as an RGBA frame', async () => {
+  it("gives the packaged model's result for a PNG file and for the same picture as an RGBA frame", async () => {
     const runtime = runtimeWith();
     await running(runtime);
     const session = await ort.InferenceSession.create(result.modelBytes);
@@ -178,7 +192,10 @@ describe('detection runtime: error codes (store untouched)', () => {
       [{ width: 64, height: 64, data: new Uint8ClampedArray(0) }, /empty/],
       // Spec §4.2/§4.3: the input must be the project size; the runtime never resizes it silently.
       [{ width: 96, height: 80, data: new Uint8ClampedArray(96 * 80 * 4) }, new RegExp(`96x80 px but the model takes ${side}x${side} px images`)],
-      [new Blob([encodeRgbaPng(new Uint8Array(96 * 80 * 4).fill(128), 96, 80) as Uint8Array<ArrayBuffer>], { type: 'image/png' }), new RegExp(`96x80 px but the model takes ${side}x${side} px images`)],
+      [
+        new Blob([encodeRgbaPng(new Uint8Array(96 * 80 * 4).fill(128), 96, 80) as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+        new RegExp(`96x80 px but the model takes ${side}x${side} px images`),
+      ],
       ['a string', /PNG or JPEG Blob, an ImageBitmap or an RGBA frame/],
     ];
     for (const [input, details] of bad) await expectCode(runtime.detectAnomalies('parts:1', input as Blob), 'INVALID_ARGUMENT', details);
@@ -199,7 +216,7 @@ describe('detection runtime: error codes (store untouched)', () => {
     expect((await snapshotDatabase(db)).modelArtifacts).toEqual(before.modelArtifacts);
   });
 
-  it('holds the version\'s hosting lock from start to stop, and refuses a model another tab hosts (FAILED_PRECONDITION)', async () => {
+  it("holds the version's hosting lock from start to stop, and refuses a model another tab hosts (FAILED_PRECONDITION)", async () => {
     // The lock manager of the browser, reduced to what the runtime asks of it (Web Locks do not exist in Node).
     const held = new Set<string>();
     const holdHostingLock = async (modelVersionId: string) => {
@@ -258,14 +275,23 @@ describe('detection runtime: error codes (store untouched)', () => {
   it('INTERNAL (13) on the page when the detection worker crashed', () => {
     const crashed = crashAsInternal(new UserFacingError('worker.crashed', { detail: 'out of memory' }));
     expect(crashed).toBeInstanceOf(DetectionRuntimeError);
-    expect((crashed as DetectionRuntimeError).toJSON()).toEqual({ code: 13, name: 'INTERNAL', details: 'The detection worker stopped unexpectedly (out of memory); start the model again.' });
+    expect((crashed as DetectionRuntimeError).toJSON()).toEqual({
+      code: 13,
+      name: 'INTERNAL',
+      details: 'The detection worker stopped unexpectedly (out of memory); start the model again.',
+    });
     const other = new UserFacingError('model.notFound');
     expect(crashAsInternal(other)).toBe(other);
   });
 
   it('UNKNOWN (2) for an unexpected failure, e.g. the database closed under it', async () => {
     const closed = await createProject(db, 'other').then(() => db);
-    const runtime = runtimeWith({ source: storedModelSource(async () => { closed.close(); return closed; }) });
+    const runtime = runtimeWith({
+      source: storedModelSource(async () => {
+        closed.close();
+        return closed;
+      }),
+    });
     await expectCode(runtime.listModels(), 'UNKNOWN');
   });
 });

@@ -5,8 +5,16 @@ import { ort } from '../../workers/ort';
 import { Random } from '../../src/domain/random';
 import { GraphBuilder } from '../../workers/engine/onnx';
 import {
-  appendHeadFeatureRows, buildHeadInferenceGraph, buildHeadLossGraph, headFeatureCount, headFeatureRows, headInferenceInput, headInferenceOutput, initialHeadParameters,
-  measureStandardisation, stepNames,
+  appendHeadFeatureRows,
+  buildHeadInferenceGraph,
+  buildHeadLossGraph,
+  headFeatureCount,
+  headFeatureRows,
+  headInferenceInput,
+  headInferenceOutput,
+  initialHeadParameters,
+  measureStandardisation,
+  stepNames,
 } from '../../workers/engine/segmentation';
 import type { HeadDimensions, HeadWeights } from '../../workers/engine/segmentation';
 import { batchFeeds, gatherBatch, parameterFeeds } from '../../workers/engine/segmentation/stepFeeds';
@@ -45,7 +53,13 @@ describe('segmentation head inference graph', () => {
       weightTotal += classWeights[label]!;
     });
     const lossSession = await ort.InferenceSession.create(buildHeadLossGraph(dims, weights.standardisation), { executionProviders: ['wasm'] });
-    const batch = gatherBatch(patches, labels, labels.map((_, i) => i), classWeights, dims.featureCount);
+    const batch = gatherBatch(
+      patches,
+      labels,
+      labels.map((_, i) => i),
+      classWeights,
+      dims.featureCount,
+    );
     const lossOutput = await lossSession.run({ ...parameterFeeds(weights, dims), ...batchFeeds(batch, dims.featureCount, dims.classCount) });
     await lossSession.release();
     expect((lossOutput[stepNames.loss]!.data as Float32Array)[0]).toBeCloseTo(weightedSum / weightTotal, 5);

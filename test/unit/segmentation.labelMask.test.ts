@@ -12,14 +12,18 @@ const size = { width: 10, height: 14 };
 
 async function labelMask(probabilities: Float32Array, classCount: number, labelIndices: number[], threshold: number): Promise<Uint8Array> {
   const graph = new GraphBuilder('label-mask');
-  const mask = appendLabelMask(graph, {
-    probabilities: graph.input('probabilities', 'float32', [grid * grid, classCount]),
-    grid,
-    classCount,
-    size,
-    labelIndices,
-    maskProbabilityThreshold: graph.input('threshold', 'float32', []),
-  }, 'mask');
+  const mask = appendLabelMask(
+    graph,
+    {
+      probabilities: graph.input('probabilities', 'float32', [grid * grid, classCount]),
+      grid,
+      classCount,
+      size,
+      labelIndices,
+      maskProbabilityThreshold: graph.input('threshold', 'float32', []),
+    },
+    'mask',
+  );
   graph.output(mask, 'uint8', [1, size.height, size.width]);
   const session = await ort.InferenceSession.create(graph.serialize());
   const result = await session.run({
@@ -52,7 +56,11 @@ describe('appendLabelMask', () => {
     const mask = await labelMask(probabilities, 2, [3], threshold);
     let marked = 0;
     mask.forEach((value, pixel) => {
-      const resized = bilinear(Float64Array.from(anomaly, (p) => Math.fround(p)), pixel % size.width, Math.floor(pixel / size.width));
+      const resized = bilinear(
+        Float64Array.from(anomaly, (p) => Math.fround(p)),
+        pixel % size.width,
+        Math.floor(pixel / size.width),
+      );
       // Float32 rounding may flip a pixel sitting on the threshold itself; none of these does.
       if (Math.abs(resized - threshold) < 1e-5) return;
       expect(value, `pixel ${pixel}`).toBe(resized >= threshold ? 3 : 0);
@@ -62,7 +70,7 @@ describe('appendLabelMask', () => {
     expect(marked).toBeLessThan(mask.length);
   });
 
-  it('with several labels, gives anomalous pixels the label of their cell\'s most probable anomaly class', async () => {
+  it("with several labels, gives anomalous pixels the label of their cell's most probable anomaly class", async () => {
     // Left half of the grid: class 1 (label 5) wins; right half: class 2 (label 2); bottom row: background.
     const classCount = 3;
     const probabilities = new Float32Array(grid * grid * classCount);
@@ -84,13 +92,15 @@ describe('appendLabelMask', () => {
 
   it('refuses label indices that do not match the anomaly classes', () => {
     const graph = new GraphBuilder('label-mask');
-    expect(() => appendLabelMask(graph, {
-      probabilities: graph.input('probabilities', 'float32', [grid * grid, 3]),
-      grid,
-      classCount: 3,
-      size,
-      labelIndices: [1],
-      maskProbabilityThreshold: graph.input('threshold', 'float32', []),
-    })).toThrow(/1 label indices for 2 anomaly classes/);
+    expect(() =>
+      appendLabelMask(graph, {
+        probabilities: graph.input('probabilities', 'float32', [grid * grid, 3]),
+        grid,
+        classCount: 3,
+        size,
+        labelIndices: [1],
+        maskProbabilityThreshold: graph.input('threshold', 'float32', []),
+      }),
+    ).toThrow(/1 label indices for 2 anomaly classes/);
   });
 });

@@ -12,7 +12,10 @@ const classCount = 3;
 /** Background dominates, as it does in real masks. */
 const patchesPerClass = [400, 60, 25];
 
-interface PatchSet { patches: Float32Array; labels: Uint8Array }
+interface PatchSet {
+  patches: Float32Array;
+  labels: Uint8Array;
+}
 
 /** Gaussian blobs around per-class centres, with an offset on every feature so standardisation matters. */
 function blobs(seed: number, counts: readonly number[]): PatchSet {
@@ -47,9 +50,16 @@ const validation = blobs(3, [200, 30, 12]);
 
 function options(overrides: Partial<SegmentationTrainingOptions> = {}): SegmentationTrainingOptions {
   return {
-    trainPatches: train.patches, trainLabels: train.labels,
-    validationPatches: validation.patches, validationLabels: validation.labels,
-    classCount, seed: 7, maxEpochs: 15, batchSize: 64, learningRate: 0.01, hiddenUnits: 8,
+    trainPatches: train.patches,
+    trainLabels: train.labels,
+    validationPatches: validation.patches,
+    validationLabels: validation.labels,
+    classCount,
+    seed: 7,
+    maxEpochs: 15,
+    batchSize: 64,
+    learningRate: 0.01,
+    hiddenUnits: 8,
     executionProvider: 'wasm',
     ...overrides,
   };
@@ -79,10 +89,16 @@ describe('trainSegmentationHead', { timeout: trainingTestTimeoutMs }, () => {
     const shuffled = new Random(4);
     const noisyValidation = Uint8Array.from(validation.labels, () => shuffled.int(0, classCount - 1));
     const patience = 2;
-    const result = await trainSegmentationHead(options({
-      validationLabels: noisyValidation, maxEpochs: 40, learningRate: 0.05, earlyStoppingPatienceEpochs: patience,
-      minimumEpochs: 1, validationSmoothingEpochs: 1,
-    }));
+    const result = await trainSegmentationHead(
+      options({
+        validationLabels: noisyValidation,
+        maxEpochs: 40,
+        learningRate: 0.05,
+        earlyStoppingPatienceEpochs: patience,
+        minimumEpochs: 1,
+        validationSmoothingEpochs: 1,
+      }),
+    );
     expect(result.stoppedEarly).toBe(true);
     expect(result.history).toHaveLength(result.bestEpoch + patience);
     const bestLoss = result.history[result.bestEpoch - 1]!.validationLoss;
@@ -93,10 +109,16 @@ describe('trainSegmentationHead', { timeout: trainingTestTimeoutMs }, () => {
     const shuffled = new Random(4);
     const noisyValidation = Uint8Array.from(validation.labels, () => shuffled.int(0, classCount - 1));
     const [minimumEpochs, smoothingEpochs, patience] = [6, 3, 2];
-    const result = await trainSegmentationHead(options({
-      validationLabels: noisyValidation, maxEpochs: 40, learningRate: 0.05, earlyStoppingPatienceEpochs: patience,
-      minimumEpochs, validationSmoothingEpochs: smoothingEpochs,
-    }));
+    const result = await trainSegmentationHead(
+      options({
+        validationLabels: noisyValidation,
+        maxEpochs: 40,
+        learningRate: 0.05,
+        earlyStoppingPatienceEpochs: patience,
+        minimumEpochs,
+        validationSmoothingEpochs: smoothingEpochs,
+      }),
+    );
     const losses = result.history.map(({ validationLoss }) => validationLoss);
     // Without the floor this noisy validation set keeps an early epoch (the test above).
     const smoothed = (epoch: number) => (losses[epoch - 3]! + losses[epoch - 2]! + losses[epoch - 1]!) / 3;
@@ -105,9 +127,15 @@ describe('trainSegmentationHead', { timeout: trainingTestTimeoutMs }, () => {
     expect(Math.min(...candidates.map(smoothed))).toBe(smoothed(result.bestEpoch));
     expect(result.history).toHaveLength(result.bestEpoch + patience);
     // The kept weights are those after the kept epoch: a run that stops there ends with the same weights.
-    const replay = await trainSegmentationHead(options({
-      validationLabels: noisyValidation, maxEpochs: result.bestEpoch, learningRate: 0.05, minimumEpochs, validationSmoothingEpochs: smoothingEpochs,
-    }));
+    const replay = await trainSegmentationHead(
+      options({
+        validationLabels: noisyValidation,
+        maxEpochs: result.bestEpoch,
+        learningRate: 0.05,
+        minimumEpochs,
+        validationSmoothingEpochs: smoothingEpochs,
+      }),
+    );
     expect(Array.from(replay.weights.w1)).toEqual(Array.from(result.weights.w1));
   });
 
@@ -120,13 +148,15 @@ describe('trainSegmentationHead', { timeout: trainingTestTimeoutMs }, () => {
   it('cancels between steps', async () => {
     const controller = new AbortController();
     const epochs: number[] = [];
-    const training = trainSegmentationHead(options({
-      signal: controller.signal,
-      onProgress: ({ epoch }) => {
-        epochs.push(epoch);
-        controller.abort();
-      },
-    }));
+    const training = trainSegmentationHead(
+      options({
+        signal: controller.signal,
+        onProgress: ({ epoch }) => {
+          epochs.push(epoch);
+          controller.abort();
+        },
+      }),
+    );
     await expect(training).rejects.toMatchObject({ name: 'AbortError' });
     expect(epochs).toEqual([1]);
   });

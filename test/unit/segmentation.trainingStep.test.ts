@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { ort } from '../../workers/ort';
 import { Random } from '../../src/domain/random';
 import {
-  adamBeta1, adamBeta2, adamEpsilon, buildHeadLossGraph, buildTrainingStepGraph, headParameterNames, headParameterShapes,
-  inverseFrequencyClassWeights, stepNames,
+  adamBeta1,
+  adamBeta2,
+  adamEpsilon,
+  buildHeadLossGraph,
+  buildTrainingStepGraph,
+  headParameterNames,
+  headParameterShapes,
+  inverseFrequencyClassWeights,
+  stepNames,
 } from '../../workers/engine/segmentation';
 import type { FeatureStandardisation, HeadDimensions, HeadParameterName, HeadParameters } from '../../workers/engine/segmentation';
 import { batchFeeds, gatherBatch, initialTrainingState, parameterFeeds } from '../../workers/engine/segmentation/stepFeeds';
@@ -32,7 +39,9 @@ function makeProblem(seed: number): Problem {
   const values = (length: number, draw: () => number): Float32Array => Float32Array.from({ length }, draw);
   const labels = Uint8Array.from({ length: batchRows }, () => random.int(0, dims.classCount - 1));
   const targets = new Float32Array(batchRows * dims.classCount);
-  labels.forEach((label, row) => { targets[row * dims.classCount + label] = 1; });
+  labels.forEach((label, row) => {
+    targets[row * dims.classCount + label] = 1;
+  });
   return {
     standardisation: {
       mean: values(dims.featureCount, () => random.uniform(-1, 1)),
@@ -88,18 +97,20 @@ function toFloat64(parameters: HeadParameters): Parameters64 {
 
 function centralDifferences(problem: Problem, weightDecay: number): Parameters64 {
   const parameters = toFloat64(problem.parameters);
-  return Object.fromEntries(headParameterNames.map((name) => {
-    const values = parameters[name];
-    const gradient = values.map((original, i) => {
-      values[i] = original + finiteDifferenceStep;
-      const above = referenceLoss(problem, parameters, weightDecay);
-      values[i] = original - finiteDifferenceStep;
-      const below = referenceLoss(problem, parameters, weightDecay);
-      values[i] = original;
-      return (above - below) / (2 * finiteDifferenceStep);
-    });
-    return [name, gradient];
-  })) as Parameters64;
+  return Object.fromEntries(
+    headParameterNames.map((name) => {
+      const values = parameters[name];
+      const gradient = values.map((original, i) => {
+        values[i] = original + finiteDifferenceStep;
+        const above = referenceLoss(problem, parameters, weightDecay);
+        values[i] = original - finiteDifferenceStep;
+        const below = referenceLoss(problem, parameters, weightDecay);
+        values[i] = original;
+        return (above - below) / (2 * finiteDifferenceStep);
+      });
+      return [name, gradient];
+    }),
+  ) as Parameters64;
 }
 
 /** Largest element error relative to the tensor's largest gradient, so near-zero entries cannot inflate it. */
@@ -132,7 +143,10 @@ describe('segmentation head training step: backward pass', () => {
       const problem = makeProblem(11);
       const { data, loss } = await runStep(problem, { weightDecay, learningRate: 0 });
       const preActivations: number[] = [];
-      expect(loss).toBeCloseTo(referenceLoss(problem, toFloat64(problem.parameters), weightDecay, (value) => preActivations.push(value)), 5);
+      expect(loss).toBeCloseTo(
+        referenceLoss(problem, toFloat64(problem.parameters), weightDecay, (value) => preActivations.push(value)),
+        5,
+      );
       // Both ReLU branches occur, so a wrong mask in the backward pass would show.
       expect(preActivations.filter((value) => value < 0).length).toBeGreaterThan(3);
       expect(preActivations.filter((value) => value > 0).length).toBeGreaterThan(3);
@@ -165,17 +179,21 @@ describe('segmentation head training step: Adam update', () => {
     const completedSteps = 3;
     const learningRate = 0.01;
     const shapes = headParameterShapes(dims);
-    const moments = (draw: () => number) => Object.fromEntries(headParameterNames.map((name) => [
-      name, Float32Array.from({ length: problem.parameters[name].length }, draw),
-    ])) as Record<HeadParameterName, Float32Array>;
+    const moments = (draw: () => number) =>
+      Object.fromEntries(headParameterNames.map((name) => [name, Float32Array.from({ length: problem.parameters[name].length }, draw)])) as Record<
+        HeadParameterName,
+        Float32Array
+      >;
     const firstMoments = moments(() => random.normal(0, 0.1));
     const secondMoments = moments(() => random.uniform(0, 0.02));
     const state: Record<string, ort.Tensor> = {
       ...initialTrainingState(problem.parameters, dims),
-      ...Object.fromEntries(headParameterNames.flatMap((name) => [
-        [stepNames.adamFirstMoment(name), new ort.Tensor('float32', firstMoments[name], shapes[name])],
-        [stepNames.adamSecondMoment(name), new ort.Tensor('float32', secondMoments[name], shapes[name])],
-      ])),
+      ...Object.fromEntries(
+        headParameterNames.flatMap((name) => [
+          [stepNames.adamFirstMoment(name), new ort.Tensor('float32', firstMoments[name], shapes[name])],
+          [stepNames.adamSecondMoment(name), new ort.Tensor('float32', secondMoments[name], shapes[name])],
+        ]),
+      ),
       [stepNames.adamStep]: new ort.Tensor('float32', Float32Array.of(completedSteps), []),
       [stepNames.adamFirstBiasCorrection]: new ort.Tensor('float32', Float32Array.of(1 - adamBeta1 ** completedSteps), []),
       [stepNames.adamSecondBiasCorrection]: new ort.Tensor('float32', Float32Array.of(1 - adamBeta2 ** completedSteps), []),
@@ -217,10 +235,18 @@ describe('segmentation head training step: class weighting', () => {
   const zeroProblem = (classWeights: Float32Array): Problem => ({
     standardisation: { mean: new Float32Array(dims.featureCount), inverseStd: new Float32Array(dims.featureCount).fill(1) },
     parameters: {
-      w1: new Float32Array(dims.featureCount * dims.hiddenUnits), b1: new Float32Array(dims.hiddenUnits),
-      w2: new Float32Array(dims.hiddenUnits * dims.classCount), b2: new Float32Array(dims.classCount),
+      w1: new Float32Array(dims.featureCount * dims.hiddenUnits),
+      b1: new Float32Array(dims.hiddenUnits),
+      w2: new Float32Array(dims.hiddenUnits * dims.classCount),
+      b2: new Float32Array(dims.classCount),
     },
-    ...gatherBatch(patches, labels, labels.map((_, i) => i), classWeights, dims.featureCount),
+    ...gatherBatch(
+      patches,
+      labels,
+      labels.map((_, i) => i),
+      classWeights,
+      dims.featureCount,
+    ),
   });
   const biasGradient = async (classWeights: Float32Array) =>
     Array.from((await runStep(zeroProblem(classWeights), { weightDecay: 0, learningRate: 0 })).data(stepNames.gradient('b2')));

@@ -126,7 +126,8 @@ describe('projectActivities', () => {
     const other = await createProject(db, 'other-line');
     // 9,000 events, many sharing a timestamp (a burst of 2,500 at one instant spans two chunks).
     const events: DetectionEvent[] = [];
-    for (let i = 0; i < 6_500; i++) events.push(event(project.id, t0 + Math.floor(i / 3) * 60_000, { isAnomalous: i % 7 === 0, invalid: i % 50 === 0 ? 'unreadable' : null }));
+    for (let i = 0; i < 6_500; i++)
+      events.push(event(project.id, t0 + Math.floor(i / 3) * 60_000, { isAnomalous: i % 7 === 0, invalid: i % 50 === 0 ? 'unreadable' : null }));
     for (let i = 0; i < 2_500; i++) events.push(event(project.id, t0 + 5 * hourMs, { isAnomalous: i % 2 === 0 }));
     for (let i = 0; i < 300; i++) events.push(event(other.id, t0 + i * 1000, { isAnomalous: true }));
     await storeEvents(events.sort(() => 0.5 - Math.random()));

@@ -19,7 +19,6 @@ let test: Dataset;
 let labelId: Record<string, string>;
 useFreshDatabase((opened) => (db = opened));
 
-
 /** Train: two normal, two masked anomalies, one anomaly without mask, one unlabeled. Test: one of each class. */
 beforeEach(async () => {
   const project = await createProject(db, 'parts');
@@ -51,7 +50,6 @@ beforeEach(async () => {
   });
   labelId = Object.fromEntries((await listAnomalyLabels(db, project.id)).map((label: AnomalyLabel) => [label.name, label.id]));
 });
-
 
 async function entriesByRef(): Promise<Map<string, DatasetEntry>> {
   return new Map((await db.getAll('entries')).map((entry) => [entry.sourceRef, entry]));
@@ -86,7 +84,8 @@ describe('classifyEntries', () => {
     });
     // Only the two entries and their dataset changed.
     const after = await snapshotDatabase(db);
-    const differing = (store: string) => Object.keys(after[store] ?? {}).filter((key) => JSON.stringify(after[store]?.[key]) !== JSON.stringify(before[store]?.[key]));
+    const differing = (store: string) =>
+      Object.keys(after[store] ?? {}).filter((key) => JSON.stringify(after[store]?.[key]) !== JSON.stringify(before[store]?.[key]));
     expect(differing('entries').sort()).toEqual((await idsOf('img-1.png', 'extra/img-3.png')).map((id) => JSON.stringify(id)).sort());
     expect(differing('datasets')).toEqual([JSON.stringify(train.id)]);
     for (const store of ['images', 'thumbnails', 'masks', 'anomalyLabels', 'projects']) expect(after[store], store).toEqual(before[store]);
@@ -107,7 +106,12 @@ describe('classifyEntries', () => {
   });
 
   it.each<[string, 'normal' | null, string[], string]>([
-    ['normal', 'normal', ['img-10.png', 'img-11.png', 'img-1.png'], '2 selected images have masks. Clear their masks to mark them normal, or keep them anomalous.'],
+    [
+      'normal',
+      'normal',
+      ['img-10.png', 'img-11.png', 'img-1.png'],
+      '2 selected images have masks. Clear their masks to mark them normal, or keep them anomalous.',
+    ],
     ['unlabeled', null, ['img-10.png'], '1 selected image has a mask. Clear its mask to mark it unlabeled, or keep it anomalous.'],
   ])('refuses to make masked entries %s without clearMasks, changing nothing', async (_target, classification, refs, message) => {
     const before = await snapshotDatabase(db);
@@ -179,14 +183,7 @@ describe('queryEntries', () => {
   });
 
   it('sorts by date newest first, undated entries last', async () => {
-    expect((await names(train.id, { sort: 'date' })).names).toEqual([
-      'img-2.png',
-      'img-11.png',
-      'img-20.png',
-      'img-10.png',
-      'img-1.png',
-      'extra/img-3.png',
-    ]);
+    expect((await names(train.id, { sort: 'date' })).names).toEqual(['img-2.png', 'img-11.png', 'img-20.png', 'img-10.png', 'img-1.png', 'extra/img-3.png']);
   });
 
   it.each<[string, Partial<EntryQuery>, string[]]>([
@@ -223,9 +220,7 @@ describe('countEntriesByFilter', () => {
   });
 
   it('refuses a dataset that no longer exists', async () => {
-    expect(await failureMessage(countEntriesByFilter(db, crypto.randomUUID()))).toBe(
-      'This dataset no longer exists. It may have been deleted in another tab.',
-    );
+    expect(await failureMessage(countEntriesByFilter(db, crypto.randomUUID()))).toBe('This dataset no longer exists. It may have been deleted in another tab.');
   });
 });
 
@@ -243,7 +238,7 @@ describe('counts stay equal to the entries', () => {
 
   it('after a long random sequence of classify, clear, remove and import operations', async () => {
     const random = randomSource(20261121);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const project = (await db.get('datasets', train.id))!.projectId;
     for (let step = 0; step < 40; step += 1) {
       const entries = await db.getAll('entries');

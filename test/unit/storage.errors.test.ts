@@ -33,9 +33,7 @@ describe('toUserFacingStorageError', () => {
   it('names any other DOMException and promises nothing was changed', () => {
     const mapped = toUserFacingStorageError(new DOMException('disk I/O', 'UnknownError'));
     expect(mapped).toBeInstanceOf(UserFacingError);
-    expect(describeError(mapped)).toBe(
-      "The browser's storage failed (UnknownError: disk I/O). Nothing was changed; reload the page and try again.",
-    );
+    expect(describeError(mapped)).toBe("The browser's storage failed (UnknownError: disk I/O). Nothing was changed; reload the page and try again.");
   });
 
   it('passes UserFacingErrors and programming errors through untouched', () => {

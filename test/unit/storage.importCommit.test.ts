@@ -17,12 +17,10 @@ let project: Project;
 let train: Dataset;
 useFreshDatabase((opened) => (db = opened));
 
-
 beforeEach(async () => {
   project = await createProject(db, 'parts');
   train = await createDataset(db, project.id, 'train');
 });
-
 
 function input(overrides: Partial<ImportCommitInput>): ImportCommitInput {
   return { projectId: project.id, datasetId: train.id, imageSize: sampleSize, newLabels: [], items: [], ...overrides };
@@ -219,7 +217,11 @@ describe('commitImport', () => {
       async () => input({ items: [importItem('new.png'), importItem('normal/1.png', { content: 'retaken' })] }),
       'normal/1.png was stored in this dataset as a different picture while the import ran (in another tab?). Nothing was imported; import again to choose whether to replace it.',
     ],
-    ['a source-ref twice in the batch', async () => input({ items: [importItem('a.png'), importItem('a.png', { content: 'b' })] }), 'a.png appears twice in the train dataset.'],
+    [
+      'a source-ref twice in the batch',
+      async () => input({ items: [importItem('a.png'), importItem('a.png', { content: 'b' })] }),
+      'a.png appears twice in the train dataset.',
+    ],
     [
       'a dataset of another project',
       async () => {

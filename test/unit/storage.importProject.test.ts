@@ -20,14 +20,12 @@ async function bytesOf(blob: Blob | undefined): Promise<string> {
 
 describe('computeImageStats', () => {
   it('counts normal and anomaly as labeled, unlabeled only in the total', () => {
-    expect(
-      computeImageStats([
-        { classification: 'normal' },
-        { classification: 'anomaly' },
-        { classification: 'anomaly' },
-        { classification: null },
-      ]),
-    ).toEqual({ Total: 4, Labeled: 3, Normal: 1, Anomaly: 2 });
+    expect(computeImageStats([{ classification: 'normal' }, { classification: 'anomaly' }, { classification: 'anomaly' }, { classification: null }])).toEqual({
+      Total: 4,
+      Labeled: 3,
+      Normal: 1,
+      Anomaly: 2,
+    });
     expect(computeImageStats([])).toEqual({ Total: 0, Labeled: 0, Normal: 0, Anomaly: 0 });
   });
 });
@@ -116,15 +114,10 @@ describe('writeNewProject', () => {
       (input) => (input.name = 'demo flange'),
       '“demo flange” is not a valid project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.',
     ],
-    [
-      'two datasets of one type',
-      (input) => (input.datasets[1]!.type = 'train'),
-      'A project can have only one train dataset.',
-    ],
+    ['two datasets of one type', (input) => (input.datasets[1]!.type = 'train'), 'A project can have only one train dataset.'],
     [
       'more than 100 labels',
-      (input) =>
-        (input.labels = Array.from({ length: 101 }, (_, i) => ({ name: `l${i}`, color: `#${(i + 1).toString(16).padStart(6, '0')}` }))),
+      (input) => (input.labels = Array.from({ length: 101 }, (_, i) => ({ name: `l${i}`, color: `#${(i + 1).toString(16).padStart(6, '0')}` }))),
       'A project can have at most 100 anomaly labels; this one would have 101.',
     ],
     [
@@ -137,11 +130,7 @@ describe('writeNewProject', () => {
       (input) => input.labels.push({ name: 'crack', color: '#2ca02c' }),
       'Anomaly label “crack” uses colour #2ca02c, which “scratch” already has. Each label needs its own colour.',
     ],
-    [
-      'a malformed colour',
-      (input) => input.labels.push({ name: 'crack', color: 'green' }),
-      'Anomaly label “crack” has colour “green”; use the form #rrggbb.',
-    ],
+    ['a malformed colour', (input) => input.labels.push({ name: 'crack', color: 'green' }), 'Anomaly label “crack” has colour “green”; use the form #rrggbb.'],
     [
       'a label posing as the background',
       (input) => input.labels.push({ name: 'crack', color: '#FFFFFF' }),
@@ -168,31 +157,15 @@ describe('writeNewProject', () => {
       },
       'The project size would be 10×10, but every image must be between 64×64 and 4096×4096 pixels, so no image could ever be added. Nothing was imported; use images within those limits.',
     ],
-    [
-      'an entry of another size',
-      (input) => (train(input)[3]!.width = 65),
-      'extra/4.png is 65×64 but this project uses 64×64.',
-    ],
-    [
-      'a source-ref used twice in a dataset',
-      (input) => (train(input)[1]!.sourceRef = 'normal/1.png'),
-      'normal/1.png appears twice in the train dataset.',
-    ],
+    ['an entry of another size', (input) => (train(input)[3]!.width = 65), 'extra/4.png is 65×64 but this project uses 64×64.'],
+    ['a source-ref used twice in a dataset', (input) => (train(input)[1]!.sourceRef = 'normal/1.png'), 'normal/1.png appears twice in the train dataset.'],
     [
       'a mask on a normal entry',
       (input) => (train(input)[2]!.classification = 'normal'),
       'anomaly/3.png in the train dataset has a mask but is not labelled anomaly.',
     ],
-    [
-      'a mask without labels',
-      (input) => (train(input)[2]!.labelNames = []),
-      'anomaly/3.png in the train dataset has a mask but no anomaly labels.',
-    ],
-    [
-      'labels without a mask',
-      (input) => delete train(input)[2]!.mask,
-      'anomaly/3.png in the train dataset has anomaly labels but no mask.',
-    ],
+    ['a mask without labels', (input) => (train(input)[2]!.labelNames = []), 'anomaly/3.png in the train dataset has a mask but no anomaly labels.'],
+    ['labels without a mask', (input) => delete train(input)[2]!.mask, 'anomaly/3.png in the train dataset has anomaly labels but no mask.'],
     [
       'more than 20 labels on one image',
       (input) => {

@@ -4,14 +4,7 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pickDistinctColor } from '../../src/domain/labelColors';
 import type { Project } from '../../src/domain/types';
-import {
-  addAnomalyLabel,
-  deleteAnomalyLabel,
-  labelUsageCounts,
-  listAnomalyLabels,
-  recolorAnomalyLabel,
-  renameAnomalyLabel,
-} from '../../src/storage/labels';
+import { addAnomalyLabel, deleteAnomalyLabel, labelUsageCounts, listAnomalyLabels, recolorAnomalyLabel, renameAnomalyLabel } from '../../src/storage/labels';
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { seedFullProject } from '../fixtures/sampleProject';
@@ -22,11 +15,9 @@ let db: IDBPDatabase<SpotcheckDB>;
 let project: Project;
 useFreshDatabase((opened) => (db = opened));
 
-
 beforeEach(async () => {
   project = await seedFullProject(db, 'parts');
 });
-
 
 async function labelNamed(name: string) {
   const label = (await listAnomalyLabels(db, project.id)).find((candidate) => candidate.name === name);
@@ -73,12 +64,7 @@ describe('addAnomalyLabel', () => {
 
   it.each<[string, string, string | undefined, string]>([
     ['an empty name', '   ', undefined, 'Enter a name for the anomaly label.'],
-    [
-      'a name over 64 characters',
-      'x'.repeat(65),
-      undefined,
-      `The anomaly label name “${'x'.repeat(24)}…” is 65 characters long; use at most 64.`,
-    ],
+    ['a name over 64 characters', 'x'.repeat(65), undefined, `The anomaly label name “${'x'.repeat(24)}…” is 65 characters long; use at most 64.`],
     [
       'a name with a zero-width space (a look-alike of another)',
       'dent\u200B',
@@ -120,7 +106,9 @@ describe('addAnomalyLabel', () => {
   it('stores names in Unicode NFC, so one spelling never gives two look-alike labels', async () => {
     const stored = await addAnomalyLabel(db, project.id, 'cafe\u0301');
     expect(stored.name).toBe('caf\u00e9');
-    expect(await failureMessage(addAnomalyLabel(db, project.id, 'CAFE\u0301'))).toBe('There is already an anomaly label named “CAFÉ” (names are compared ignoring case).');
+    expect(await failureMessage(addAnomalyLabel(db, project.id, 'CAFE\u0301'))).toBe(
+      'There is already an anomaly label named “CAFÉ” (names are compared ignoring case).',
+    );
   });
 
   it('accepts a 64-character name', async () => {

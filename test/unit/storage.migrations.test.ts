@@ -104,9 +104,7 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('are numbered 1, 2, … up to SCHEMA_VERSION with no gap', () => {
-    expect(migrations.map((migration) => migration.toVersion)).toEqual(
-      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
-    );
+    expect(migrations.map((migration) => migration.toVersion)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
   });
 
   it('create exactly the expected stores and indexes in a new database', async () => {
@@ -122,7 +120,11 @@ describe('schema migrations', () => {
     db.close();
     expect(Object.keys(schema)).not.toContain('thumbnails');
     expect(Object.keys(schema.detectionEvents?.indexes ?? {})).toEqual(['by-project']);
-    expect(Object.keys(schema).sort()).toEqual(Object.keys(expectedSchema).filter((store) => store !== 'thumbnails').sort());
+    expect(Object.keys(schema).sort()).toEqual(
+      Object.keys(expectedSchema)
+        .filter((store) => store !== 'thumbnails')
+        .sort(),
+    );
   });
 
   it('v2 lacks the entry indexes by content hash and by label (the upgrade path is real)', async () => {
@@ -256,13 +258,24 @@ describe('schema migrations', () => {
     // "Tear" was matched to the label "tear" by name when recorded: it keeps that label's index; "porosity"
     // matched no project label (its pixels were background in the stored mask) and is dropped.
     expect(migrated?.prediction).toEqual({
-      isAnomalous: true, confidence: 0.93, score: 0.81, threshold: 0.5,
-      labelAreas: [{ index: tear!.index, name: 'Tear', area: 0.0625 }], labelIds: [tear!.id], latencyMs: 48,
+      isAnomalous: true,
+      confidence: 0.93,
+      score: 0.81,
+      threshold: 0.5,
+      labelAreas: [{ index: tear!.index, name: 'Tear', area: 0.0625 }],
+      labelIds: [tear!.id],
+      latencyMs: 48,
     });
     const { prediction: _old, ...kept } = expected.trialResults![JSON.stringify(judged!.id)] as Record<string, unknown>;
     expect(migrated).toEqual({ ...kept, prediction: migrated!.prediction });
     expect((await db.get('trialResults', normal!.id))?.prediction).toEqual({
-      isAnomalous: false, confidence: 0.88, score: 0.2, threshold: 0.5, labelAreas: [], labelIds: [], latencyMs: 41,
+      isAnomalous: false,
+      confidence: 0.88,
+      score: 0.2,
+      threshold: 0.5,
+      labelAreas: [],
+      labelIds: [],
+      latencyMs: 41,
     });
   });
 });

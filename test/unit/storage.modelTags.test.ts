@@ -15,15 +15,38 @@ useFreshDatabase((opened) => (db = opened));
 
 describe('normalizeModelTags', () => {
   it('trims keys and values and keeps the order', () => {
-    expect(normalizeModelTags([{ Key: ' line ', Value: ' A ' }, { Key: 'shift', Value: '' }])).toEqual([{ Key: 'line', Value: 'A' }, { Key: 'shift', Value: '' }]);
+    expect(
+      normalizeModelTags([
+        { Key: ' line ', Value: ' A ' },
+        { Key: 'shift', Value: '' },
+      ]),
+    ).toEqual([
+      { Key: 'line', Value: 'A' },
+      { Key: 'shift', Value: '' },
+    ]);
   });
 
   it.each([
-    [[{ Key: 'a', Value: '1' }, { Key: '  ', Value: 'x' }], 'Tag 2 has no key. Type a key or remove the tag.'],
+    [
+      [
+        { Key: 'a', Value: '1' },
+        { Key: '  ', Value: 'x' },
+      ],
+      'Tag 2 has no key. Type a key or remove the tag.',
+    ],
     [[{ Key: 'k'.repeat(129), Value: '' }], /^Tag 1 \(k+\): a key can be at most 128 characters long/],
     [[{ Key: 'note', Value: 'v'.repeat(257) }], 'Tag 1 (note): a value can be at most 256 characters long. Shorten it, then save.'],
-    [[{ Key: 'line', Value: 'A' }, { Key: ' line', Value: 'B' }], 'Tag 2 repeats the key line. Each key can appear once: change or remove one of them.'],
-    [Array.from({ length: maxTagsPerModel + 1 }, (_, index) => ({ Key: `k${index}`, Value: '' })), 'A model version can carry at most 50 tags; this list has 51. Remove some, then save.'],
+    [
+      [
+        { Key: 'line', Value: 'A' },
+        { Key: ' line', Value: 'B' },
+      ],
+      'Tag 2 repeats the key line. Each key can appear once: change or remove one of them.',
+    ],
+    [
+      Array.from({ length: maxTagsPerModel + 1 }, (_, index) => ({ Key: `k${index}`, Value: '' })),
+      'A model version can carry at most 50 tags; this list has 51. Remove some, then save.',
+    ],
   ])('refuses %#', async (tags, message) => {
     const result = failureMessage(Promise.resolve().then(() => normalizeModelTags(tags)));
     if (typeof message === 'string') expect(await result).toBe(message);
@@ -44,8 +67,17 @@ describe('setModelVersionTags', () => {
   });
 
   it('replaces the whole list (add, edit, remove) and leaves every other field alone', async () => {
-    const updated = await setModelVersionTags(db, version.id, [{ Key: 'line', Value: 'B ' }, { Key: 'camera', Value: 'left' }]);
-    expect(updated).toEqual({ ...version, tags: [{ Key: 'line', Value: 'B' }, { Key: 'camera', Value: 'left' }] });
+    const updated = await setModelVersionTags(db, version.id, [
+      { Key: 'line', Value: 'B ' },
+      { Key: 'camera', Value: 'left' },
+    ]);
+    expect(updated).toEqual({
+      ...version,
+      tags: [
+        { Key: 'line', Value: 'B' },
+        { Key: 'camera', Value: 'left' },
+      ],
+    });
     expect(await db.get('modelVersions', version.id)).toEqual(updated);
     expect((await setModelVersionTags(db, version.id, [])).tags).toEqual([]);
   });
@@ -57,7 +89,14 @@ describe('setModelVersionTags', () => {
 
   it('changes nothing when refused', async () => {
     const before = await snapshotDatabase(db);
-    expect(await failureMessage(setModelVersionTags(db, version.id, [{ Key: 'a', Value: '' }, { Key: 'a', Value: '' }]))).toMatch(/repeats the key a/);
+    expect(
+      await failureMessage(
+        setModelVersionTags(db, version.id, [
+          { Key: 'a', Value: '' },
+          { Key: 'a', Value: '' },
+        ]),
+      ),
+    ).toMatch(/repeats the key a/);
     expect(await failureMessage(setModelVersionTags(db, 'gone', []))).toMatch(/no longer exists/);
     expect(await snapshotDatabase(db)).toEqual(before);
   });

@@ -15,7 +15,19 @@ useFreshDatabase((opened) => (db = opened));
 
 const trainedThreshold = 0.42;
 const trainedFields: TrainedFields = {
-  performance: { precision: 1, recall: 0.5, f1: 2 / 3, auroc: 0.9, ap: 0.8, truePositives: 1, falsePositives: 0, trueNegatives: 3, falseNegatives: 1, trainingImages: 20, testingImages: 5 },
+  performance: {
+    precision: 1,
+    recall: 0.5,
+    f1: 2 / 3,
+    auroc: 0.9,
+    ap: 0.8,
+    truePositives: 1,
+    falsePositives: 0,
+    trueNegatives: 3,
+    falseNegatives: 1,
+    trainingImages: 20,
+    testingImages: 5,
+  },
   anomalyThreshold: trainedThreshold,
   trainedAnomalyThreshold: trainedThreshold,
   split: { seed: 7, trainIds: ['a'], testIds: ['b'] },
@@ -54,14 +66,16 @@ describe('setModelThreshold', () => {
   ])('refuses %s with a message naming the value and the range, changing nothing', async (threshold, shown) => {
     const before = await snapshotDatabase(db);
     expect(await failureMessage(setModelThreshold(db, version.id, threshold))).toBe(
-      `The anomaly threshold must be a number from 0 to 1 (got ${shown}). Pick a value on the threshold slider.`);
+      `The anomaly threshold must be a number from 0 to 1 (got ${shown}). Pick a value on the threshold slider.`,
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('refuses an unknown version', async () => {
     const before = await snapshotDatabase(db);
     expect(await failureMessage(setModelThreshold(db, 'no-such-version', 0.5))).toBe(
-      'This model version no longer exists. It may have been deleted in another tab.');
+      'This model version no longer exists. It may have been deleted in another tab.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
@@ -70,7 +84,8 @@ describe('setModelThreshold', () => {
     await db.put('modelVersions', training);
     const before = await snapshotDatabase(db);
     expect(await failureMessage(setModelThreshold(db, training.id, 0.5))).toBe(
-      'Model 2 has not finished training, so it has no threshold to change. Train it first.');
+      'Model 2 has not finished training, so it has no threshold to change. Train it first.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 });
@@ -87,10 +102,10 @@ describe('restoreTrainedThreshold', () => {
   it('refuses an unknown version and a version without a trained threshold', async () => {
     const training = trainingVersion('project-1', 3);
     await db.put('modelVersions', training);
-    expect(await failureMessage(restoreTrainedThreshold(db, 'gone'))).toBe(
-      'This model version no longer exists. It may have been deleted in another tab.');
+    expect(await failureMessage(restoreTrainedThreshold(db, 'gone'))).toBe('This model version no longer exists. It may have been deleted in another tab.');
     expect(await failureMessage(restoreTrainedThreshold(db, training.id))).toBe(
-      'Model 3 has not finished training, so it has no threshold to change. Train it first.');
+      'Model 3 has not finished training, so it has no threshold to change. Train it first.',
+    );
     expect(await db.get('modelVersions', training.id)).toEqual(training);
   });
 });

@@ -22,7 +22,19 @@ function classificationProject(normalCount: number, anomalyCount: number): Promi
 }
 
 const trainedFields: TrainedFields = {
-  performance: { precision: 1, recall: 0.5, f1: 2 / 3, auroc: 0.9, ap: 0.8, truePositives: 1, falsePositives: 0, trueNegatives: 3, falseNegatives: 1, trainingImages: 20, testingImages: 5 },
+  performance: {
+    precision: 1,
+    recall: 0.5,
+    f1: 2 / 3,
+    auroc: 0.9,
+    ap: 0.8,
+    truePositives: 1,
+    falsePositives: 0,
+    trueNegatives: 3,
+    falseNegatives: 1,
+    trainingImages: 20,
+    testingImages: 5,
+  },
   anomalyThreshold: 0.4,
   trainedAnomalyThreshold: 0.4,
   split: { seed: 7, trainIds: ['a'], testIds: ['b'] },
@@ -54,15 +66,25 @@ describe('createModelVersion', () => {
     await createModelVersion(db, project.id, request('k1'));
     const before = await snapshotDatabase(db);
     expect(await failureMessage(createModelVersion(db, project.id, request('k2')))).toBe(
-      'Model 1 of this project is still training. Wait for it to finish, or stop it, before training another version.');
+      'Model 1 of this project is still training. Wait for it to finish, or stop it, before training another version.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('refuses with the exact missing counts when the dataset rules are not met, changing nothing', async () => {
-    const small = await writeSyntheticProject(db, { name: 'small', seed: 6, side: 64, normalCount: 12, perDefectCount: 3, defectTypes: ['dent'], masks: false });
+    const small = await writeSyntheticProject(db, {
+      name: 'small',
+      seed: 6,
+      side: 64,
+      normalCount: 12,
+      perDefectCount: 3,
+      defectTypes: ['dent'],
+      masks: false,
+    });
     const before = await snapshotDatabase(db);
     expect(await failureMessage(createModelVersion(db, small.id, request('k1')))).toBe(
-      'Training cannot start yet: Training dataset: 12 of 20 normal images. Training dataset: 3 of 10 anomalous images. Add or label images, then try again.');
+      'Training cannot start yet: Training dataset: 12 of 20 normal images. Training dataset: 3 of 10 anomalous images. Add or label images, then try again.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 

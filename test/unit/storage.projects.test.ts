@@ -3,15 +3,7 @@
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { ModelVersionStatus } from '../../src/domain/types';
-import {
-  createProject,
-  deleteProject,
-  findProjectByName,
-  getProject,
-  listProjects,
-  projectSummaries,
-  renameProject,
-} from '../../src/storage/projects';
+import { createProject, deleteProject, findProjectByName, getProject, listProjects, projectSummaries, renameProject } from '../../src/storage/projects';
 import { PROJECT_STORES, type SpotcheckDB } from '../../src/storage/schema';
 import { seedFullProject } from '../fixtures/sampleProject';
 import { failureMessage, snapshotDatabase, withoutRecordsOf, useFreshDatabase } from '../fixtures/storageTestKit';
@@ -45,9 +37,7 @@ describe('createProject', () => {
   it('refuses a name already in use and writes nothing; names differing in case are distinct', async () => {
     await createProject(db, 'parts');
     const before = await snapshotDatabase(db);
-    expect(await failureMessage(createProject(db, 'parts'))).toBe(
-      'A project named “parts” already exists on this device. Choose another name.',
-    );
+    expect(await failureMessage(createProject(db, 'parts'))).toBe('A project named “parts” already exists on this device. Choose another name.');
     expect(await snapshotDatabase(db)).toEqual(before);
     await createProject(db, 'Parts');
     // Equal ignoring case: upper case first, so the order never depends on insertion.
@@ -58,22 +48,13 @@ describe('createProject', () => {
 describe('listProjects', () => {
   it('sorts by name ignoring case', async () => {
     for (const name of ['gamma', 'Beta', 'alpha-2', 'Alpha', 'beta_1', '9-line']) await createProject(db, name);
-    expect((await listProjects(db)).map((project) => project.name)).toEqual([
-      '9-line',
-      'Alpha',
-      'alpha-2',
-      'Beta',
-      'beta_1',
-      'gamma',
-    ]);
+    expect((await listProjects(db)).map((project) => project.name)).toEqual(['9-line', 'Alpha', 'alpha-2', 'Beta', 'beta_1', 'gamma']);
   });
 });
 
 describe('getProject', () => {
   it('reports a missing project in words', async () => {
-    expect(await failureMessage(getProject(db, 'no-such-id'))).toBe(
-      'This project no longer exists. It may have been deleted in another tab.',
-    );
+    expect(await failureMessage(getProject(db, 'no-such-id'))).toBe('This project no longer exists. It may have been deleted in another tab.');
   });
 });
 
@@ -94,7 +75,11 @@ describe('renameProject', () => {
   });
 
   it.each([
-    ['an invalid name', '_parts', '“_parts” is not a valid project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.'],
+    [
+      'an invalid name',
+      '_parts',
+      '“_parts” is not a valid project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.',
+    ],
     ['HTML', '<b>x</b>', '“<b>x</b>” is not a valid project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.'],
     ['an empty name', '', 'Enter a project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.'],
     ['a name in use', 'other', 'A project named “other” already exists on this device. Choose another name.'],
@@ -107,22 +92,17 @@ describe('renameProject', () => {
   });
 
   it('reports a project that no longer exists', async () => {
-    expect(await failureMessage(renameProject(db, 'gone', 'parts'))).toBe(
-      'This project no longer exists. It may have been deleted in another tab.',
-    );
+    expect(await failureMessage(renameProject(db, 'gone', 'parts'))).toBe('This project no longer exists. It may have been deleted in another tab.');
   });
 });
 
 describe('deleteProject', () => {
-  it.each(['', 'delete', 'Parts', 'PARTS', 'part', 'parts2', 'delete parts'])(
-    'refuses the confirmation %j and changes nothing',
-    async (typed) => {
-      const project = await seedFullProject(db, 'parts');
-      const before = await snapshotDatabase(db);
-      expect(await failureMessage(deleteProject(db, project.id, typed))).toBe('Type the project name parts to confirm. Nothing was deleted.');
-      expect(await snapshotDatabase(db)).toEqual(before);
-    },
-  );
+  it.each(['', 'delete', 'Parts', 'PARTS', 'part', 'parts2', 'delete parts'])('refuses the confirmation %j and changes nothing', async (typed) => {
+    const project = await seedFullProject(db, 'parts');
+    const before = await snapshotDatabase(db);
+    expect(await failureMessage(deleteProject(db, project.id, typed))).toBe('Type the project name parts to confirm. Nothing was deleted.');
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
 
   it.each<[ModelVersionStatus, string]>([
     ['TRAINING', 'Project “parts” cannot be deleted while Model 1 is training. Let the training finish or cancel it, then try again.'],
@@ -145,14 +125,11 @@ describe('deleteProject', () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
-  it.each<ModelVersionStatus>(['TRAINED', 'TRAINING_FAILED', 'HOSTING_FAILED'])(
-    'allows deleting when the model version is %s',
-    async (modelStatus) => {
-      const project = await seedFullProject(db, 'parts', { modelStatus });
-      await deleteProject(db, project.id, project.name);
-      expect(await listProjects(db)).toEqual([]);
-    },
-  );
+  it.each<ModelVersionStatus>(['TRAINED', 'TRAINING_FAILED', 'HOSTING_FAILED'])('allows deleting when the model version is %s', async (modelStatus) => {
+    const project = await seedFullProject(db, 'parts', { modelStatus });
+    await deleteProject(db, project.id, project.name);
+    expect(await listProjects(db)).toEqual([]);
+  });
 
   it('removes every record the project owns, in every store, and nothing of another project', async () => {
     await db.put('settings', 'en', 'language');
@@ -174,9 +151,7 @@ describe('deleteProject', () => {
   });
 
   it('reports a project that no longer exists', async () => {
-    expect(await failureMessage(deleteProject(db, 'gone', 'gone'))).toBe(
-      'This project no longer exists. It may have been deleted in another tab.',
-    );
+    expect(await failureMessage(deleteProject(db, 'gone', 'gone'))).toBe('This project no longer exists. It may have been deleted in another tab.');
   });
 });
 

@@ -118,7 +118,9 @@ describe('a write that does not commit announces nothing', () => {
     const announced = await announcementsDuring(async () => {
       const write = writeTransaction(db, ['projects', 'images'], async (transaction) => {
         await transaction.objectStore('images').add({ id: 'written-first', blob: new Blob(['x']) });
-        await transaction.objectStore('projects').add({ id: crypto.randomUUID(), name: 'taken', createdAt: '2026-01-01T00:00:00.000Z', imageSize: null, modelType: null });
+        await transaction
+          .objectStore('projects')
+          .add({ id: crypto.randomUUID(), name: 'taken', createdAt: '2026-01-01T00:00:00.000Z', imageSize: null, modelType: null });
       });
       expect(await failureMessage(write)).toMatch(/^The browser's storage failed \(ConstraintError: /);
     });

@@ -12,16 +12,13 @@ import { failureMessage, snapshotDatabase, withoutRecordsOf, useFreshDatabase } 
 let db: IDBPDatabase<SpotcheckDB>;
 useFreshDatabase((opened) => (db = opened));
 
-
 beforeEach(async () => {
   // Something to keep: a failed write must not disturb existing data either.
   await writeNewProject(db, sampleProjectInput('existing'));
   await db.put('settings', { camera: 'rear' }, 'inspection');
 });
 
-
-const quotaMessage =
-  'Storage is full. Free space by deleting trial detections, old model versions or projects you no longer need, then try again.';
+const quotaMessage = 'Storage is full. Free space by deleting trial detections, old model versions or projects you no longer need, then try again.';
 
 describe('writeNewProject is all or nothing', () => {
   it('leaves every store unchanged when the last entry cannot be stored', async () => {
@@ -38,10 +35,7 @@ describe('writeNewProject is all or nothing', () => {
 
   it('lets only the first of two simultaneous creations with one name through, whole', async () => {
     const beforeBoth = await snapshotDatabase(db);
-    const [first, second] = await Promise.allSettled([
-      writeNewProject(db, sampleProjectInput('twin')),
-      writeNewProject(db, sampleProjectInput('twin')),
-    ]);
+    const [first, second] = await Promise.allSettled([writeNewProject(db, sampleProjectInput('twin')), writeNewProject(db, sampleProjectInput('twin'))]);
     expect(first.status).toBe('fulfilled');
     expect(second.status === 'rejected' && second.reason).toMatchObject({ code: 'project.nameTaken' });
 

@@ -162,7 +162,12 @@ describe('recording results', () => {
     const running = await newJob([trialImage('3.png')], 'running');
     const [first] = await listTrialResults(db, interrupted.id);
     await recordTrialPrediction(db, first!.id, prediction(false), null);
-    const count = await markTrialJobsInterrupted(db, project.id, (jobId) => jobId === running.id, (done, total) => `stopped at ${done}/${total}`);
+    const count = await markTrialJobsInterrupted(
+      db,
+      project.id,
+      (jobId) => jobId === running.id,
+      (done, total) => `stopped at ${done}/${total}`,
+    );
     expect(count).toBe(1);
     expect(await db.get('trialJobs', interrupted.id)).toMatchObject({ status: 'STOPPED', statusMessage: 'stopped at 1/2' });
     expect(await db.get('trialJobs', running.id)).toMatchObject({ status: 'RUNNING' });
@@ -183,8 +188,12 @@ describe('verifying', () => {
     expect((await listTrialResults(db, job.id)).map((result) => result.verification)).toEqual(['correct', 'incorrect', null]);
 
     const before = await snapshotDatabase(db);
-    expect(await failureMessage(verifyTrialResults(db, [first!.id, third!.id], 'correct'))).toBe('1 of the selected images has not been judged yet. Wait for the trial detection to finish.');
-    expect(await failureMessage(verifyTrialResults(db, ['gone'], 'correct'))).toBe('1 of the selected results no longer exists. Reload the page; nothing was changed.');
+    expect(await failureMessage(verifyTrialResults(db, [first!.id, third!.id], 'correct'))).toBe(
+      '1 of the selected images has not been judged yet. Wait for the trial detection to finish.',
+    );
+    expect(await failureMessage(verifyTrialResults(db, ['gone'], 'correct'))).toBe(
+      '1 of the selected results no longer exists. Reload the page; nothing was changed.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
     expect((await listTrialJobs(db, project.id))[0]!.verified).toBe(2);
   });
@@ -205,8 +214,16 @@ describe('verifying', () => {
     expect([mask.mask[5], mask.mask[7], mask.mask[8]]).toEqual([0, label.dent!.index, label.dent!.index]);
 
     const before = await snapshotDatabase(db);
-    expect(await failureMessage(saveTrialCorrection(db, result!.id, { classification: 'normal', mask: labelMaskPng({ [label.dent!.index]: [1] }), labelIds: [label.dent!.id] }))).toMatch(/anomal/i);
-    expect(await failureMessage(saveTrialCorrection(db, result!.id, { classification: 'anomaly', mask: labelMaskPng({ [label.dent!.index]: [1] }), labelIds: [label.scratch!.id] }))).toMatch(/label/i);
+    expect(
+      await failureMessage(
+        saveTrialCorrection(db, result!.id, { classification: 'normal', mask: labelMaskPng({ [label.dent!.index]: [1] }), labelIds: [label.dent!.id] }),
+      ),
+    ).toMatch(/anomal/i);
+    expect(
+      await failureMessage(
+        saveTrialCorrection(db, result!.id, { classification: 'anomaly', mask: labelMaskPng({ [label.dent!.index]: [1] }), labelIds: [label.scratch!.id] }),
+      ),
+    ).toMatch(/label/i);
     expect(await snapshotDatabase(db)).toEqual(before);
     expect(await storeInconsistencies(db)).toEqual([]);
   });
@@ -234,10 +251,20 @@ describe('adding verified images to the dataset', () => {
   it('adds verified images with their verified labels, skips duplicates by content, and marks them added', async () => {
     const job = await judgedJob();
     const report = await addVerifiedResultsToDataset(db, job.id);
-    expect(report).toEqual({ datasetId: train.id, added: 2, updated: 0, skippedDuplicates: [{ sourceRef: 'line-3 trial/already-there.png', duplicateOf: 'normal.png' }] });
+    expect(report).toEqual({
+      datasetId: train.id,
+      added: 2,
+      updated: 0,
+      skippedDuplicates: [{ sourceRef: 'line-3 trial/already-there.png', duplicateOf: 'normal.png' }],
+    });
 
     const entries = Object.fromEntries((await db.getAllFromIndex('entries', 'by-dataset', train.id)).map((entry) => [entry.sourceRef, entry]));
-    expect(entries['line-3 trial/good-anomaly.png']).toMatchObject({ classification: 'anomaly', humanAnnotated: true, jobName: 'line-3 trial', anomalyLabelIds: [label.scratch!.id] });
+    expect(entries['line-3 trial/good-anomaly.png']).toMatchObject({
+      classification: 'anomaly',
+      humanAnnotated: true,
+      jobName: 'line-3 trial',
+      anomalyLabelIds: [label.scratch!.id],
+    });
     const mask = decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', entries['line-3 trial/good-anomaly.png']!.maskId!))!.blob.arrayBuffer()));
     expect(mask.mask[3]).toBe(label.scratch!.index);
     // Verified incorrect: the opposite of the predicted anomaly.
@@ -247,7 +274,9 @@ describe('adding verified images to the dataset', () => {
 
     const added = (await listTrialResults(db, job.id)).map((result) => result.addedToDatasetId);
     expect(added).toEqual([train.id, train.id, null, train.id]);
-    expect(await failureMessage(addVerifiedResultsToDataset(db, job.id))).toBe('No verified image is waiting to be added. Verify images as correct or incorrect first.');
+    expect(await failureMessage(addVerifiedResultsToDataset(db, job.id))).toBe(
+      'No verified image is waiting to be added. Verify images as correct or incorrect first.',
+    );
     expect(await storeInconsistencies(db)).toEqual([]);
   });
 
@@ -269,7 +298,9 @@ describe('adding verified images to the dataset', () => {
     await db.clear('entries');
     await db.delete('datasets', train.id);
     const before = await snapshotDatabase(db);
-    expect(await failureMessage(addVerifiedResultsToDataset(db, job.id))).toBe('This project has no training dataset to add the images to. Create one on the Datasets tab first.');
+    expect(await failureMessage(addVerifiedResultsToDataset(db, job.id))).toBe(
+      'This project has no training dataset to add the images to. Create one on the Datasets tab first.',
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 

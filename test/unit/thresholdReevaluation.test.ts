@@ -6,7 +6,9 @@ import { isCorrect, predictAt, predictedClass, previewThreshold, testScoreSweep,
 
 /** Stored as decided at the trained threshold 0.99, so every re-decision below is predictAt's own. */
 const image = (entryId: string, actual: TestImageResult['actual'], score: number): TestImageResult => ({
-  entryId, actual, prediction: { score, rawScore: score, threshold: 0.99, isAnomalous: score >= 0.99, confidence: 0.5, labelAreas: [] },
+  entryId,
+  actual,
+  prediction: { score, rawScore: score, threshold: 0.99, isAnomalous: score >= 0.99, confidence: 0.5, labelAreas: [] },
 });
 
 /**
@@ -71,7 +73,12 @@ describe('predictAt', () => {
 
   it('decides each image as detection does and marks the mistakes', () => {
     expect(predictions.filter(isCorrect)).toHaveLength(6);
-    expect(predictions.filter((prediction) => !isCorrect(prediction)).map((prediction) => prediction.entryId).sort()).toEqual(['e10', 'e3', 'e5', 'e6']);
+    expect(
+      predictions
+        .filter((prediction) => !isCorrect(prediction))
+        .map((prediction) => prediction.entryId)
+        .sort(),
+    ).toEqual(['e10', 'e3', 'e5', 'e6']);
     expect(decided('e3')).toEqual({ actual: 'normal', predicted: 'anomaly', correct: false, threshold: 0.5 });
     expect(decided('e6')).toEqual({ actual: 'anomaly', predicted: 'normal', correct: false, threshold: 0.5 });
     expect(decided('e1')).toEqual({ actual: 'anomaly', predicted: 'anomaly', correct: true, threshold: 0.5 });

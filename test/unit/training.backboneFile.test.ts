@@ -51,8 +51,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const messageFor = (root: string, detail: string) =>
-  `The feature extractor ${defaultBackboneId} could not be loaded from ${root}${file} (${detail}). ${fix}`;
+const messageFor = (root: string, detail: string) => `The feature extractor ${defaultBackboneId} could not be loaded from ${root}${file} (${detail}). ${fix}`;
 
 describe('fetching the converted backbone', () => {
   it('returns the published file byte for byte', async () => {
@@ -61,7 +60,9 @@ describe('fetching the converted backbone', () => {
 
   it('names the file and the fix when it is missing, replaced by a web page, empty, or the server is unreachable', async () => {
     expect(await failureMessage(fetchBackboneModel(defaultBackboneId, `${origin}/missing/`))).toBe(messageFor(`${origin}/missing/`, 'HTTP 404 Not Found'));
-    expect(await failureMessage(fetchBackboneModel(defaultBackboneId, `${origin}/spa/`))).toBe(messageFor(`${origin}/spa/`, 'the server sent a web page instead of the model'));
+    expect(await failureMessage(fetchBackboneModel(defaultBackboneId, `${origin}/spa/`))).toBe(
+      messageFor(`${origin}/spa/`, 'the server sent a web page instead of the model'),
+    );
     expect(await failureMessage(fetchBackboneModel(defaultBackboneId, `${origin}/empty/`))).toBe(messageFor(`${origin}/empty/`, 'the file is empty'));
     const unreachable = await failureMessage(fetchBackboneModel(defaultBackboneId, `${unreachableOrigin}/`));
     expect(unreachable).toMatch(new RegExp(`^The feature extractor ${defaultBackboneId} could not be loaded from ${unreachableOrigin}/${file} \\(.+\\)\\. `));
@@ -74,7 +75,14 @@ describe('training without its backbone', () => {
   useFreshDatabase((opened) => (db = opened));
 
   it('stops with that message and stores nothing', async () => {
-    const project = await writeSyntheticProject(db, { name: 'parts', seed: 4, side: 64, normalCount: 12, perDefectCount: 6, defectTypes: ['missing-component'] });
+    const project = await writeSyntheticProject(db, {
+      name: 'parts',
+      seed: 4,
+      side: 64,
+      normalCount: 12,
+      perDefectCount: 6,
+      defectTypes: ['missing-component'],
+    });
     const version = trainingVersion(project.id, 1, 'segmentation');
     await db.put('modelVersions', version);
     const before = await snapshotDatabase(db);

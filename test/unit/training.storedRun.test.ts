@@ -52,13 +52,24 @@ describe('training a stored model version', () => {
   it('commits the model, its evaluation files and masks, the split and the figures with TRAINED', async () => {
     const progress: TrainingProgressReport[] = [];
     const featureCache = new MemoryFeatureCache();
-    await trainStoredModelVersion({ modelVersionId: version.id, backend: 'auto', seed, segmentation: headSchedule }, (report) => progress.push(report), environment({ featureCache }));
+    await trainStoredModelVersion(
+      { modelVersionId: version.id, backend: 'auto', seed, segmentation: headSchedule },
+      (report) => progress.push(report),
+      environment({ featureCache }),
+    );
 
     const trained = (await db.get('modelVersions', version.id))!;
     const [train] = await listDatasets(db, project.id);
     const entries = await listEntries(db, train!.id);
-    const expectedSplit = splitDataset(entries.map((entry) => ({ id: entry.id, classification: entry.classification!, anomalyLabelIds: entry.anomalyLabelIds })), seed);
-    expect(trained).toMatchObject({ status: 'TRAINED', backbone: defaultBackboneId, split: { seed, trainIds: expectedSplit.trainIds, testIds: expectedSplit.testIds } });
+    const expectedSplit = splitDataset(
+      entries.map((entry) => ({ id: entry.id, classification: entry.classification!, anomalyLabelIds: entry.anomalyLabelIds })),
+      seed,
+    );
+    expect(trained).toMatchObject({
+      status: 'TRAINED',
+      backbone: defaultBackboneId,
+      split: { seed, trainIds: expectedSplit.trainIds, testIds: expectedSplit.testIds },
+    });
     expect(trained.anomalyThreshold).toBe(trained.trainedAnomalyThreshold);
     expect(trained.trainingDurationMs).toBeGreaterThan(0);
 
@@ -68,8 +79,14 @@ describe('training a stored model version', () => {
     expect(stored.perImage.every((image) => !('predictedMask' in image) && !('labelMask' in image.prediction))).toBe(true);
     const { image } = stored.evaluation;
     expect(trained.performance).toEqual({
-      precision: image.precision, recall: image.recall, f1: image.f1, auroc: image.rocAuc, ap: image.averagePrecision, ...image.counts,
-      trainingImages: expectedSplit.trainIds.length, testingImages: expectedSplit.testIds.length,
+      precision: image.precision,
+      recall: image.recall,
+      f1: image.f1,
+      auroc: image.rocAuc,
+      ap: image.averagePrecision,
+      ...image.counts,
+      trainingImages: expectedSplit.trainIds.length,
+      testingImages: expectedSplit.testIds.length,
     });
     const metadata = JSON.parse(await text(modelArtifactNames.metadata));
     expect(metadata).toMatchObject({ modelType: 'segmentation', threshold: trained.anomalyThreshold, labels: [{ name: 'missing-component', index: 3 }] });
@@ -77,7 +94,10 @@ describe('training a stored model version', () => {
     const result = JSON.parse(await text(modelArtifactNames.evaluationResult));
     expect(result.EvaluationDetails).toMatchObject({ ModelArn: 'spotcheck:project/parts/model/1', NumberOfTestingImages: expectedSplit.testIds.length });
     expect(result.AggregatedEvaluationResults.Metrics.PixelAnomalyClassMetrics[0].ClassName).toBe('missing-component');
-    const manifest = (await text(modelArtifactNames.evaluationManifest)).trim().split('\n').map((line) => JSON.parse(line));
+    const manifest = (await text(modelArtifactNames.evaluationManifest))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(manifest.map((line) => line['source-ref'])).toEqual(expectedSplit.testIds.map((id) => entries.find((entry) => entry.id === id)!.sourceRef));
     for (const id of expectedSplit.testIds) {
       const png = await readModelArtifact(db, version.id, predictedMaskArtifactName(id));
@@ -100,7 +120,9 @@ describe('training a stored model version', () => {
     for (const entry of victims) await db.put('images', { id: entry.imageId, blob: new Blob(['not a picture'], { type: 'image/png' }) });
     const before = await snapshotDatabase(db);
     const message = await failureMessage(trainStoredModelVersion({ modelVersionId: version.id, backend: 'wasm', seed }, () => undefined, environment()));
-    expect(message).toBe(`Training stopped: 2 images could not be decoded (${victims.map((entry) => entry.sourceRef).join(', ')}). Remove them from the dataset or import them again, then train again.`);
+    expect(message).toBe(
+      `Training stopped: 2 images could not be decoded (${victims.map((entry) => entry.sourceRef).join(', ')}). Remove them from the dataset or import them again, then train again.`,
+    );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
@@ -109,21 +131,28 @@ describe('training a stored model version', () => {
     const [victim] = await listEntries(db, train!.id);
     await db.delete('images', victim!.imageId);
     expect(await failureMessage(trainStoredModelVersion({ modelVersionId: version.id, backend: 'wasm' }, () => undefined, environment()))).toBe(
-      `Training cannot start: the stored picture or mask of ${victim!.sourceRef} is missing. Remove that image and import it again.`);
+      `Training cannot start: the stored picture or mask of ${victim!.sourceRef} is missing. Remove that image and import it again.`,
+    );
   });
 
   it('stops when cancelled and stores nothing', async () => {
     const controller = new AbortController();
     const before = await snapshotDatabase(db);
-    const run = trainStoredModelVersion({ modelVersionId: version.id, backend: 'wasm', seed }, (report) => {
-      if (report.stage === 'memory-bank') controller.abort(new Error('Training was cancelled'));
-    }, environment({ signal: controller.signal }));
+    const run = trainStoredModelVersion(
+      { modelVersionId: version.id, backend: 'wasm', seed },
+      (report) => {
+        if (report.stage === 'memory-bank') controller.abort(new Error('Training was cancelled'));
+      },
+      environment({ signal: controller.signal }),
+    );
     await expect(run).rejects.toThrow('Training was cancelled');
     expect(await snapshotDatabase(db)).toEqual(before);
   }, 300_000);
 
   it('refuses a version that is not TRAINING', async () => {
     await db.put('modelVersions', { ...version, status: 'TRAINING_FAILED' });
-    expect(await failureMessage(trainStoredModelVersion({ modelVersionId: version.id, backend: 'wasm' }, () => undefined, environment()))).toMatch(/cannot change from TRAINING_FAILED to TRAINED/);
+    expect(await failureMessage(trainStoredModelVersion({ modelVersionId: version.id, backend: 'wasm' }, () => undefined, environment()))).toMatch(
+      /cannot change from TRAINING_FAILED to TRAINED/,
+    );
   });
 });

@@ -42,12 +42,24 @@ describe('the label a verified trial result adds', () => {
     expect(trialLabelOf(result(0, { verification: 'correct' }))).toBeNull();
   });
   it('keeps the prediction and its mask when correct', () => {
-    expect(trialLabelOf(result(0, { ...maskedAnomaly, verification: 'correct' }))).toEqual({ classification: 'anomaly', withMask: true, labelIds: [scratch.id] });
-    expect(trialLabelOf(result(0, { prediction: prediction(false, 0.8), verification: 'correct' }))).toEqual({ classification: 'normal', withMask: false, labelIds: [] });
+    expect(trialLabelOf(result(0, { ...maskedAnomaly, verification: 'correct' }))).toEqual({
+      classification: 'anomaly',
+      withMask: true,
+      labelIds: [scratch.id],
+    });
+    expect(trialLabelOf(result(0, { prediction: prediction(false, 0.8), verification: 'correct' }))).toEqual({
+      classification: 'normal',
+      withMask: false,
+      labelIds: [],
+    });
   });
   it('takes the opposite class without a mask when incorrect', () => {
     expect(trialLabelOf(result(0, { ...maskedAnomaly, verification: 'incorrect' }))).toEqual({ classification: 'normal', withMask: false, labelIds: [] });
-    expect(trialLabelOf(result(0, { prediction: prediction(false, 0.8), verification: 'incorrect' }))).toEqual({ classification: 'anomaly', withMask: false, labelIds: [] });
+    expect(trialLabelOf(result(0, { prediction: prediction(false, 0.8), verification: 'incorrect' }))).toEqual({
+      classification: 'anomaly',
+      withMask: false,
+      labelIds: [],
+    });
   });
   it('takes a correction over the verification', () => {
     const corrected = result(0, { ...maskedAnomaly, verification: 'incorrect', correction: { classification: 'anomaly', labelIds: [dent.id] } });
@@ -83,7 +95,11 @@ describe('the trial results gallery', () => {
 
 describe('a trial detection as stored', () => {
   const facts = { score: 0.8, rawScore: 2.5, threshold: 0.5, isAnomalous: true, confidence: 0.9 };
-  const labelAreas = [{ index: 1, name: 'Scratch', area: 0.25 }, { index: 2, name: 'dent', area: 0.125 }, { index: 7, name: 'deleted since', area: 0.125 }];
+  const labelAreas = [
+    { index: 1, name: 'Scratch', area: 0.25 },
+    { index: 2, name: 'dent', area: 0.125 },
+    { index: 7, name: 'deleted since', area: 0.125 },
+  ];
 
   it('keeps the label indices pixel for pixel (no colours), leaving labels deleted since as background', async () => {
     const labelMask = { width: 4, height: 2, indices: Uint8Array.of(0, 1, 1, 2, 7, 0, 0, 0) };

@@ -12,7 +12,12 @@ function zipBlob(files: Record<string, Uint8Array>, level: 0 | 6 = 6): Blob {
 }
 
 async function messageOf(promise: Promise<unknown>): Promise<string> {
-  return describeError(await promise.then(() => null, (reason: unknown) => reason));
+  return describeError(
+    await promise.then(
+      () => null,
+      (reason: unknown) => reason,
+    ),
+  );
 }
 
 describe('readArchive', () => {
@@ -53,13 +58,17 @@ describe('readArchive', () => {
   it('refuses an image entry that declares more than 8 MB before inflating it', async () => {
     const bomb = declareUncompressedSize(zipSync({ 'normal/bomb.png': new Uint8Array(1000) }), 3 * 1024 ** 3);
     const message = await messageOf(readArchive(new Blob([bomb]), 'bomb.zip'));
-    expect(message).toBe('bomb.zip: the entry normal/bomb.png would unpack to 3072 MB; an image may be at most 8 MB. Nothing was imported; remove the entry from the zip and import again.');
+    expect(message).toBe(
+      'bomb.zip: the entry normal/bomb.png would unpack to 3072 MB; an image may be at most 8 MB. Nothing was imported; remove the entry from the zip and import again.',
+    );
   });
 
   it('stops inflating an entry whose data outgrows the size it declares', async () => {
     const liar = declareUncompressedSize(zipSync({ 'normal/liar.png': new Uint8Array(2_000_000) }), 100);
     const message = await messageOf(readArchive(new Blob([liar]), 'liar.zip'));
-    expect(message).toBe('liar.zip: the entry normal/liar.png unpacks to more than the 100 bytes it declares, so the zip is damaged or forged. Nothing was imported; re-create the zip.');
+    expect(message).toBe(
+      'liar.zip: the entry normal/liar.png unpacks to more than the 100 bytes it declares, so the zip is damaged or forged. Nothing was imported; re-create the zip.',
+    );
   });
 
   it('refuses a zip whose entries together would unpack to more than the total limit', async () => {
@@ -72,15 +81,21 @@ describe('readArchive', () => {
 
   it('names the file when it is not a zip at all', async () => {
     const message = await messageOf(readArchive(new Blob(['just some text']), 'notes.zip'));
-    expect(message).toBe('notes.zip is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.');
+    expect(message).toBe(
+      'notes.zip is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.',
+    );
   });
 
   it('names the file when the zip is truncated', async () => {
     const zip = zipSync({ 'normal/1.png': new Uint8Array(5000).fill(7), 'normal/2.png': new Uint8Array(5000).fill(9) }, { level: 0 });
     const cut = new Blob([zip.slice(0, zip.length - 40) as Uint8Array<ArrayBuffer>]);
-    expect(await messageOf(readArchive(cut, 'cut.zip'))).toBe('cut.zip is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.');
+    expect(await messageOf(readArchive(cut, 'cut.zip'))).toBe(
+      'cut.zip is not a zip archive, or it is truncated: its zip directory is missing. Choose the zip file itself, or copy or download it again.',
+    );
     const headless = new Blob([zip.slice(4000) as Uint8Array<ArrayBuffer>]);
-    expect(await messageOf(readArchive(headless, 'headless.zip'))).toBe('headless.zip is damaged or incomplete: its entries cannot be read. Copy or download the zip again.');
+    expect(await messageOf(readArchive(headless, 'headless.zip'))).toBe(
+      'headless.zip is damaged or incomplete: its entries cannot be read. Copy or download the zip again.',
+    );
   });
 
   it('names the zip when the file cannot be read any more (moved or changed after it was chosen)', async () => {

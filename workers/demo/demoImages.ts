@@ -4,7 +4,6 @@ import { encodeLabelMaskPng, encodeRgbaPng } from '../../src/domain/png';
 import { generateSyntheticDataset, SYNTHETIC_DEFECTS } from '../../src/syntheticImages';
 import type { DemoImage } from '../../src/contracts/demoWorkerApi';
 
-
 export const demoImageCount = demoProject.normalCount + demoProject.perDefectCount * SYNTHETIC_DEFECTS.length;
 
 export function* renderDemoImages(): Generator<DemoImage> {

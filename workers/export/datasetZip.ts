@@ -19,7 +19,10 @@ const backgroundRgb = [255, 255, 255] as const;
 
 /** The original key, with an s3://bucket/ prefix and leading slashes dropped, so it nests under the zip root. */
 export function exportKey(sourceRef: string): string {
-  return sourceRef.replace(/^s3:\/\/[^/]+\//i, '').replace(/^\/+/, '').replaceAll('\\', '/');
+  return sourceRef
+    .replace(/^s3:\/\/[^/]+\//i, '')
+    .replace(/^\/+/, '')
+    .replaceAll('\\', '/');
 }
 
 function maskKey(sourceRef: string): string {
@@ -46,7 +49,12 @@ function manifestLine(type: Dataset['type'], entry: DatasetEntry, hasMask: boole
     jobName: entry.jobName || null,
   };
   if (!hasMask) return formatClassificationLine(fields);
-  const mask = { ref: `${type}/masks/${maskKey(entry.sourceRef)}`, humanAnnotated: entry.humanAnnotated, creationDate: fields.creationDate, jobName: fields.jobName };
+  const mask = {
+    ref: `${type}/masks/${maskKey(entry.sourceRef)}`,
+    humanAnnotated: entry.humanAnnotated,
+    creationDate: fields.creationDate,
+    jobName: fields.jobName,
+  };
   return formatSegmentationLine({ ...fields, mask }, labels);
 }
 

@@ -98,7 +98,13 @@ function folderCandidates(files: SourceBlob[]): Candidate[] {
   });
 }
 
-function manifestCandidates(manifest: SourceBlob, entries: ManifestEntry[], files: SourceBlob[], issues: ValidationIssue[], origin?: ManifestOrigin): Candidate[] {
+function manifestCandidates(
+  manifest: SourceBlob,
+  entries: ManifestEntry[],
+  files: SourceBlob[],
+  issues: ValidationIssue[],
+  origin?: ManifestOrigin,
+): Candidate[] {
   const blobByPath = new Map(files.map((file) => [file.path, file.blob]));
   const allFiles = new PathIndex(blobByPath.keys());
   const siteOf = (entry: ManifestEntry) =>

@@ -77,10 +77,15 @@ function planEntries(archiveName: string, entries: readonly ZipDirectoryEntry[],
     // Deflate may store incompressible data slightly larger than it is; anything beyond that is a forgery.
     const largest = Math.max(entry.declaredBytes, entry.compressedBytes - compressedOverheadBytes(limit.bytes));
     if (largest > limit.bytes) {
-      throw new UserFacingError(`import:archive.entryTooLarge_${limit.kind}`, { ...params, megabytes: megabytes(largest), limitMegabytes: megabytes(limit.bytes) });
+      throw new UserFacingError(`import:archive.entryTooLarge_${limit.kind}`, {
+        ...params,
+        megabytes: megabytes(largest),
+        limitMegabytes: megabytes(limit.bytes),
+      });
     }
     totalBytes += entry.declaredBytes;
-    if (totalBytes > maxArchiveUnpackedBytes) throw new UserFacingError('import:archive.tooLarge', { ...params, limitMegabytes: megabytes(maxArchiveUnpackedBytes) });
+    if (totalBytes > maxArchiveUnpackedBytes)
+      throw new UserFacingError('import:archive.tooLarge', { ...params, limitMegabytes: megabytes(maxArchiveUnpackedBytes) });
     planned.push({ path, entry });
   }
   return planned;

@@ -57,18 +57,26 @@ async function locateDirectory(archive: Blob): Promise<DirectoryLocation> {
   const tail = new Uint8Array(await archive.slice(tailStart).arrayBuffer());
   const endOffset = findEndRecord(tail);
   const end = viewOf(tail);
-  const location = { entryCount: end.getUint16(endOffset + 10, true), byteLength: end.getUint32(endOffset + 12, true), offset: end.getUint32(endOffset + 16, true) };
+  const location = {
+    entryCount: end.getUint16(endOffset + 10, true),
+    byteLength: end.getUint32(endOffset + 12, true),
+    offset: end.getUint32(endOffset + 16, true),
+  };
   const locatorOffset = endOffset - zip64LocatorBytes;
   if (locatorOffset < 0 || end.getUint32(locatorOffset, true) !== zip64LocatorSignature) return location;
   const zip64EndOffset = Number(end.getBigUint64(locatorOffset + 8, true));
   const zip64End = viewOf(new Uint8Array(await archive.slice(zip64EndOffset, zip64EndOffset + 56).arrayBuffer()));
   if (zip64End.byteLength < 56 || zip64End.getUint32(0, true) !== zip64EndRecordSignature) throw new ZipDirectoryError('damaged');
-  return { entryCount: Number(zip64End.getBigUint64(32, true)), byteLength: Number(zip64End.getBigUint64(40, true)), offset: Number(zip64End.getBigUint64(48, true)) };
+  return {
+    entryCount: Number(zip64End.getBigUint64(32, true)),
+    byteLength: Number(zip64End.getBigUint64(40, true)),
+    offset: Number(zip64End.getBigUint64(48, true)),
+  };
 }
 
 /** Sizes and offset a ZIP64 extra field holds for the header fields that say 0xffffffff. */
 function applyZip64Extra(entry: ZipDirectoryEntry, extra: DataView): void {
-  for (let offset = 0; offset + 4 <= extra.byteLength; ) {
+  for (let offset = 0; offset + 4 <= extra.byteLength;) {
     const id = extra.getUint16(offset, true);
     const length = extra.getUint16(offset + 2, true);
     if (id === zip64ExtraId) {

@@ -39,7 +39,14 @@ function invalid(details: string): DetectionRuntimeError {
 }
 
 function checkBounds({ width, height }: ImageSize): void {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < minImageSidePx || height < minImageSidePx || width > maxImageSidePx || height > maxImageSidePx) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < minImageSidePx ||
+    height < minImageSidePx ||
+    width > maxImageSidePx ||
+    height > maxImageSidePx
+  ) {
     throw invalid(`The image is ${width}x${height} px; images must be ${minImageSidePx} to ${maxImageSidePx} px on each side.`);
   }
 }
@@ -53,7 +60,9 @@ export async function toModelRgb(input: DetectionInput, size: ImageSize, decoder
   const { original, frame } = decoded;
   checkBounds(original);
   if (original.width !== size.width || original.height !== size.height) {
-    throw invalid(`The image is ${original.width}x${original.height} px but the model takes ${size.width}x${size.height} px images (the project size); resize or crop it to that size first.`);
+    throw invalid(
+      `The image is ${original.width}x${original.height} px but the model takes ${size.width}x${size.height} px images (the project size); resize or crop it to that size first.`,
+    );
   }
   return rgbaToRgb(frame.data);
 }

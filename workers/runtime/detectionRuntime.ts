@@ -117,7 +117,14 @@ export class DetectionRuntime {
       if (!releaseLock) {
         throw new DetectionRuntimeError('FAILED_PRECONDITION', `${modelComponent} is running in another Spotcheck tab; stop it there, or use it there.`);
       }
-      const model: HostedModel = { modelVersionId: stored.modelVersionId, status: 'STARTING', statusMessage: '', pending: 0, queue: Promise.resolve(), releaseLock };
+      const model: HostedModel = {
+        modelVersionId: stored.modelVersionId,
+        status: 'STARTING',
+        statusMessage: '',
+        pending: 0,
+        queue: Promise.resolve(),
+        releaseLock,
+      };
       this.hosted.set(modelComponent, model);
       try {
         await this.source.recordStatus(stored.modelVersionId, 'STARTING_HOSTING');
@@ -169,7 +176,10 @@ export class DetectionRuntime {
       }
       if (model.status !== 'RUNNING') throw notRunning(modelComponent, model.status);
       if (model.pending >= this.maxQueuedDetections) {
-        throw new DetectionRuntimeError('RESOURCE_EXHAUSTED', `${model.pending} detections are already waiting for ${modelComponent}; send the next image when one returns.`);
+        throw new DetectionRuntimeError(
+          'RESOURCE_EXHAUSTED',
+          `${model.pending} detections are already waiting for ${modelComponent}; send the next image when one returns.`,
+        );
       }
       model.pending += 1;
       try {
@@ -231,7 +241,10 @@ export class DetectionRuntime {
 
 function checkComponentName(modelComponent: unknown): void {
   if (!parseModelComponent(modelComponent)) {
-    throw new DetectionRuntimeError('INVALID_ARGUMENT', `"${String(modelComponent)}" is not a model component; expected <ProjectName>:<ModelVersion>, e.g. parts:3.`);
+    throw new DetectionRuntimeError(
+      'INVALID_ARGUMENT',
+      `"${String(modelComponent)}" is not a model component; expected <ProjectName>:<ModelVersion>, e.g. parts:3.`,
+    );
   }
 }
 

@@ -40,7 +40,10 @@ export function asRuntimeError(error: unknown): DetectionRuntimeError {
 /** On the page: a crashed detection worker is the runtime failure spec §4.3 calls INTERNAL. */
 export function crashAsInternal(error: unknown): unknown {
   if (isUserFacingError(error) && error.code === 'worker.crashed') {
-    return new DetectionRuntimeError('INTERNAL', `The detection worker stopped unexpectedly (${String(error.params.detail ?? 'unknown error')}); start the model again.`);
+    return new DetectionRuntimeError(
+      'INTERNAL',
+      `The detection worker stopped unexpectedly (${String(error.params.detail ?? 'unknown error')}); start the model again.`,
+    );
   }
   return error;
 }

@@ -4,7 +4,6 @@ import { GraphBuilder } from '../engine/onnx';
 import { ort } from '../ort';
 import type { ExecutionBackend, RuntimeReport } from '../../src/contracts/diagnosticsWorkerApi';
 
-
 const selfTestToleranceAbs = 1e-5;
 const weights = [0.5, -1, 2, 0.25];
 const bias = [0.1, -0.2];
@@ -39,7 +38,7 @@ interface WebGpuAdapterLike {
  * they are correct but slower than wasm, so automatic backend choices should not pick them.
  */
 export async function hasWebGpuAdapter({ hardwareOnly = false } = {}): Promise<boolean> {
-  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<WebGpuAdapterLike | null> } } | undefined)?.gpu;
+  const gpu = (globalThis.navigator as (Navigator & { gpu?: { requestAdapter(): Promise<WebGpuAdapterLike | null> } }) | undefined)?.gpu;
   if (!gpu) return false;
   try {
     const adapter = await gpu.requestAdapter();

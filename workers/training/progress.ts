@@ -28,7 +28,11 @@ export class ProgressTracker {
   private readonly weights: Map<TrainingStage | 'decoding', number>;
   private lastOverall = 0;
 
-  constructor(withSegmentation: boolean, private readonly report: (progress: TrainingProgressReport) => void, private readonly now = () => performance.now()) {
+  constructor(
+    withSegmentation: boolean,
+    private readonly report: (progress: TrainingProgressReport) => void,
+    private readonly now = () => performance.now(),
+  ) {
     this.started = now();
     const stages = stageOrder.filter((stage) => withSegmentation || stage !== 'segmentation');
     const total = stages.reduce((sum, stage) => sum + stageWeights[stage], 0);

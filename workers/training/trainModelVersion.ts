@@ -29,7 +29,11 @@ export interface TrainingEnvironment {
   signal?: AbortSignal;
 }
 
-export async function trainStoredModelVersion(request: TrainModelVersionRequest, onProgress: (progress: TrainingProgressReport) => void, environment: TrainingEnvironment): Promise<void> {
+export async function trainStoredModelVersion(
+  request: TrainModelVersionRequest,
+  onProgress: (progress: TrainingProgressReport) => void,
+  environment: TrainingEnvironment,
+): Promise<void> {
   const started = performance.now();
   const db = await environment.openDb(request.databaseName);
   const data = await readTrainingData(db, request.modelVersionId);
@@ -65,14 +69,20 @@ export async function trainStoredModelVersion(request: TrainModelVersionRequest,
   const entries = new Map(stored.map(({ entry }) => [entry.id, entry]));
   const artifacts = trainingArtifacts(result, { project, modelVersion: version.version, entries, labels });
   const threshold = result.metadata.threshold;
-  await completeTraining(db, version.id, {
-    performance: performanceOf(result.evaluation),
-    anomalyThreshold: threshold,
-    trainedAnomalyThreshold: threshold,
-    split,
-    backbone: backboneId,
-    trainingDurationMs: Math.round(performance.now() - started),
-  }, artifacts, result.metadata.training.warnings.join(' '));
+  await completeTraining(
+    db,
+    version.id,
+    {
+      performance: performanceOf(result.evaluation),
+      anomalyThreshold: threshold,
+      trainedAnomalyThreshold: threshold,
+      split,
+      backbone: backboneId,
+      trainingDurationMs: Math.round(performance.now() - started),
+    },
+    artifacts,
+    result.metadata.training.warnings.join(' '),
+  );
 }
 
 /** Spec §1.1: separate datasets are taken as given; a single one is split stratified with the seed. */

@@ -55,9 +55,16 @@ export function trainingArtifacts(result: TrainingResult, context: ArtifactConte
     timings: result.timings,
   };
   const masks: NamedArtifact[] = isSegmentation
-    ? result.perImage.flatMap(({ id, predictedMask }) => predictedMask
-      ? [{ name: predictedMaskArtifactName(id), blob: new Blob([encodeLabelMaskPng(predictedMask, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) }]
-      : [])
+    ? result.perImage.flatMap(({ id, predictedMask }) =>
+        predictedMask
+          ? [
+              {
+                name: predictedMaskArtifactName(id),
+                blob: new Blob([encodeLabelMaskPng(predictedMask, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+              },
+            ]
+          : [],
+      )
     : [];
   const manifestImages = result.perImage.map((image): EvaluationManifestImage => {
     const entry = entries.get(image.id);
@@ -72,26 +79,36 @@ export function trainingArtifacts(result: TrainingResult, context: ArtifactConte
       predictedAnomalous: image.isAnomalous,
       confidence: image.confidence,
       predictionDate: result.evaluation.evaluatedAt,
-      ...(isSegmentation ? {
-        masks: {
-          groundTruthRef: entry.maskId ?? '',
-          groundTruthHumanAnnotated: entry.humanAnnotated,
-          groundTruthCreationDate: entry.createdAt,
-          groundTruthJobName: entry.jobName,
-          predictedRef: predictedMaskArtifactName(image.id),
-        },
-      } : {}),
+      ...(isSegmentation
+        ? {
+            masks: {
+              groundTruthRef: entry.maskId ?? '',
+              groundTruthHumanAnnotated: entry.humanAnnotated,
+              groundTruthCreationDate: entry.createdAt,
+              groundTruthJobName: entry.jobName,
+              predictedRef: predictedMaskArtifactName(image.id),
+            },
+          }
+        : {}),
     };
   });
   const manifest = serializeEvaluationManifest(
-    { projectName: project.name, modelVersion, jobName: `training-job/${project.name}`, ...(isSegmentation ? { colorMap: labels.map(({ name, color }) => ({ name, color })) } : {}) },
+    {
+      projectName: project.name,
+      modelVersion,
+      jobName: `training-job/${project.name}`,
+      ...(isSegmentation ? { colorMap: labels.map(({ name, color }) => ({ name, color })) } : {}),
+    },
     manifestImages,
   );
   return [
     { name: modelArtifactNames.model, blob: new Blob([result.modelBytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }) },
     { name: modelArtifactNames.metadata, blob: json(result.metadata) },
     { name: modelArtifactNames.evaluation, blob: json(stored) },
-    { name: modelArtifactNames.evaluationResult, blob: json(buildEvaluationResult(evaluationResultInput(result, { projectName: project.name, modelVersion }))) },
+    {
+      name: modelArtifactNames.evaluationResult,
+      blob: json(buildEvaluationResult(evaluationResultInput(result, { projectName: project.name, modelVersion }))),
+    },
     { name: modelArtifactNames.evaluationManifest, blob: new Blob([manifest], { type: 'application/x-ndjson' }) },
     ...masks,
   ];

@@ -43,13 +43,21 @@ async function runBench(): Promise<PageBenchResult> {
     labels: data.labels,
     datasets: (['train', 'test'] as const).flatMap((type) => {
       const items = data.items.filter((item) => item.dataset === type);
-      return items.length === 0 ? [] : [{
-        type,
-        entries: items.map((item) => ({
-          sourceRef: item.id, image: files.get(item.id)!, ...data.imageSize, classification: item.classification, labelNames: item.labelNames,
-          ...(masks.has(item.id) ? { mask: masks.get(item.id)! } : {}),
-        })),
-      }];
+      return items.length === 0
+        ? []
+        : [
+            {
+              type,
+              entries: items.map((item) => ({
+                sourceRef: item.id,
+                image: files.get(item.id)!,
+                ...data.imageSize,
+                classification: item.classification,
+                labelNames: item.labelNames,
+                ...(masks.has(item.id) ? { mask: masks.get(item.id)! } : {}),
+              })),
+            },
+          ];
     }),
   });
   const entryIdOf = new Map<string, string>();
@@ -57,8 +65,16 @@ async function runBench(): Promise<PageBenchResult> {
   // Benchmark datasets need not meet the spec §5 minimums (createModelVersion's check), so the
   // TRAINING version is written as createModelVersion would write it.
   const version: ModelVersion = {
-    id: crypto.randomUUID(), projectId: project.id, version: 1, status: 'TRAINING', statusMessage: '', createdAt: new Date().toISOString(),
-    description: 'benchmark', tags: [], modelType: data.labels.length > 0 ? 'segmentation' : 'classification', idempotencyKey: databaseName,
+    id: crypto.randomUUID(),
+    projectId: project.id,
+    version: 1,
+    status: 'TRAINING',
+    statusMessage: '',
+    createdAt: new Date().toISOString(),
+    description: 'benchmark',
+    tags: [],
+    modelType: data.labels.length > 0 ? 'segmentation' : 'classification',
+    idempotencyKey: databaseName,
   };
   await db.put('modelVersions', version);
 
@@ -67,13 +83,15 @@ async function runBench(): Promise<PageBenchResult> {
     backend: data.backend,
     seed: data.seed,
     backboneId: data.backboneId,
-    ...(data.split ? { split: { trainIds: data.split.trainIds.map((id) => entryIdOf.get(id)!), testIds: data.split.testIds.map((id) => entryIdOf.get(id)!) } } : {}),
+    ...(data.split
+      ? { split: { trainIds: data.split.trainIds.map((id) => entryIdOf.get(id)!), testIds: data.split.testIds.map((id) => entryIdOf.get(id)!) } }
+      : {}),
   });
   const trainMs = performance.now() - started;
   console.info(trainedMarker);
 
   const readJson = async (name: string) => JSON.parse(await (await readModelArtifact(db, version.id, name))!.text()) as unknown;
-  const evaluation = await readJson(modelArtifactNames.evaluation) as { perImage: { entryId: string; isAnomalous: boolean }[] };
+  const evaluation = (await readJson(modelArtifactNames.evaluation)) as { perImage: { entryId: string; isAnomalous: boolean }[] };
   const modelBytes = (await readModelArtifact(db, version.id, modelArtifactNames.model))!.size;
   const sourceRefOf = new Map([...entryIdOf].map(([sourceRef, id]) => [id, sourceRef]));
   const testIds = trained.split!.testIds.map((id) => sourceRefOf.get(id)!);

@@ -49,9 +49,14 @@ export function LineChart({ label, x, series, time = false, heightPx = defaultHe
       width: Math.max(container.clientWidth, minWidthPx),
       height: heightPx,
       scales: { x: { time, ...(xRange ? { range: xRange } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
-      series: [{}, ...series.map((line) => line.pointsOnly
-        ? { label: line.label, stroke: line.color, fill: line.color, paths: () => null, points: { show: true, size: markerSizePx, fill: line.color } }
-        : { label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) })],
+      series: [
+        {},
+        ...series.map((line) =>
+          line.pointsOnly
+            ? { label: line.label, stroke: line.color, fill: line.color, paths: () => null, points: { show: true, size: markerSizePx, fill: line.color } }
+            : { label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) },
+        ),
+      ],
       axes: [{ ...(xLabel ? { label: xLabel } : {}) }, { size: 50, ...(yLabel ? { label: yLabel } : {}) }],
     };
     const data = [Array.from(x), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;

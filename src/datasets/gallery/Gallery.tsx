@@ -44,10 +44,14 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
     [datasetId, projectId],
   );
   // Entry metadata is small, so every matching entry is listed at once; the grid renders only what is on screen.
-  const listing = useStoredData(['entries'], async (db) => {
-    const query = { ...queryFiltersFor(filter), search: deferredSearch, sort, offset: 0, limit: Number.MAX_SAFE_INTEGER };
-    return (await queryEntries(db, datasetId, query)).entries;
-  }, [datasetId, filter, deferredSearch, sort]);
+  const listing = useStoredData(
+    ['entries'],
+    async (db) => {
+      const query = { ...queryFiltersFor(filter), search: deferredSearch, sort, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+      return (await queryEntries(db, datasetId, query)).entries;
+    },
+    [datasetId, filter, deferredSearch, sort],
+  );
 
   const entries = listing.status === 'ready' ? listing.data : noEntries;
   const labels = overview.status === 'ready' ? overview.data.labels : noLabels;
@@ -64,7 +68,14 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
       if (!entry) return;
       const anchorIndex = anchorIndexRef.current;
       if (extendRange && anchorIndex !== null) {
-        setSelectedIds((selected) => withRange(selected, entries.map(({ id }) => id), anchorIndex, index));
+        setSelectedIds((selected) =>
+          withRange(
+            selected,
+            entries.map(({ id }) => id),
+            anchorIndex,
+            index,
+          ),
+        );
         return;
       }
       anchorIndexRef.current = index;

@@ -87,7 +87,14 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
         <div className="toolbar">
           <label className="button-link">
             {t('importPanel.pickFiles')}
-            <input type="file" multiple hidden data-testid={`import-files-${dataset.type}`} accept="image/png,image/jpeg,.manifest,.zip,.csv" onChange={startFromInput} />
+            <input
+              type="file"
+              multiple
+              hidden
+              data-testid={`import-files-${dataset.type}`}
+              accept="image/png,image/jpeg,.manifest,.zip,.csv"
+              onChange={startFromInput}
+            />
           </label>
           <label className="button-link button-secondary">
             {t('importPanel.pickFolder')}
@@ -156,9 +163,15 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
       <div className="import-report" role="alertdialog" data-testid="import-fit-decision">
         <p>{t('importPanel.fit.question', { count: prepared.sizeMismatches.length, width: prepared.imageSize?.width, height: prepared.imageSize?.height })}</p>
         <div className="toolbar">
-          <button type="button" onClick={() => onFitDecision('resize')}>{t('importPanel.fit.resize')}</button>
-          <button type="button" onClick={() => onFitDecision('crop')}>{t('importPanel.fit.crop')}</button>
-          <button type="button" className="button-secondary" onClick={() => onFitDecision('leaveOut')}>{t('importPanel.fit.leaveOut')}</button>
+          <button type="button" onClick={() => onFitDecision('resize')}>
+            {t('importPanel.fit.resize')}
+          </button>
+          <button type="button" onClick={() => onFitDecision('crop')}>
+            {t('importPanel.fit.crop')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => onFitDecision('leaveOut')}>
+            {t('importPanel.fit.leaveOut')}
+          </button>
         </div>
       </div>
     );
@@ -171,8 +184,12 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
         <p>{t('importPanel.replace.question', { count: changedPaths.length, paths: listed })}</p>
         {labelledCount > 0 && <p>{t('importPanel.replace.labelsReplaced', { count: labelledCount })}</p>}
         <div className="toolbar">
-          <button type="button" onClick={() => onReplaceDecision('replace')}>{t('importPanel.replace.replace')}</button>
-          <button type="button" className="button-secondary" onClick={() => onReplaceDecision('keep')}>{t('importPanel.replace.keep')}</button>
+          <button type="button" onClick={() => onReplaceDecision('replace')}>
+            {t('importPanel.replace.replace')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => onReplaceDecision('keep')}>
+            {t('importPanel.replace.keep')}
+          </button>
         </div>
       </div>
     );

@@ -52,10 +52,20 @@ function LabelRow({ label, usageCount, onChange }: { label: AnomalyLabel; usageC
         {t('datasets:labels.usedBy', { count: usageCount })}
       </span>
       <span className="row-actions">
-        <button type="button" className="button-quiet" aria-label={t('datasets:labels.rename.labelFor', { name: label.name })} onClick={() => onChange({ kind: 'rename', label })}>
+        <button
+          type="button"
+          className="button-quiet"
+          aria-label={t('datasets:labels.rename.labelFor', { name: label.name })}
+          onClick={() => onChange({ kind: 'rename', label })}
+        >
           {t('datasets:labels.rename.action')}
         </button>
-        <button type="button" className="button-quiet" aria-label={t('datasets:labels.recolor.labelFor', { name: label.name })} onClick={() => onChange({ kind: 'recolor', label })}>
+        <button
+          type="button"
+          className="button-quiet"
+          aria-label={t('datasets:labels.recolor.labelFor', { name: label.name })}
+          onClick={() => onChange({ kind: 'recolor', label })}
+        >
           {t('datasets:labels.recolor.action')}
         </button>
         {/* Disabled buttons get no pointer events, so the tooltip sits on a wrapper. */}

@@ -36,7 +36,6 @@ export interface EvaluationManifestImage {
   };
 }
 
-
 const yesNo = (value: boolean): 'yes' | 'no' => (value ? 'yes' : 'no');
 const classValue = (anomalous: boolean): 0 | 1 => (anomalous ? 1 : 0);
 

@@ -41,7 +41,10 @@ export function previewThreshold(sweep: ThresholdSweep, threshold: number): Thre
 export function predictAt(images: readonly TestImageResult[], threshold: number, calibration: ConfidenceCalibration): TestImageResult[] {
   return images.map((image) => {
     const { score } = image.prediction;
-    return { ...image, prediction: { ...image.prediction, threshold, isAnomalous: score >= threshold, confidence: confidenceOf(score, threshold, calibration) } };
+    return {
+      ...image,
+      prediction: { ...image.prediction, threshold, isAnomalous: score >= threshold, confidence: confidenceOf(score, threshold, calibration) },
+    };
   });
 }
 

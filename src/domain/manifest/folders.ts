@@ -6,7 +6,10 @@ import type { ImageClass } from '../types';
  * `webkitRelativePath` starts with). Deeper folders play no part; files at the top are unlabeled.
  */
 export function classifyByFolder(relativePath: string): ImageClass | null {
-  const segments = relativePath.replaceAll('\\', '/').split('/').filter((segment) => segment !== '');
+  const segments = relativePath
+    .replaceAll('\\', '/')
+    .split('/')
+    .filter((segment) => segment !== '');
   if (segments.length < 2) return null;
   const folder = segments[0]!.toLowerCase();
   return folder === 'normal' || folder === 'anomaly' ? folder : null;

@@ -97,7 +97,12 @@ export class ManifestReader {
     const earlier = this.entriesBySourceRef.get(entry.sourceRef);
     if (earlier) {
       this.issues.push(
-        warningIssue('import:manifest.repeatedSourceRef', { file: this.file, line: entry.lineNumber, firstLine: earlier.lineNumber, sourceRef: entry.sourceRef }),
+        warningIssue('import:manifest.repeatedSourceRef', {
+          file: this.file,
+          line: entry.lineNumber,
+          firstLine: earlier.lineNumber,
+          sourceRef: entry.sourceRef,
+        }),
       );
     }
     // Map.set keeps the position of the first appearance.

@@ -135,9 +135,7 @@ export function importMask({ maskBytes, mask, line, colorMap, imageSize, registr
     issues.push(errorIssue('import:mask.moreUnknownColors', { line, mask, count: unknown.length - maxReportedUnknownColors }));
   }
 
-  const usedEntries = colorMap
-    .map((entry, i) => ({ entry, slot: i + 1 }))
-    .filter(({ entry, slot }) => !entry.isBackground && pixelsPerSlot[slot]! > 0);
+  const usedEntries = colorMap.map((entry, i) => ({ entry, slot: i + 1 })).filter(({ entry, slot }) => !entry.isBackground && pixelsPerSlot[slot]! > 0);
   for (const [i, entry] of colorMap.entries()) {
     if (!entry.isBackground && pixelsPerSlot[i + 1] === 0) {
       issues.push(warningIssue('import:mask.unusedColor', { line, mask, label: entry.className, color: entry.hexColor }));

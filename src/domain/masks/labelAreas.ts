@@ -21,7 +21,10 @@ export function labelAreasOf(mask: LabelMask, labels: readonly Pick<AnomalyLabel
 const deletedLabelColor = '#808080';
 
 /** How a prediction's label area is shown now: by index, with the label's current name and colour. */
-export function currentLabelArea(area: LabelArea, labels: readonly Pick<AnomalyLabel, 'index' | 'name' | 'color'>[]): { index: number; name: string; color: string; area: number } {
+export function currentLabelArea(
+  area: LabelArea,
+  labels: readonly Pick<AnomalyLabel, 'index' | 'name' | 'color'>[],
+): { index: number; name: string; color: string; area: number } {
   const label = labels.find((each) => each.index === area.index);
   return { index: area.index, name: label?.name ?? area.name, color: label?.color ?? deletedLabelColor, area: area.area };
 }

@@ -16,7 +16,12 @@ const unknownLabelRgb: readonly [number, number, number] = [128, 128, 128];
 const opaque = 255;
 
 /** Writes `indices` into `rgba` (4 bytes per pixel, same pixel count); returns how many pixels were painted. */
-export function paintLabelMask(indices: Uint8Array, labels: readonly Pick<AnomalyLabel, 'index' | 'color'>[], rgba: Uint8ClampedArray, options: PaintOptions = {}): number {
+export function paintLabelMask(
+  indices: Uint8Array,
+  labels: readonly Pick<AnomalyLabel, 'index' | 'color'>[],
+  rgba: Uint8ClampedArray,
+  options: PaintOptions = {},
+): number {
   const { alpha = opaque, onlyIndex = null } = options;
   const rgbByIndex = new Map(labels.map((label) => [label.index, rgbOfHex(label.color)]));
   let painted = 0;

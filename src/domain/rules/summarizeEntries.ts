@@ -9,7 +9,11 @@ function increment(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-export function summarizeEntries(type: Dataset['type'], entries: readonly EntryLabels[], labels: readonly Pick<AnomalyLabel, 'id' | 'name'>[]): DatasetLabelSummary {
+export function summarizeEntries(
+  type: Dataset['type'],
+  entries: readonly EntryLabels[],
+  labels: readonly Pick<AnomalyLabel, 'id' | 'name'>[],
+): DatasetLabelSummary {
   const nameById = new Map(labels.map((label) => [label.id, label.name]));
   const anomalyByLabel = new Map<string, number>();
   const multiLabelByLabel = new Map<string, number>();

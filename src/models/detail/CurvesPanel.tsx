@@ -12,15 +12,32 @@ const curveColor = '#0072b2';
 const markerColor = '#e69f00';
 const chartHeightPx = 260;
 
-function CurveChart({ curve, threshold, title, label, xLabel, yLabel, testId }: {
-  curve: ChartCurve; threshold: number; title: string; label: string; xLabel: string; yLabel: string; testId: string;
+function CurveChart({
+  curve,
+  threshold,
+  title,
+  label,
+  xLabel,
+  yLabel,
+  testId,
+}: {
+  curve: ChartCurve;
+  threshold: number;
+  title: string;
+  label: string;
+  xLabel: string;
+  yLabel: string;
+  testId: string;
 }) {
   const { t } = useTranslation();
   const marked = curvePointIndexAt(curve, threshold);
-  const series = useMemo((): LineSeries[] => [
-    { label, color: curveColor, values: curve.y },
-    { label: t('modelDetail:curves.marker'), color: markerColor, pointsOnly: true, values: curve.y.map((y, index) => (index === marked ? y : null)) },
-  ], [curve, marked, label, t]);
+  const series = useMemo(
+    (): LineSeries[] => [
+      { label, color: curveColor, values: curve.y },
+      { label: t('modelDetail:curves.marker'), color: markerColor, pointsOnly: true, values: curve.y.map((y, index) => (index === marked ? y : null)) },
+    ],
+    [curve, marked, label, t],
+  );
   return (
     <figure className="curve-figure" data-testid={testId}>
       <figcaption>{title}</figcaption>
@@ -36,14 +53,28 @@ export function CurvesPanel({ curves, threshold }: { curves: EvaluationCurves; t
       <h2 id="curves-title">{t('modelDetail:curves.title')}</h2>
       <div className="curve-grid">
         {curves.precisionRecall ? (
-          <CurveChart curve={curves.precisionRecall} threshold={threshold} testId="pr-curve" title={t('modelDetail:curves.prTitle')} label={t('modelDetail:curves.precision')}
-            xLabel={t('modelDetail:curves.recall')} yLabel={t('modelDetail:curves.precision')} />
+          <CurveChart
+            curve={curves.precisionRecall}
+            threshold={threshold}
+            testId="pr-curve"
+            title={t('modelDetail:curves.prTitle')}
+            label={t('modelDetail:curves.precision')}
+            xLabel={t('modelDetail:curves.recall')}
+            yLabel={t('modelDetail:curves.precision')}
+          />
         ) : (
           <p>{t('modelDetail:curves.prUnavailable')}</p>
         )}
         {curves.roc ? (
-          <CurveChart curve={curves.roc} threshold={threshold} testId="roc-curve" title={t('modelDetail:curves.rocTitle')} label={t('modelDetail:curves.truePositiveRate')}
-            xLabel={t('modelDetail:curves.falsePositiveRate')} yLabel={t('modelDetail:curves.truePositiveRate')} />
+          <CurveChart
+            curve={curves.roc}
+            threshold={threshold}
+            testId="roc-curve"
+            title={t('modelDetail:curves.rocTitle')}
+            label={t('modelDetail:curves.truePositiveRate')}
+            xLabel={t('modelDetail:curves.falsePositiveRate')}
+            yLabel={t('modelDetail:curves.truePositiveRate')}
+          />
         ) : (
           <p>{t('modelDetail:curves.rocUnavailable')}</p>
         )}

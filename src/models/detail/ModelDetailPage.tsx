@@ -26,7 +26,10 @@ export function ModelDetailPage() {
   const project = useCurrentProject();
   const { version = '' } = useParams();
   const versionNumber = Number(version);
-  const data = useStoredData(['modelVersions', 'modelArtifacts', 'anomalyLabels', 'entries'], (db) => loadModelEvaluation(db, project.id, versionNumber), [project.id, versionNumber]);
+  const data = useStoredData(['modelVersions', 'modelArtifacts', 'anomalyLabels', 'entries'], (db) => loadModelEvaluation(db, project.id, versionNumber), [
+    project.id,
+    versionNumber,
+  ]);
   return (
     <section className="model-detail">
       <p>
@@ -60,11 +63,25 @@ function ModelDetail({ project, data }: { project: Project; data: ModelEvaluatio
   return (
     <div className="stack">
       <SummaryMetrics version={version} evaluation={evaluation} />
-      <ThresholdPanel version={version} preview={preview} scale={scale} savedThreshold={savedThreshold} trainedThreshold={trainedThreshold} onThresholdChange={setThreshold} />
+      <ThresholdPanel
+        version={version}
+        preview={preview}
+        scale={scale}
+        savedThreshold={savedThreshold}
+        trainedThreshold={trainedThreshold}
+        onThresholdChange={setThreshold}
+      />
       <CurvesPanel curves={curves} threshold={threshold} />
       {evaluation.perLabel && <PerLabelTable perLabel={evaluation.perLabel} labels={labels} />}
-      <TestResults modelVersionId={version.id} predictions={predictions} threshold={threshold} scoreDecimals={scale.decimals}
-        entries={entries} labels={labels} segmentation={segmentation} />
+      <TestResults
+        modelVersionId={version.id}
+        predictions={predictions}
+        threshold={threshold}
+        scoreDecimals={scale.decimals}
+        entries={entries}
+        labels={labels}
+        segmentation={segmentation}
+      />
       <SplitPanel split={version.split} entries={entries} />
       <EvaluationDownloads projectName={project.name} modelVersionId={version.id} version={version.version} />
     </div>

@@ -24,7 +24,15 @@ interface TestResultCardProps {
   scoreDecimals: number;
 }
 
-export const TestResultCard = memo(function TestResultCard({ modelVersionId, prediction, entry, labels, segmentation, showMasks, scoreDecimals }: TestResultCardProps) {
+export const TestResultCard = memo(function TestResultCard({
+  modelVersionId,
+  prediction,
+  entry,
+  labels,
+  segmentation,
+  showMasks,
+  scoreDecimals,
+}: TestResultCardProps) {
   const { t } = useTranslation();
   const thumbnailUrl = useStoredImageUrl(entry?.imageId ?? '', true);
   const masks = useTestImageMasks(modelVersionId, prediction.entryId, entry?.maskId ?? null, segmentation);
@@ -35,14 +43,28 @@ export const TestResultCard = memo(function TestResultCard({ modelVersionId, pre
   return (
     <li className={`test-result ${correct ? 'test-result-correct' : 'test-result-incorrect'}`} data-entry-name={name} data-correct={correct}>
       <div className="test-result-pictures">
-        <MaskFigure caption={segmentation ? t('modelDetail:results.predictedMask') : t('modelDetail:results.picture')} thumbnailUrl={thumbnailUrl}
-          mask={masks?.predicted ?? null} labels={labels} showMask={showMasks} testId="predicted-mask" />
+        <MaskFigure
+          caption={segmentation ? t('modelDetail:results.predictedMask') : t('modelDetail:results.picture')}
+          thumbnailUrl={thumbnailUrl}
+          mask={masks?.predicted ?? null}
+          labels={labels}
+          showMask={showMasks}
+          testId="predicted-mask"
+        />
         {segmentation && (
-          <MaskFigure caption={t('modelDetail:results.groundTruthMask')} thumbnailUrl={thumbnailUrl}
-            mask={masks?.groundTruth ?? null} labels={labels} showMask={showMasks} testId="ground-truth-mask" />
+          <MaskFigure
+            caption={t('modelDetail:results.groundTruthMask')}
+            thumbnailUrl={thumbnailUrl}
+            mask={masks?.groundTruth ?? null}
+            labels={labels}
+            showMask={showMasks}
+            testId="ground-truth-mask"
+          />
         )}
       </div>
-      <p className="test-result-name" title={name}>{name}</p>
+      <p className="test-result-name" title={name}>
+        {name}
+      </p>
       <p>
         <span className={`badge ${correct ? 'badge-ok' : 'badge-danger'}`}>
           {correct ? t('modelDetail:results.correct') : t('modelDetail:results.incorrect')}
@@ -50,9 +72,13 @@ export const TestResultCard = memo(function TestResultCard({ modelVersionId, pre
       </p>
       <dl className="test-result-facts">
         <dt>{t('modelDetail:results.predicted')}</dt>
-        <dd data-testid="predicted-class"><ClassBadge classification={predictedClass(prediction)} /></dd>
+        <dd data-testid="predicted-class">
+          <ClassBadge classification={predictedClass(prediction)} />
+        </dd>
         <dt>{t('modelDetail:results.actual')}</dt>
-        <dd><ClassBadge classification={prediction.actual} /></dd>
+        <dd>
+          <ClassBadge classification={prediction.actual} />
+        </dd>
         <dt>{t('modelDetail:results.confidence')}</dt>
         <dd>{formatPercent(prediction.prediction.confidence)}</dd>
         <dt>{t('modelDetail:results.score')}</dt>

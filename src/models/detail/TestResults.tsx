@@ -48,7 +48,16 @@ export function TestResults({ modelVersionId, predictions, threshold, scoreDecim
         <div role="radiogroup" aria-label={t('modelDetail:results.filterLabel')} className="segmented">
           {filters.map((value) => (
             <label key={value} className="segmented-option">
-              <input type="radio" name="test-result-filter" value={value} checked={filter === value} onChange={() => { setFilter(value); setPage(0); }} />
+              <input
+                type="radio"
+                name="test-result-filter"
+                value={value}
+                checked={filter === value}
+                onChange={() => {
+                  setFilter(value);
+                  setPage(0);
+                }}
+              />
               <span>{t(`modelDetail:results.filter.${value}`, { count: counts[value] })}</span>
             </label>
           ))}
@@ -65,8 +74,16 @@ export function TestResults({ modelVersionId, predictions, threshold, scoreDecim
       ) : (
         <ul className="test-results" data-testid="test-results">
           {pageItems.map((prediction) => (
-            <TestResultCard key={prediction.entryId} modelVersionId={modelVersionId} prediction={prediction} entry={entries.get(prediction.entryId)}
-              labels={labels} segmentation={segmentation} showMasks={showMasks} scoreDecimals={scoreDecimals} />
+            <TestResultCard
+              key={prediction.entryId}
+              modelVersionId={modelVersionId}
+              prediction={prediction}
+              entry={entries.get(prediction.entryId)}
+              labels={labels}
+              segmentation={segmentation}
+              showMasks={showMasks}
+              scoreDecimals={scoreDecimals}
+            />
           ))}
         </ul>
       )}

@@ -39,8 +39,16 @@ export function ThresholdPanel({ version, preview, scale, savedThreshold, traine
     }
   }
 
-  const save = () => store(async () => setModelThreshold(await openSpotcheckDb(), version.id, preview.threshold), (saved) => t('modelDetail:threshold.saved', { threshold: score(saved) }));
-  const restore = () => store(async () => restoreTrainedThreshold(await openSpotcheckDb(), version.id), (saved) => t('modelDetail:threshold.restored', { threshold: score(saved) }));
+  const save = () =>
+    store(
+      async () => setModelThreshold(await openSpotcheckDb(), version.id, preview.threshold),
+      (saved) => t('modelDetail:threshold.saved', { threshold: score(saved) }),
+    );
+  const restore = () =>
+    store(
+      async () => restoreTrainedThreshold(await openSpotcheckDb(), version.id),
+      (saved) => t('modelDetail:threshold.restored', { threshold: score(saved) }),
+    );
 
   return (
     <section className="model-detail-section" aria-labelledby="threshold-title">
@@ -78,12 +86,21 @@ export function ThresholdPanel({ version, preview, scale, savedThreshold, traine
           </div>
         ))}
       </dl>
-      <ConfusionMatrix counts={preview.counts} caption={t('modelDetail:threshold.confusionCaption', { threshold: score(preview.threshold) })} testId="threshold-confusion" />
+      <ConfusionMatrix
+        counts={preview.counts}
+        caption={t('modelDetail:threshold.confusionCaption', { threshold: score(preview.threshold) })}
+        testId="threshold-confusion"
+      />
       <div className="toolbar">
         <button type="button" onClick={save} disabled={busy || preview.threshold === savedThreshold}>
           {t('modelDetail:threshold.save')}
         </button>
-        <button type="button" className="button-secondary" onClick={() => onThresholdChange(savedThreshold)} disabled={busy || preview.threshold === savedThreshold}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => onThresholdChange(savedThreshold)}
+          disabled={busy || preview.threshold === savedThreshold}
+        >
           {t('modelDetail:threshold.backToSaved')}
         </button>
         <button type="button" className="button-secondary" onClick={restore} disabled={busy || savedThreshold === trainedThreshold}>

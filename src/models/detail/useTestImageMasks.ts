@@ -25,7 +25,7 @@ export function useTestImageMasks(modelVersionId: string, entryId: string, groun
       const blobs = await readTestImageMasks(await openSpotcheckDb(), modelVersionId, entryId, groundTruthMaskId);
       const decoded = { predicted: await decode(blobs.predicted), groundTruth: await decode(blobs.groundTruth) };
       if (current) setMasks(decoded);
-    // An unreadable mask leaves the card without its overlay; the other results stay usable.
+      // An unreadable mask leaves the card without its overlay; the other results stay usable.
     })().catch(() => current && setMasks({ predicted: null, groundTruth: null }));
     return () => {
       current = false;

@@ -27,9 +27,13 @@ export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed
  * run takes it over from `createModelVersion`, which took it before storing the version TRAINING.
  */
 export async function runTraining(db: SpotcheckDatabase, modelVersionId: string, options: RunTrainingOptions = {}): Promise<ModelVersion> {
-  return withLiveLock(modelVersionLockName(modelVersionId), () => runHoldingLock(db, modelVersionId, options), () => {
-    throw new UserFacingError('model.trainingElsewhere');
-  });
+  return withLiveLock(
+    modelVersionLockName(modelVersionId),
+    () => runHoldingLock(db, modelVersionId, options),
+    () => {
+      throw new UserFacingError('model.trainingElsewhere');
+    },
+  );
 }
 
 async function runHoldingLock(db: SpotcheckDatabase, modelVersionId: string, options: RunTrainingOptions): Promise<ModelVersion> {
@@ -55,6 +59,7 @@ async function runHoldingLock(db: SpotcheckDatabase, modelVersionId: string, opt
 
 function failureReason(error: unknown, signal: AbortSignal | undefined): string {
   if (signal?.aborted) return i18n.t('model.trainingCancelled', { ns: 'errors' });
-  if (isUserFacingError(error) && error.code === 'worker.crashed') return i18n.t('model.trainingCrashed', { ns: 'errors', detail: String(error.params.detail ?? '') });
+  if (isUserFacingError(error) && error.code === 'worker.crashed')
+    return i18n.t('model.trainingCrashed', { ns: 'errors', detail: String(error.params.detail ?? '') });
   return describeError(error);
 }

@@ -20,7 +20,7 @@ export function storedIds(page: Page): Promise<{ entryIds: Record<string, string
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((resolve) => {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as T[]);
@@ -56,7 +56,7 @@ export function storedMask(page: Page, entryId: string, points: [number, number]
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const get = <T,>(store: string, key: string) =>
+      const get = <T>(store: string, key: string) =>
         new Promise<T | undefined>((resolve) => {
           const request = db.transaction(store).objectStore(store).get(key);
           request.onsuccess = () => resolve(request.result as T | undefined);

@@ -69,7 +69,10 @@ export async function exportModelPackage(page: Page, version: number) {
   return {
     fileName: download.suggestedFilename(),
     zip,
-    metadata: JSON.parse(strFromU8(files['model.json']!)) as Record<string, unknown> & { inputSize: { width: number; height: number }; labels: { name: string }[] },
+    metadata: JSON.parse(strFromU8(files['model.json']!)) as Record<string, unknown> & {
+      inputSize: { width: number; height: number };
+      labels: { name: string }[];
+    },
     onnx: files['model.onnx']!,
   };
 }

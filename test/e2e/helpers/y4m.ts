@@ -26,7 +26,12 @@ function planesOf({ rgba, width, height }: ClipPicture): Uint8Array {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+      for (const [dy, dx] of [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ] as const) {
         const i = ((row + dy) * width + col + dx) * 4;
         r += rgba[i]! / 4;
         g += rgba[i + 1]! / 4;

@@ -15,11 +15,7 @@ export interface ImportEdge {
 }
 
 const moduleExtensions = ['.ts', '.tsx'];
-const importPatterns = [
-  /^\s*(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]/gm,
-  /^\s*import\s+['"]([^'"]+)['"]/gm,
-  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
+const importPatterns = [/^\s*(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]/gm, /^\s*import\s+['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
 
 function modulesUnder(root: string, folder: string): string[] {
   return readdirSync(path.join(root, folder)).flatMap((name) => {
@@ -31,7 +27,11 @@ function modulesUnder(root: string, folder: string): string[] {
 
 function resolveLocal(root: string, from: string, specifier: string): string {
   const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
-  const candidates = [target, ...moduleExtensions.map((extension) => target + extension), ...moduleExtensions.map((extension) => `${target}/index${extension}`)];
+  const candidates = [
+    target,
+    ...moduleExtensions.map((extension) => target + extension),
+    ...moduleExtensions.map((extension) => `${target}/index${extension}`),
+  ];
   const found = candidates.find((candidate) => {
     try {
       return statSync(path.join(root, candidate)).isFile();
@@ -50,14 +50,16 @@ function packageName(specifier: string): string {
 }
 
 export function importGraph(root: string, folders: readonly string[]): ImportEdge[] {
-  return folders.flatMap((folder) => modulesUnder(root, folder)).flatMap((from) => {
-    const text = readFileSync(path.join(root, from), 'utf8');
-    const specifiers = new Set(importPatterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!)));
-    return [...specifiers].map((specifier): ImportEdge => {
-      const local = specifier.startsWith('.');
-      return { from, to: local ? resolveLocal(root, from, specifier) : packageName(specifier), local };
+  return folders
+    .flatMap((folder) => modulesUnder(root, folder))
+    .flatMap((from) => {
+      const text = readFileSync(path.join(root, from), 'utf8');
+      const specifiers = new Set(importPatterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!)));
+      return [...specifiers].map((specifier): ImportEdge => {
+        const local = specifier.startsWith('.');
+        return { from, to: local ? resolveLocal(root, from, specifier) : packageName(specifier), local };
+      });
     });
-  });
 }
 
 /** Each import cycle once, as the modules along it (first module repeated at the end). */

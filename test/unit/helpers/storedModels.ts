@@ -9,8 +9,16 @@ import { performanceOf } from '../../../workers/training/trainingArtifacts';
 
 export function trainingVersion(projectId: string, version: number, modelType: ModelVersion['modelType'] = 'classification'): ModelVersion {
   return {
-    id: crypto.randomUUID(), projectId, version, status: 'TRAINING', statusMessage: '', createdAt: new Date().toISOString(),
-    description: '', tags: [], modelType, idempotencyKey: crypto.randomUUID(),
+    id: crypto.randomUUID(),
+    projectId,
+    version,
+    status: 'TRAINING',
+    statusMessage: '',
+    createdAt: new Date().toISOString(),
+    description: '',
+    tags: [],
+    modelType,
+    idempotencyKey: crypto.randomUUID(),
   };
 }
 
@@ -22,15 +30,26 @@ export function modelFileArtifacts(result: TrainingResult): NamedArtifact[] {
 }
 
 /** `artifacts` defaults to the model file and metadata; pass [] for a version whose files are missing. */
-export async function storeTrainedModel(db: IDBPDatabase<SpotcheckDB>, projectId: string, version: number, result: TrainingResult, artifacts = modelFileArtifacts(result)): Promise<ModelVersion> {
+export async function storeTrainedModel(
+  db: IDBPDatabase<SpotcheckDB>,
+  projectId: string,
+  version: number,
+  result: TrainingResult,
+  artifacts = modelFileArtifacts(result),
+): Promise<ModelVersion> {
   const record = trainingVersion(projectId, version, result.metadata.modelType);
   await db.put('modelVersions', record);
-  return completeTraining(db, record.id, {
-    performance: performanceOf(result.evaluation),
-    anomalyThreshold: result.metadata.threshold,
-    trainedAnomalyThreshold: result.metadata.threshold,
-    split: { seed: result.metadata.training.splitSeed, trainIds: [], testIds: result.perImage.map((image) => image.id) },
-    backbone: result.metadata.backbone,
-    trainingDurationMs: Math.round(result.timings.totalMs),
-  }, artifacts);
+  return completeTraining(
+    db,
+    record.id,
+    {
+      performance: performanceOf(result.evaluation),
+      anomalyThreshold: result.metadata.threshold,
+      trainedAnomalyThreshold: result.metadata.threshold,
+      split: { seed: result.metadata.training.splitSeed, trainIds: [], testIds: result.perImage.map((image) => image.id) },
+      backbone: result.metadata.backbone,
+      trainingDurationMs: Math.round(result.timings.totalMs),
+    },
+    artifacts,
+  );
 }

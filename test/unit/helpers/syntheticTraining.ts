@@ -17,15 +17,23 @@ export interface SyntheticTrainingSet {
   split: DatasetSplit;
 }
 
-export function syntheticTrainingSet(options: { seed: number; side: number; normalCount: number; perDefectCount: number; testShare: number }): SyntheticTrainingSet {
-  const items = [...generateSyntheticDataset({
-    seed: options.seed,
-    width: options.side,
-    height: options.side,
-    normalCount: options.normalCount,
-    perDefectCount: options.perDefectCount,
-    defectTypes: ['missing-component', 'dent'],
-  })];
+export function syntheticTrainingSet(options: {
+  seed: number;
+  side: number;
+  normalCount: number;
+  perDefectCount: number;
+  testShare: number;
+}): SyntheticTrainingSet {
+  const items = [
+    ...generateSyntheticDataset({
+      seed: options.seed,
+      width: options.side,
+      height: options.side,
+      normalCount: options.normalCount,
+      perDefectCount: options.perDefectCount,
+      defectTypes: ['missing-component', 'dent'],
+    }),
+  ];
   const images = items.map((item) => ({
     id: item.fileName,
     rgb: rgbOf(item.sample),
@@ -34,6 +42,10 @@ export function syntheticTrainingSet(options: { seed: number; side: number; norm
     classification: item.classification,
     mask: item.sample.mask,
   }));
-  const split = splitDataset(items.map((item) => ({ id: item.fileName, classification: item.classification, anomalyLabelIds: item.sample.defects })), options.seed, options.testShare);
+  const split = splitDataset(
+    items.map((item) => ({ id: item.fileName, classification: item.classification, anomalyLabelIds: item.sample.defects })),
+    options.seed,
+    options.testShare,
+  );
   return { images, split };
 }

@@ -85,10 +85,14 @@ export function paintEdgeStrip(image: RgbImage, strip: EdgeStrip): RgbImage {
   const thickness = Math.round(strip.share * (vertical ? height : width));
   const inStrip = (x: number, y: number): boolean => {
     switch (strip.side) {
-      case 'top': return y < thickness;
-      case 'bottom': return y >= height - thickness;
-      case 'left': return x < thickness;
-      case 'right': return x >= width - thickness;
+      case 'top':
+        return y < thickness;
+      case 'bottom':
+        return y >= height - thickness;
+      case 'left':
+        return x < thickness;
+      case 'right':
+        return x >= width - thickness;
     }
   };
   const output = image.rgb.slice();

@@ -26,7 +26,12 @@ export interface FramingRange {
  * dark strip (the tray edge that made the cookies' false alarms, issue 13).
  */
 export const defaultFramingRange: FramingRange = {
-  shiftShare: 0.06, rotationDegrees: 5, scaleChange: 0.1, toneChange: 0.15, edgeStripChance: 0.5, edgeStripMaxShare: 0.15,
+  shiftShare: 0.06,
+  rotationDegrees: 5,
+  scaleChange: 0.1,
+  toneChange: 0.15,
+  edgeStripChance: 0.5,
+  edgeStripMaxShare: 0.15,
 };
 
 /**

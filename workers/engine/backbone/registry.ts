@@ -37,7 +37,8 @@ export interface BackboneEntry {
   readonly source: BackboneSource;
 }
 
-const tfHubPrefix = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2';
+const tfHubPrefix =
+  'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2';
 
 export const backbones: readonly BackboneEntry[] = [
   {

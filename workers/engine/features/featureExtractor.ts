@@ -13,7 +13,12 @@ export class FeatureExtractor {
     readonly layout: PatchLayout,
   ) {}
 
-  static async create(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<FeatureExtractor> {
+  static async create(
+    backboneModel: Uint8Array,
+    entry: BackboneEntry,
+    size: ImageSize,
+    sessionOptions: ort.InferenceSession.SessionOptions = {},
+  ): Promise<FeatureExtractor> {
     const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size), withEngineDefaults(sessionOptions));
     return new FeatureExtractor(session, size, patchLayoutOf(entry));
   }

@@ -45,10 +45,15 @@ export function appendPreprocessing(graph: GraphBuilder, image: string, side: nu
 /** Bilinear resize to fixed sizes; `name` names the output and its sizes initializer. */
 export function resizeTo(graph: GraphBuilder, value: string, sizes: readonly number[], name: string): string {
   const sizesName = graph.int64Initializer(`${name}/sizes`, [sizes.length], sizes);
-  return graph.node('Resize', [value, '', '', sizesName], {
-    mode: attr.string('linear'),
-    coordinate_transformation_mode: attr.string('half_pixel'),
-  }, { output: name });
+  return graph.node(
+    'Resize',
+    [value, '', '', sizesName],
+    {
+      mode: attr.string('linear'),
+      coordinate_transformation_mode: attr.string('half_pixel'),
+    },
+    { output: name },
+  );
 }
 
 /**
@@ -62,15 +67,18 @@ export function appendPatchFeatures(graph: GraphBuilder, imageNchw: string, back
     const map = outputs[output.name];
     if (map === undefined) throw new Error(`Backbone "${entry.id}" graph has no output "${output.name}"`);
     // count_include_pad 0: border cells average their real neighbours instead of fading towards zero.
-    const pooled = graph.node('AveragePool', [map], {
-      kernel_shape: attr.ints([poolKernelCells, poolKernelCells]),
-      strides: attr.ints([1, 1]),
-      pads: attr.ints([1, 1, 1, 1]),
-      count_include_pad: attr.int(0),
-    }, { output: `features/${output.name}/pooled` });
-    return entry.inputSize / output.stride === grid
-      ? pooled
-      : resizeTo(graph, pooled, [1, output.channels, grid, grid], `features/${output.name}/on_grid`);
+    const pooled = graph.node(
+      'AveragePool',
+      [map],
+      {
+        kernel_shape: attr.ints([poolKernelCells, poolKernelCells]),
+        strides: attr.ints([1, 1]),
+        pads: attr.ints([1, 1, 1, 1]),
+        count_include_pad: attr.int(0),
+      },
+      { output: `features/${output.name}/pooled` },
+    );
+    return entry.inputSize / output.stride === grid ? pooled : resizeTo(graph, pooled, [1, output.channels, grid, grid], `features/${output.name}/on_grid`);
   });
   const stacked = graph.node('Concat', maps, { axis: attr.int(1) }, { output: 'features/stacked' });
   const flat = graph.node('Reshape', [stacked, graph.int64Initializer('features/flat_shape', [2], [dimensions, grid * grid])], {}, { output: 'features/flat' });

@@ -81,20 +81,20 @@ export class GraphBuilder {
     const missing = inputs.find((input) => input !== '' && !this.names.has(input));
     if (missing !== undefined) throw new Error(`${opType} node in graph "${this.name}" reads unknown value "${missing}"`);
     const requested = options.outputs ?? 1;
-    const outputs = typeof requested === 'number'
-      ? Array.from({ length: requested }, () => this.freshName(opType))
-      : [...requested];
+    const outputs = typeof requested === 'number' ? Array.from({ length: requested }, () => this.freshName(opType)) : [...requested];
     for (const output of outputs) this.claim(output);
     const nodeName = options.name ?? firstFreeName(outputs[0] ?? opType, this.nodeNames);
     if (this.nodeNames.has(nodeName)) throw new Error(`Graph "${this.name}" already has a node named "${nodeName}"`);
     this.nodeNames.add(nodeName);
-    this.nodes.push(onnxProto.NodeProto.create({
-      name: nodeName,
-      opType,
-      input: [...inputs],
-      output: outputs,
-      attribute: Object.entries(attributes).map(([key, value]) => toAttributeProto(key, value)),
-    }));
+    this.nodes.push(
+      onnxProto.NodeProto.create({
+        name: nodeName,
+        opType,
+        input: [...inputs],
+        output: outputs,
+        attribute: Object.entries(attributes).map(([key, value]) => toAttributeProto(key, value)),
+      }),
+    );
     return outputs;
   }
 
@@ -140,23 +140,27 @@ export class GraphBuilder {
       const nodeName = `${options.prefix}${node.name ?? ''}`;
       if (this.nodeNames.has(nodeName)) throw new Error(`Graph "${this.name}" already has a node named "${nodeName}"`);
       this.nodeNames.add(nodeName);
-      this.nodes.push(onnxProto.NodeProto.create({
-        ...node,
-        name: nodeName,
-        input: (node.input ?? []).map((input) => {
-          const result = rename.get(input);
-          if (result === undefined) throw new Error(`Node "${node.name ?? ''}" reads "${input}" before it is produced`);
-          return result;
+      this.nodes.push(
+        onnxProto.NodeProto.create({
+          ...node,
+          name: nodeName,
+          input: (node.input ?? []).map((input) => {
+            const result = rename.get(input);
+            if (result === undefined) throw new Error(`Node "${node.name ?? ''}" reads "${input}" before it is produced`);
+            return result;
+          }),
+          output: (node.output ?? []).map(renamed),
         }),
-        output: (node.output ?? []).map(renamed),
-      }));
+      );
     }
-    return Object.fromEntries((graph.output ?? []).map((output) => {
-      const name = output.name ?? '';
-      const result = rename.get(name);
-      if (result === undefined) throw new Error(`Output "${name}" of graph "${graph.name ?? ''}" is never produced`);
-      return [name, result];
-    }));
+    return Object.fromEntries(
+      (graph.output ?? []).map((output) => {
+        const name = output.name ?? '';
+        const result = rename.get(name);
+        if (result === undefined) throw new Error(`Output "${name}" of graph "${graph.name ?? ''}" is never produced`);
+        return [name, result];
+      }),
+    );
   }
 
   toGraphProto(): onnx.GraphProto {
@@ -191,7 +195,6 @@ export class GraphBuilder {
     if (this.names.has(name)) throw new Error(`Graph "${this.name}" already has a value named "${name}"`);
     this.names.add(name);
   }
-
 }
 
 function firstFreeName(base: string, taken: ReadonlySet<string>): string {

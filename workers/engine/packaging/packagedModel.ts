@@ -61,14 +61,18 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
   if (input.segmentation) {
     const { weights, labelIndices, maskProbabilityThreshold } = input.segmentation;
     const probabilities = appendHeadInference(graph, appendHeadFeatureRows(graph, patches, knn.distances), weights);
-    const mask = appendLabelMask(graph, {
-      probabilities,
-      grid,
-      classCount: weights.dims.classCount,
-      size: inputSize,
-      labelIndices,
-      maskProbabilityThreshold: graph.floatInitializer('mask/probability_threshold', [], [maskProbabilityThreshold]),
-    }, packagedOutputs.mask);
+    const mask = appendLabelMask(
+      graph,
+      {
+        probabilities,
+        grid,
+        classCount: weights.dims.classCount,
+        size: inputSize,
+        labelIndices,
+        maskProbabilityThreshold: graph.floatInitializer('mask/probability_threshold', [], [maskProbabilityThreshold]),
+      },
+      packagedOutputs.mask,
+    );
     graph.output(mask, 'uint8', [1, inputSize.height, inputSize.width]);
   }
   const centre = graph.floatInitializer('normalise/centre', [], [normalisation.centre]);
@@ -80,5 +84,8 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
   const gridMap = graph.node('Reshape', [knn.rawMap, graph.int64Initializer('map/shape', [3], [1, grid, grid])], {}, { output: 'map/raw' });
   graph.output(normalise(gridMap, packagedOutputs.map), 'float32', [1, grid, grid]);
   graph.output(graph.node('Identity', [knn.rawScore], {}, { output: packagedOutputs.rawScore }), 'float32', [1]);
-  return graph.serialize({ docString: `Spotcheck anomaly model (${backbone.id}, ${inputSize.width}x${inputSize.height} RGB888)`, metadata: input.metadataProps });
+  return graph.serialize({
+    docString: `Spotcheck anomaly model (${backbone.id}, ${inputSize.width}x${inputSize.height} RGB888)`,
+    metadata: input.metadataProps,
+  });
 }

@@ -29,7 +29,10 @@ export function segmentationFields(mask: Uint8Array, width: number, height: numb
   // Mask values of no known label cannot occur in a packaged model's output; counting them as background keeps the sum at 1.
   const anomalies: PixelAnomaly[] = [
     { Name: backgroundName, PixelAnomaly: { TotalPercentageArea: fractionOf(mask.length - labelledPixels), Color: backgroundColor } },
-    ...labelled.map((label) => ({ Name: label.name, PixelAnomaly: { TotalPercentageArea: fractionOf(pixelsPerValue[label.index]!), Color: label.color.toUpperCase() } })),
+    ...labelled.map((label) => ({
+      Name: label.name,
+      PixelAnomaly: { TotalPercentageArea: fractionOf(pixelsPerValue[label.index]!), Color: label.color.toUpperCase() },
+    })),
   ];
   return { Anomalies: anomalies, AnomalyMask: bytesToBase64(encodeIndexedPng(mask, width, height, paletteOf(pixelsPerValue, labelled))) };
 }

@@ -30,18 +30,31 @@ export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs):
   const { patches, bankTransposed, bankSquaredNorms, grid, inputSide } = inputs;
   // min_b(|q|² − 2 q·b + |b|²) = |q|² + min_b(|b|² − 2 q·b): one Gemm (alpha −2, |b|² as C) over the
   // [patches, bank] matrix, and |q|² added after the reduction on a single column.
-  const crossTerms = graph.node('Gemm', [patches, bankTransposed, bankSquaredNorms], { alpha: attr.float(-2), beta: attr.float(1) }, { output: 'knn/cross_terms' });
+  const crossTerms = graph.node(
+    'Gemm',
+    [patches, bankTransposed, bankSquaredNorms],
+    { alpha: attr.float(-2), beta: attr.float(1) },
+    { output: 'knn/cross_terms' },
+  );
   const nearestPartial = graph.node('ReduceMin', [crossTerms], { axes: attr.ints([1]), keepdims: attr.int(0) }, { output: 'knn/nearest_partial' });
   const squares = graph.node('Mul', [patches, patches], {}, { output: 'knn/query_squares' });
-  const queryNorms = graph.node('ReduceSum', [squares, graph.int64Initializer('knn/feature_axis', [1], [1])], { keepdims: attr.int(0) }, { output: 'knn/query_norms' });
+  const queryNorms = graph.node(
+    'ReduceSum',
+    [squares, graph.int64Initializer('knn/feature_axis', [1], [1])],
+    { keepdims: attr.int(0) },
+    { output: 'knn/query_norms' },
+  );
   const squaredDistances = graph.node('Add', [nearestPartial, queryNorms], {}, { output: 'knn/squared_distances' });
   // Rounding can make a zero distance slightly negative; Relu clamps it before the square root.
   const distances = graph.node('Sqrt', [graph.node('Relu', [squaredDistances], {}, { output: 'knn/clamped' })], {}, { output: 'knn/distances' });
   const gridMap = graph.node('Reshape', [distances, graph.int64Initializer('knn/map_shape', [4], [1, 1, grid, grid])], {}, { output: 'knn/grid_map' });
   const rawMap = appendGaussianBlur(graph, gridMap, blurSigmaCells(inputSide / grid), 'knn/raw_map');
   // The maximum of a bilinear upsampling is attained on the grid, so the score needs no full-size map.
-  const rawScore = graph.node('ReduceMax', [
-    graph.node('Reshape', [rawMap, graph.int64Initializer('knn/cells_shape', [2], [1, grid * grid])], {}, { output: 'knn/cells' }),
-  ], { axes: attr.ints([1]), keepdims: attr.int(0) }, { output: 'knn/raw_score' });
+  const rawScore = graph.node(
+    'ReduceMax',
+    [graph.node('Reshape', [rawMap, graph.int64Initializer('knn/cells_shape', [2], [1, grid * grid])], {}, { output: 'knn/cells' })],
+    { axes: attr.ints([1]), keepdims: attr.int(0) },
+    { output: 'knn/raw_score' },
+  );
   return { distances, rawMap, rawScore };
 }

@@ -37,7 +37,13 @@ export function projectPatches(imagePatches: readonly Float32Array[], space: Cor
  * The coreset of all given images' patches laid out for scoring: share `coresetRatio` of `sizeBasisPatches`
  * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank).
  */
-export function buildMemoryBank(images: readonly ProjectedPatches[], space: CoresetSpace, coresetRatio: number, seed: number, sizeBasisPatches?: number): MemoryBank {
+export function buildMemoryBank(
+  images: readonly ProjectedPatches[],
+  space: CoresetSpace,
+  coresetRatio: number,
+  seed: number,
+  sizeBasisPatches?: number,
+): MemoryBank {
   const rows = concatenate(images.map((image) => image.patches));
   const projected = concatenate(images.map((image) => image.projected));
   const patchCount = rows.length / space.dimensions;

@@ -112,10 +112,9 @@ export const headInferenceOutput = 'patch_class_probabilities';
  */
 export function appendHeadInference(graph: GraphBuilder, features: string, weights: HeadWeights, namePrefix = 'head_', output?: string): string {
   const shapes = headParameterShapes(weights.dims);
-  const parameters = Object.fromEntries(headParameterNames.map((name) => [
-    name,
-    graph.floatInitializer(`${namePrefix}${name}`, shapes[name], weights[name]),
-  ])) as HeadParameterValues;
+  const parameters = Object.fromEntries(
+    headParameterNames.map((name) => [name, graph.floatInitializer(`${namePrefix}${name}`, shapes[name], weights[name])]),
+  ) as HeadParameterValues;
   const { logits } = appendHeadForward(graph, features, parameters, weights.standardisation, namePrefix);
   return graph.node('Softmax', [logits], { axis: attr.int(1) }, output === undefined ? {} : { output });
 }

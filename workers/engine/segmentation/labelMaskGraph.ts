@@ -56,9 +56,11 @@ export function appendLabelMask(graph: GraphBuilder, inputs: LabelMaskInputs, ou
     const bestAnomalyClass = graph.node('ArgMax', [anomalyProbabilities], { axis: attr.int(1), keepdims: attr.int(0) });
     const labelIndexTable = graph.int64Initializer(graph.freshName('mask/label_indices'), [classCount - 1], labelIndices);
     const labelOfBest = graph.node('Cast', [graph.node('Gather', [labelIndexTable, bestAnomalyClass], { axis: attr.int(0) })], { to: attr.int(uint8Type) });
-    labelMap = graph.node('Resize', [
-      graph.node('Reshape', [labelOfBest, gridShape]), '', '', graph.int64Initializer(graph.freshName('mask/label_map_sizes'), [4], mapSize),
-    ], { mode: attr.string('nearest'), coordinate_transformation_mode: attr.string('half_pixel') });
+    labelMap = graph.node(
+      'Resize',
+      [graph.node('Reshape', [labelOfBest, gridShape]), '', '', graph.int64Initializer(graph.freshName('mask/label_map_sizes'), [4], mapSize)],
+      { mode: attr.string('nearest'), coordinate_transformation_mode: attr.string('half_pixel') },
+    );
   }
   const labels = graph.node('Where', [isAnomaly, labelMap, uint8Constant(graph, 'mask/background', 0)]);
   const maskShape = graph.int64Initializer(graph.freshName('mask/shape'), [3], [1, size.height, size.width]);
@@ -79,7 +81,11 @@ export function buildMaskEvaluationGraph(weights: HeadWeights, grid: number, siz
   const features = graph.input(maskEvaluationInputs.features, 'float32', [grid * grid, weights.dims.featureCount]);
   const threshold = graph.input(maskEvaluationInputs.threshold, 'float32', []);
   const probabilities = appendHeadInference(graph, features, weights);
-  const mask = appendLabelMask(graph, { probabilities, grid, classCount: weights.dims.classCount, size, labelIndices, maskProbabilityThreshold: threshold }, maskEvaluationOutput);
+  const mask = appendLabelMask(
+    graph,
+    { probabilities, grid, classCount: weights.dims.classCount, size, labelIndices, maskProbabilityThreshold: threshold },
+    maskEvaluationOutput,
+  );
   graph.output(mask, 'uint8', [1, size.height, size.width]);
   return graph.serialize({ docString: 'Segmentation head + label mask at the project size, threshold as input' });
 }

@@ -13,13 +13,7 @@ export interface PatchBatch {
 }
 
 /** Copies the given patch rows into a batch; each row's weight is its class's weight. */
-export function gatherBatch(
-  patches: Float32Array,
-  labels: Uint8Array,
-  rows: ArrayLike<number>,
-  classWeights: Float32Array,
-  featureCount: number,
-): PatchBatch {
+export function gatherBatch(patches: Float32Array, labels: Uint8Array, rows: ArrayLike<number>, classWeights: Float32Array, featureCount: number): PatchBatch {
   const classCount = classWeights.length;
   const features = new Float32Array(rows.length * featureCount);
   const targets = new Float32Array(rows.length * classCount);
@@ -57,7 +51,11 @@ export function initialTrainingState(parameters: HeadParameters, dims: HeadDimen
     ...Object.fromEntries(headParameterNames.map((name) => [stepNames.adamFirstMoment(name), zeros(name)])),
     ...Object.fromEntries(headParameterNames.map((name) => [stepNames.adamSecondMoment(name), zeros(name)])),
     // Before the first step: t = 0, so both bias corrections 1 − β^0 are 0.
-    ...Object.fromEntries([stepNames.adamStep, stepNames.adamFirstBiasCorrection, stepNames.adamSecondBiasCorrection]
-      .map((name) => [name, new ort.Tensor('float32', new Float32Array(1), [])])),
+    ...Object.fromEntries(
+      [stepNames.adamStep, stepNames.adamFirstBiasCorrection, stepNames.adamSecondBiasCorrection].map((name) => [
+        name,
+        new ort.Tensor('float32', new Float32Array(1), []),
+      ]),
+    ),
   };
 }

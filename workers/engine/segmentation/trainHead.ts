@@ -92,11 +92,13 @@ function shuffledRows(count: number, random: Random): Uint32Array {
 }
 
 async function downloadParameters(state: Record<string, ort.Tensor>): Promise<HeadParameters> {
-  const copies = await Promise.all(headParameterNames.map(async (name) => {
-    // getData() downloads a GPU tensor and returns CPU data as is; copy so later steps cannot alias it.
-    const data = (await state[stepNames.parameter(name)]!.getData()) as Float32Array;
-    return [name, Float32Array.from(data)] as const;
-  }));
+  const copies = await Promise.all(
+    headParameterNames.map(async (name) => {
+      // getData() downloads a GPU tensor and returns CPU data as is; copy so later steps cannot alias it.
+      const data = (await state[stepNames.parameter(name)]!.getData()) as Float32Array;
+      return [name, Float32Array.from(data)] as const;
+    }),
+  );
   return Object.fromEntries(copies) as Record<HeadParameterName, Float32Array>;
 }
 

@@ -178,10 +178,12 @@ export function buildTrainingStepGraph(dims: HeadDimensions, standardisation: Fe
     const mName = stepNames.next(stepNames.adamFirstMoment(name));
     const vName = stepNames.next(stepNames.adamSecondMoment(name));
     const m = graph.node('Add', [graph.node('Mul', [beta1, firstMoments[name]]), graph.node('Mul', [oneMinusBeta1, gradient])], {}, { output: mName });
-    const v = graph.node('Add', [
-      graph.node('Mul', [beta2, secondMoments[name]]),
-      graph.node('Mul', [oneMinusBeta2, graph.node('Mul', [gradient, gradient])]),
-    ], {}, { output: vName });
+    const v = graph.node(
+      'Add',
+      [graph.node('Mul', [beta2, secondMoments[name]]), graph.node('Mul', [oneMinusBeta2, graph.node('Mul', [gradient, gradient])])],
+      {},
+      { output: vName },
+    );
     const correctedM = graph.node('Div', [m, nextFirstBiasCorrection]);
     const correctedV = graph.node('Div', [v, nextSecondBiasCorrection]);
     const update = graph.node('Div', [correctedM, graph.node('Add', [graph.node('Sqrt', [correctedV]), epsilon])]);

@@ -21,15 +21,23 @@ export interface CrossValidation {
 /** One list of labelled raw scores per fold, as calibrateThreshold takes them. */
 export async function crossValidatedScores(options: CrossValidation): Promise<LabelledScore[][]> {
   const { normals, anomalies, foldCount, seed } = options;
-  const normalFolds = assignFolds(normals.map((image) => image.id), foldCount, seed);
-  const anomalyFolds = assignFolds(anomalies.map((image) => image.id), foldCount, seed);
+  const normalFolds = assignFolds(
+    normals.map((image) => image.id),
+    foldCount,
+    seed,
+  );
+  const anomalyFolds = assignFolds(
+    anomalies.map((image) => image.id),
+    foldCount,
+    seed,
+  );
   const folds: LabelledScore[][] = [];
   for (let fold = 0; fold < foldCount; fold += 1) {
-    const bank = options.bankOf(normals.filter((image) => normalFolds.get(image.id) !== fold), deriveSeed(seed, fold + 1));
-    const heldOut = [
-      ...normals.filter((image) => normalFolds.get(image.id) === fold),
-      ...anomalies.filter((image) => anomalyFolds.get(image.id) === fold),
-    ];
+    const bank = options.bankOf(
+      normals.filter((image) => normalFolds.get(image.id) !== fold),
+      deriveSeed(seed, fold + 1),
+    );
+    const heldOut = [...normals.filter((image) => normalFolds.get(image.id) === fold), ...anomalies.filter((image) => anomalyFolds.get(image.id) === fold)];
     const scores: LabelledScore[] = [];
     for (const image of heldOut) {
       options.signal?.throwIfAborted();

@@ -31,15 +31,22 @@ export type BankOf = (images: readonly TrainingImage[], bankSeed: number) => Mem
 export function memoryBankBuilder(input: BankCandidates): BankOf {
   const { layout, features } = input;
   const space = { dimensions: layout.dimensions, projectedDimensions: coresetProjectedDimensions };
-  const candidatesOf = (image: TrainingImage) => concatenate([
-    features.get(image.id)!,
-    ...input.framedCopies.filter((copy) => isFramedCopyOf(copy, image))
-      .map((copy) => sampleRows(features.get(copy.id)!, layout.dimensions, 1 / input.copiesPerImage, seedOfText(copy.id))),
-  ]);
+  const candidatesOf = (image: TrainingImage) =>
+    concatenate([
+      features.get(image.id)!,
+      ...input.framedCopies
+        .filter((copy) => isFramedCopyOf(copy, image))
+        .map((copy) => sampleRows(features.get(copy.id)!, layout.dimensions, 1 / input.copiesPerImage, seedOfText(copy.id))),
+    ]);
   const projected = new Map<string, ProjectedPatches>();
-  projectPatches(input.normals.map(candidatesOf), space, input.seed)
-    .forEach((patches, index) => projected.set(input.normals[index]!.id, patches));
+  projectPatches(input.normals.map(candidatesOf), space, input.seed).forEach((patches, index) => projected.set(input.normals[index]!.id, patches));
   const patchesPerImage = layout.grid * layout.grid;
   return (images, bankSeed) =>
-    buildMemoryBank(images.map((image) => projected.get(image.id)!), space, input.coresetRatio, bankSeed, images.length * patchesPerImage);
+    buildMemoryBank(
+      images.map((image) => projected.get(image.id)!),
+      space,
+      input.coresetRatio,
+      bankSeed,
+      images.length * patchesPerImage,
+    );
 }

@@ -61,9 +61,15 @@ export async function packageModel(input: PackageInput): Promise<{ modelBytes: U
     bank,
     normalisation: calibration.normalisation,
     metadataProps: onnxMetadataProps(fields),
-    ...(segmentation ? {
-      segmentation: { weights: segmentation.weights, labelIndices: segmentation.labelIndices, maskProbabilityThreshold: segmentation.maskProbabilityThreshold },
-    } : {}),
+    ...(segmentation
+      ? {
+          segmentation: {
+            weights: segmentation.weights,
+            labelIndices: segmentation.labelIndices,
+            maskProbabilityThreshold: segmentation.maskProbabilityThreshold,
+          },
+        }
+      : {}),
   });
   return { modelBytes, metadata: await buildModelMetadata(fields, modelBytes) };
 }

@@ -6,8 +6,17 @@ import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
 import type { ImageSize, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import {
-  buildMaskEvaluationGraph, defaultHiddenUnits, defaultMinimumEpochs, defaultValidationSmoothingEpochs, defaultMaskProbabilityThreshold, defaultMinAnomalyCoverage, headFeatureRows,
-  maskEvaluationInputs, maskEvaluationOutput, patchLabelsFromMask, trainSegmentationHead,
+  buildMaskEvaluationGraph,
+  defaultHiddenUnits,
+  defaultMinimumEpochs,
+  defaultValidationSmoothingEpochs,
+  defaultMaskProbabilityThreshold,
+  defaultMinAnomalyCoverage,
+  headFeatureRows,
+  maskEvaluationInputs,
+  maskEvaluationOutput,
+  patchLabelsFromMask,
+  trainSegmentationHead,
 } from '../segmentation';
 import type { EpochProgress, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
@@ -60,7 +69,9 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
   const { labels, size, grid } = input;
   const labelIndices = labels.map((label) => label.index);
   const classOfMaskValue = new Uint8Array(256);
-  labelIndices.forEach((index, position) => { classOfMaskValue[index] = position + 1; });
+  labelIndices.forEach((index, position) => {
+    classOfMaskValue[index] = position + 1;
+  });
   const rowsOf = (image: TrainingImage) => headFeatureRows(input.features.get(image.id)!, input.distances.get(image.id)!);
   const groundTruthOf = (image: TrainingImage) => image.mask ?? (image.classification === 'normal' ? new Uint8Array(size.width * size.height) : undefined);
 
@@ -76,7 +87,10 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
       rows.set(imageRows[position]!, offset);
       offset += imageRows[position]!.length;
       const patchLabels = patchLabelsFromMask(groundTruthOf(image)!, size.width, size.height, grid, settings.minAnomalyCoverage);
-      classes.set(patchLabels.map((value) => classOfMaskValue[value]!), position * grid * grid);
+      classes.set(
+        patchLabels.map((value) => classOfMaskValue[value]!),
+        position * grid * grid,
+      );
     });
     return { rows, classes };
   };
@@ -167,8 +181,16 @@ function holdOutValidation(images: readonly TrainingImage[], share: number, seed
   const anomalies = images.filter((image) => image.classification === 'anomaly');
   if (anomalies.length < 2 || share <= 0) return { headTrain: images, validation: [] as TrainingImage[] };
   const foldCount = Math.max(2, Math.round(1 / share));
-  const normalFolds = assignFolds(images.filter((image) => image.classification === 'normal').map((image) => image.id), foldCount, seed);
-  const anomalyFolds = assignFolds(anomalies.map((image) => image.id), foldCount, seed);
+  const normalFolds = assignFolds(
+    images.filter((image) => image.classification === 'normal').map((image) => image.id),
+    foldCount,
+    seed,
+  );
+  const anomalyFolds = assignFolds(
+    anomalies.map((image) => image.id),
+    foldCount,
+    seed,
+  );
   const isValidation = (image: TrainingImage) => (image.classification === 'anomaly' ? anomalyFolds : normalFolds).get(image.id) === 0;
   return { headTrain: images.filter((image) => !isValidation(image)), validation: images.filter(isValidation) };
 }

@@ -76,7 +76,15 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
 
     stageStart = now();
     report('memory-bank', 0, 1);
-    const bankOf = memoryBankBuilder({ normals: trainNormals, framedCopies: framedImages, copiesPerImage: framedCopies, features, layout, coresetRatio, seed: options.seed });
+    const bankOf = memoryBankBuilder({
+      normals: trainNormals,
+      framedCopies: framedImages,
+      copiesPerImage: framedCopies,
+      features,
+      layout,
+      coresetRatio,
+      seed: options.seed,
+    });
     const bank = bankOf(trainNormals, options.seed);
     report('memory-bank', 1, 1);
     timings.memoryBankMs = now() - stageStart;
@@ -98,7 +106,12 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
 
     stageStart = now();
     const { labelled, confidence, perImage } = await evaluateTestImages(
-      test, (image) => rawScoreOf(image, bank), calibration, (done) => report('evaluation', done, test.length), signal);
+      test,
+      (image) => rawScoreOf(image, bank),
+      calibration,
+      (done) => report('evaluation', done, test.length),
+      signal,
+    );
     timings.evaluationMs = now() - stageStart;
     signal?.throwIfAborted();
 
@@ -128,8 +141,20 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
     stageStart = now();
     report('packaging', 0, 1);
     const { modelBytes, metadata } = await packageModel({
-      options, backbone, size, trainNormals, trainAnomalies, test, labels, coresetRatio, calibrationFolds: foldCount,
-      bank, calibration, confidence, segmentation, trainedAt: evaluatedAt,
+      options,
+      backbone,
+      size,
+      trainNormals,
+      trainAnomalies,
+      test,
+      labels,
+      coresetRatio,
+      calibrationFolds: foldCount,
+      bank,
+      calibration,
+      confidence,
+      segmentation,
+      trainedAt: evaluatedAt,
     });
     report('packaging', 1, 1);
     timings.packagingMs = now() - stageStart;

@@ -7,11 +7,12 @@ import type { TrainingImage, TrainOptions } from './types';
 /** The split's parts in split order; every image must have the size of the first. */
 export function partition(images: readonly TrainingImage[], split: TrainOptions['split']) {
   const byId = new Map(images.map((image) => [image.id, image]));
-  const pick = (ids: readonly string[]) => ids.map((id) => {
-    const image = byId.get(id);
-    if (!image) throw new RangeError(`The split names image "${id}", which is not among the training images`);
-    return image;
-  });
+  const pick = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const image = byId.get(id);
+      if (!image) throw new RangeError(`The split names image "${id}", which is not among the training images`);
+      return image;
+    });
   const train = pick(split.trainIds);
   const test = pick(split.testIds);
   const first = train[0] ?? test[0];
@@ -38,7 +39,11 @@ export function isFramedCopyOf(copy: TrainingImage, image: TrainingImage): boole
 export function framedNormalCopies(normals: readonly TrainingImage[], copies: number, transforms: FramedCopyTransforms): TrainingImage[] {
   return normals.flatMap((image) => {
     const contentKey = image.contentHash ?? image.id;
-    return reframedCopies(image, copies, seedOfText(contentKey), framingRanges[transforms])
-      .map((copy, index) => ({ ...image, ...copy, id: framedCopyId(image, index), contentHash: `${contentKey}#framed-${transforms}-${index}` }));
+    return reframedCopies(image, copies, seedOfText(contentKey), framingRanges[transforms]).map((copy, index) => ({
+      ...image,
+      ...copy,
+      id: framedCopyId(image, index),
+      contentHash: `${contentKey}#framed-${transforms}-${index}`,
+    }));
   });
 }

@@ -29,7 +29,6 @@ export interface FeatureCache {
   set(contentHash: string, backboneId: string, features: Float32Array): void | Promise<void>;
 }
 
-
 export interface TrainingProgress {
   stage: TrainingStage;
   /** 0–100 within the stage. */
