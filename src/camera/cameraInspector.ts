@@ -6,17 +6,16 @@
 import { transfer } from '../../workers/bridge';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import type { Prediction } from '../contracts/prediction';
-import { detectionWorker } from '../app/workers';
 import { detectionEventOf, invalidDetectionEventOf } from '../domain/detectionEvent';
 import type { AnomalyLabel, DetectionEvent, ImageSize } from '../domain/types';
 import { describeError } from '../i18n';
+import { detect, type DetectionFailure } from '../runtime/detection';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import type { SpotcheckDatabase } from '../storage/schema';
 import { grabRegion } from './frameGrab';
 import { FrameRateMeter } from './frameRateMeter';
 import { drawInspectionOverlay } from './maskOverlay';
 import type { Region } from './regionOfInterest';
-import { classifyDetectionFailure } from './streamFailures';
 
 /** After this many unreadable frames in a row the camera is considered broken. */
 const maxUnreadableFramesInARow = 10;
@@ -149,13 +148,12 @@ export class CameraInspector {
         return;
       }
       this.unreadableInARow = 0;
-      let output: DetectionOutput;
-      try {
-        output = await detectionWorker.run((api) => api.detectAnomalies(this.options.modelComponent, transfer(bitmap, [bitmap])));
-      } catch (error) {
-        this.detectionFailed(error, context);
+      const attempt = await detect(this.options.modelComponent, transfer(bitmap, [bitmap]), 'skip');
+      if (attempt.kind !== 'detected') {
+        this.detectionFailed(attempt, context);
         return;
       }
+      const output = attempt.output;
       if (!this.running) return;
       this.show(output, region, performance.now() - grabbedAt);
       this.record(detectionEventOf(context, output.prediction, output.latencyMs));
@@ -190,13 +188,12 @@ export class CameraInspector {
     if (this.unreadableInARow >= maxUnreadableFramesInARow) this.halt({ reason: 'frameUnreadable' });
   }
 
-  private detectionFailed(error: unknown, context: Parameters<typeof invalidDetectionEventOf>[0]): void {
-    const failure = classifyDetectionFailure(error);
+  private detectionFailed(failure: DetectionFailure, context: Parameters<typeof invalidDetectionEventOf>[0]): void {
     switch (failure.kind) {
-      case 'skipFrame':
+      case 'busy':
         this.readout.droppedFrames += 1;
         return;
-      case 'invalidFrame':
+      case 'refused':
         this.unreadable(invalidDetectionEventOf(context, failure.reason));
         return;
       case 'modelStopped':

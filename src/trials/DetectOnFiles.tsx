@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/downloadFile';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
-import { detectionWorker } from '../app/workers';
+import { detect } from '../runtime/detection';
 import { filesFromInput, type SourceFile } from '../app/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
 import { detectionEventOf, invalidDetectionEventOf, type DetectionEventContext } from '../domain/detectionEvent';
@@ -18,7 +18,6 @@ import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import { listAnomalyLabels } from '../storage/labels';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
-import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { MaskedImage } from './MaskedImage';
 import { RunningModelPicker, type PickedModel } from './RunningModelPicker';
@@ -164,13 +163,11 @@ async function otherSizeRefusal(source: SourceFile, modelSize: ImageSize | null,
 }
 
 async function detectFile(model: PickedModel, file: Blob): Promise<DetectionOutput | { error: string }> {
-  try {
-    return await detectionWorker.run((api) => api.detectAnomalies(model.modelComponent, file));
-  } catch (error) {
-    // The runtime refused this picture (not PNG/JPEG, wrong size…): reported on its card, the rest go on.
-    if (error instanceof DetectionRuntimeError && error.name === 'INVALID_ARGUMENT') return { error: error.details };
-    throw error;
-  }
+  const attempt = await detect(model.modelComponent, file, 'wait');
+  if (attempt.kind === 'detected') return attempt.output;
+  // The runtime refused this picture (not PNG/JPEG, wrong size…): reported on its card, the rest go on.
+  if (attempt.kind === 'refused') return { error: attempt.reason };
+  throw attempt.error;
 }
 
 function FileDetectionCard({ detection, labels, showMask }: { detection: FileDetection; labels: readonly AnomalyLabel[]; showMask: boolean }) {

@@ -4,7 +4,7 @@
 // Cancelling stops between images instead of aborting the bridge: aborting would terminate the one
 // detection worker and with it every started model (the camera's too).
 // A Web Lock per job tells every tab which jobs still run; RUNNING jobs without one were interrupted.
-import { detectionWorker } from '../app/workers';
+import { detect } from '../runtime/detection';
 import { startModelAndWait, describeModel } from '../runtime/modelHosting';
 import { UserFacingError } from '../domain/errors';
 import { modelComponentOf } from '../domain/modelComponent';
@@ -33,8 +33,6 @@ export interface RunTrialJobOptions {
   onProgress?: (progress: TrialRunProgress) => void;
 }
 
-/** When the runtime's queue is full (the camera is busy too), wait this long and try the image again. */
-const busyRetryDelayMs = 250;
 /** Jobs this tab runs, known before its lock is granted. */
 const runningHere = new Set<string>();
 
@@ -107,18 +105,12 @@ async function ensureModelRunning(component: string): Promise<void> {
   if (started.status !== 'RUNNING') throw new UserFacingError('trials:errors.modelNotRunning', { component, detail: started.status_message || started.status });
 }
 
-/** The result, or why the runtime refused this one image (the job goes on without it). */
+/** The result, or why the runtime refused this one image (the job goes on without it); a stopped or failed model ends the job. */
 async function detectOne(component: string, image: Blob): Promise<DetectionOutput | { refused: string }> {
-  for (;;) {
-    try {
-      return await detectionWorker.run((api) => api.detectAnomalies(component, image));
-    } catch (error) {
-      if (!(error instanceof DetectionRuntimeError)) throw error;
-      if (error.name === 'INVALID_ARGUMENT') return { refused: error.details };
-      if (error.name !== 'RESOURCE_EXHAUSTED') throw error;
-      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs));
-    }
-  }
+  const attempt = await detect(component, image, 'wait');
+  if (attempt.kind === 'detected') return attempt.output;
+  if (attempt.kind === 'refused') return { refused: attempt.reason };
+  throw attempt.error;
 }
 
 function failureText(error: unknown): string {

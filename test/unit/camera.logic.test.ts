@@ -1,12 +1,12 @@
 // The camera's pure parts: the region of interest (project aspect ratio, zoom, kept inside the
-// picture), the FPS meter, what each detection failure means for the stream, and the detection
-// events built from a result or an unreadable frame.
+// picture), the FPS meter, what each detection failure means (the runtime's one policy, also used by
+// trials and detect-on-files), and the detection events built from a result or an unreadable frame.
 import { describe, expect, it } from 'vitest';
 import { FrameRateMeter } from '../../src/camera/frameRateMeter';
 import { regionOfInterest } from '../../src/camera/regionOfInterest';
-import { classifyDetectionFailure } from '../../src/camera/streamFailures';
 import { detectionEventOf, invalidDetectionEventOf } from '../../src/domain/detectionEvent';
 import { UserFacingError } from '../../src/domain/errors';
+import { classifyDetectionFailure } from '../../src/runtime/detection';
 import { DetectionRuntimeError } from '../../workers/runtime/runtimeErrors';
 
 describe('regionOfInterest', () => {
@@ -46,22 +46,20 @@ describe('FrameRateMeter', () => {
 });
 
 describe('classifyDetectionFailure', () => {
-  it('maps runtime and app errors to what the stream does next', () => {
-    expect(classifyDetectionFailure(new DetectionRuntimeError('RESOURCE_EXHAUSTED', 'queue full'))).toEqual({ kind: 'skipFrame' });
+  it('maps runtime and app errors to what a detection run does next', () => {
+    expect(classifyDetectionFailure(new DetectionRuntimeError('RESOURCE_EXHAUSTED', 'queue full'))).toEqual({ kind: 'busy' });
     expect(classifyDetectionFailure(new DetectionRuntimeError('INVALID_ARGUMENT', 'The frame is empty (0 bytes).'))).toEqual({
-      kind: 'invalidFrame',
+      kind: 'refused',
       reason: 'The frame is empty (0 bytes).',
     });
-    expect(classifyDetectionFailure(new DetectionRuntimeError('FAILED_PRECONDITION', 'parts:1 is STOPPED'))).toEqual({
-      kind: 'modelStopped',
-      detail: 'parts:1 is STOPPED',
-    });
-    expect(classifyDetectionFailure(new DetectionRuntimeError('NOT_FOUND', 'gone'))).toEqual({ kind: 'modelStopped', detail: 'gone' });
-    expect(classifyDetectionFailure(new DetectionRuntimeError('INTERNAL', 'Inference failed'))).toEqual({ kind: 'modelFailed', detail: 'Inference failed' });
-    expect(classifyDetectionFailure(new UserFacingError('worker.crashed', { detail: 'out of memory' }))).toEqual({
-      kind: 'modelFailed',
-      detail: 'out of memory',
-    });
+    const stopped = new DetectionRuntimeError('FAILED_PRECONDITION', 'parts:1 is STOPPED');
+    expect(classifyDetectionFailure(stopped)).toEqual({ kind: 'modelStopped', detail: 'parts:1 is STOPPED', error: stopped });
+    const gone = new DetectionRuntimeError('NOT_FOUND', 'gone');
+    expect(classifyDetectionFailure(gone)).toEqual({ kind: 'modelStopped', detail: 'gone', error: gone });
+    const inference = new DetectionRuntimeError('INTERNAL', 'Inference failed');
+    expect(classifyDetectionFailure(inference)).toEqual({ kind: 'modelFailed', detail: 'Inference failed', error: inference });
+    const crashed = new UserFacingError('worker.crashed', { detail: 'out of memory' });
+    expect(classifyDetectionFailure(crashed)).toEqual({ kind: 'modelFailed', detail: 'out of memory', error: crashed });
     const quota = new UserFacingError('storage.quotaExceeded');
     expect(classifyDetectionFailure(quota)).toEqual({ kind: 'other', error: quota });
   });
