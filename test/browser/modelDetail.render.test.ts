@@ -108,6 +108,7 @@ beforeAll(async () => {
       trainingImages: 0,
       testingImages: scored.length,
       confidence: { slope: 8 },
+      calibration: { method: 'no-miss' },
       evaluatedAt: new Date().toISOString(),
       perLabel: pixels.results(),
     },
@@ -179,6 +180,7 @@ describe('ModelDetailPage', () => {
   it('shows the trained figures and matrix, the per-label rows and both curves', async () => {
     expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
     expect(byTestId('model-metrics')!.querySelector('[data-metric="precision"] dd')!.textContent).toMatch(/^83\.3\s?%$/);
+    expect(byTestId('threshold-method')!.textContent).toBe('Never miss an anomaly (more false alarms)');
     const labelRows = [...byTestId('per-label-table')!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-label'));
     expect(labelRows.sort()).toEqual(['dent', 'scratch']);
     // uPlot sizes its canvases after creating them: wait for the drawn size itself.
