@@ -22,6 +22,12 @@ export interface SegmentationHeadSchedule {
 /** Where the segmentation head's training steps run: WebGPU when a hardware adapter exists ('auto'), or forced. */
 export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
 
+/**
+ * Where the trained threshold sits (see the engine's threshold calibration). `balanced`: fewest errors overall
+ * (F1-optimal). `no-miss`: every held-out anomaly flagged, at the cost of more false alarms.
+ */
+export type OperatingPoint = 'balanced' | 'no-miss';
+
 export interface TrainingProgressReport {
   stage: TrainingStage;
   /** 0–100 within the stage. */
@@ -47,6 +53,8 @@ export interface TrainModelVersionRequest {
   backboneId?: string;
   /** Entry ids of a split drawn elsewhere (benchmarks reproducing another runtime's split); drawn here when absent. */
   split?: { trainIds: string[]; testIds: string[] };
+  /** The threshold's operating point; 'balanced' when absent. */
+  operatingPoint?: OperatingPoint;
   /** Overrides of the head's training schedule (tests and benchmarks); the backend comes from `backend`. */
   segmentation?: SegmentationHeadSchedule;
 }

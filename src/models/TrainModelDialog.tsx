@@ -1,5 +1,5 @@
 // The training dialog (spec §7 item 5): the counts against the minimums, an optional description and
-// tags, where the segmentation head trains, then confirmation. One idempotency key per opened dialog,
+// tags, the threshold's operating point, where the segmentation head trains, then confirmation. One idempotency key per opened dialog,
 // so a double-clicked or repeated submission returns the same version instead of starting a second run.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,12 @@ import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { createModelVersion } from '../storage/modelVersions';
-import type { TrainingBackend } from '../contracts/trainingWorkerApi';
+import type { OperatingPoint, TrainingBackend } from '../contracts/trainingWorkerApi';
 import { TagsEditor } from './TagsEditor';
 import { startTrainingJob } from './trainingJobs';
 
 const backends: readonly TrainingBackend[] = ['auto', 'wasm', 'webgpu'];
+const operatingPoints: readonly OperatingPoint[] = ['balanced', 'no-miss'];
 
 interface TrainModelDialogProps {
   projectId: string;
@@ -30,6 +31,7 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState<ModelTag[]>([]);
   const [backend, setBackend] = useState<TrainingBackend>('auto');
+  const [operatingPoint, setOperatingPoint] = useState<OperatingPoint>('balanced');
 
   async function train() {
     const db = await openSpotcheckDb();
@@ -39,7 +41,7 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
       idempotencyKey,
       trainAsClassification,
     });
-    startTrainingJob(db, version, backend);
+    startTrainingJob(db, version, { backend, operatingPoint });
   }
 
   return (
@@ -50,6 +52,18 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
         <textarea name="description" value={description} onChange={(event) => setDescription(event.target.value)} rows={2} />
       </label>
       <TagsEditor tags={tags} onChange={setTags} />
+      <fieldset>
+        <legend>{t('models:train.operatingPoint.label')}</legend>
+        {operatingPoints.map((option) => (
+          <label key={option}>
+            <input type="radio" name="operatingPoint" value={option} checked={operatingPoint === option} onChange={() => setOperatingPoint(option)} />{' '}
+            {t(`models:train.operatingPoint.${option}`)}
+          </label>
+        ))}
+        <p className="hint" data-testid="operating-point-explanation">
+          {t(`models:train.operatingPoint.${operatingPoint}Explain`)}
+        </p>
+      </fieldset>
       {readiness.modelType === 'segmentation' && (
         <label>
           <span>{t('models:train.backend.label')}</span>

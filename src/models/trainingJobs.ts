@@ -1,6 +1,6 @@
 // The training runs of this tab as background jobs (src/runtime/backgroundJobs.ts), so that progress
 // survives navigating between pages; IndexedDB stays the source of truth for each version's status.
-import type { TrainingBackend, TrainingProgressReport } from '../contracts/trainingWorkerApi';
+import type { OperatingPoint, TrainingBackend, TrainingProgressReport } from '../contracts/trainingWorkerApi';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
 import { defineBackgroundJobKind, type BackgroundJob } from '../runtime/backgroundJobs';
@@ -13,6 +13,7 @@ interface TrainingRequest {
   db: SpotcheckDatabase;
   version: ModelVersion;
   backend: TrainingBackend;
+  operatingPoint: OperatingPoint;
 }
 
 export interface TrainingJobProgress {
@@ -25,12 +26,13 @@ export type TrainingJob = BackgroundJob<TrainingRequest, TrainingJobProgress>;
 
 export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJobProgress>(
   'training',
-  async ({ id, info: { db, backend } }, { signal, reportProgress }) => {
+  async ({ id, info: { db, backend, operatingPoint } }, { signal, reportProgress }) => {
     const { showError, showInfo } = useUiStore.getState();
     let lossCurve: readonly LossPoint[] = [];
     try {
       const trained = await runTraining(db, id, {
         backend,
+        operatingPoint,
         signal,
         onProgress: (report) => {
           lossCurve = withLossPoint(lossCurve, report);
@@ -48,9 +50,9 @@ export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJob
  * Trains a TRAINING version in the training worker. Starting the same version twice (a repeated
  * submission returned the same version) joins the run already going instead of starting another.
  */
-export function startTrainingJob(db: SpotcheckDatabase, version: ModelVersion, backend: TrainingBackend): void {
+export function startTrainingJob(db: SpotcheckDatabase, version: ModelVersion, settings: Pick<TrainingRequest, 'backend' | 'operatingPoint'>): void {
   if (version.status !== 'TRAINING') return;
-  void trainingJobs.start(version.id, { db, version, backend });
+  void trainingJobs.start(version.id, { db, version, ...settings });
 }
 
 /** Terminates the worker; runTraining then records TRAINING_FAILED "Training was cancelled". */

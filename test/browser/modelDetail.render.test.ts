@@ -1,7 +1,8 @@
 // The model detail page rendered in Chromium on a stored segmentation version whose evaluation is built
 // from chosen test scores and masks (the metrics computed by src/domain/metrics, not typed in): the
 // summary matrix, per-label rows, both curves drawn, one card per test image with both masks painted,
-// the slider re-deciding the counts by hand rule, and save / restore reaching IndexedDB.
+// the score histogram's counts on either side of both thresholds, the slider re-deciding the counts by hand
+// rule, and save / restore reaching IndexedDB.
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -108,6 +109,7 @@ beforeAll(async () => {
       trainingImages: 0,
       testingImages: scored.length,
       confidence: { slope: 8 },
+      calibration: { method: 'no-miss' },
       evaluatedAt: new Date().toISOString(),
       perLabel: pixels.results(),
     },
@@ -179,6 +181,12 @@ describe('ModelDetailPage', () => {
   it('shows the trained figures and matrix, the per-label rows and both curves', async () => {
     expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
     expect(byTestId('model-metrics')!.querySelector('[data-metric="precision"] dd')!.textContent).toMatch(/^83\.3\s?%$/);
+    expect(byTestId('threshold-method')!.textContent).toBe('Never miss an anomaly (more false alarms)');
+    // The histogram's text alternative: the trained counts (see trainedCounts) on either side of 0.5, the slider there too.
+    expect(byTestId('score-histogram-summary')!.textContent).toBe(
+      'At the trained threshold 0.500: normal images 3 below, 1 at or above; anomalous images 1 below, 5 at or above. ' +
+        "At the slider's threshold 0.500: normal images 3 below, 1 at or above; anomalous images 1 below, 5 at or above.",
+    );
     const labelRows = [...byTestId('per-label-table')!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-label'));
     expect(labelRows.sort()).toEqual(['dent', 'scratch']);
     // uPlot sizes its canvases after creating them: wait for the drawn size itself.
@@ -216,6 +224,10 @@ describe('ModelDetailPage', () => {
     slideTo(slider, '0.1');
     await expect.poll(() => confusionCounts('threshold-confusion'), poll).toEqual({ truePositives: 6, falsePositives: 4, trueNegatives: 0, falseNegatives: 0 });
     expect(byTestId('results-counts')!.textContent).toBe('6 correct and 4 incorrect predictions at threshold 0.100.');
+    expect(byTestId('score-histogram-summary')!.textContent).toBe(
+      'At the trained threshold 0.500: normal images 3 below, 1 at or above; anomalous images 1 below, 5 at or above. ' +
+        "At the slider's threshold 0.100: normal images 0 below, 4 at or above; anomalous images 0 below, 6 at or above.",
+    );
     expect(confusionCounts('trained-confusion')).toEqual(trainedCounts);
 
     buttonNamed("Save as this version's threshold").click();

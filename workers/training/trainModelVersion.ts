@@ -64,6 +64,7 @@ export async function trainStoredModelVersion(
     ...(environment.signal ? { signal: environment.signal } : {}),
     ...(environment.featureCache ? { featureCache: environment.featureCache } : {}),
     segmentation: { ...request.segmentation, executionProvider },
+    ...(request.operatingPoint ? { operatingPoint: request.operatingPoint } : {}),
   });
 
   const entries = new Map(stored.map(({ entry }) => [entry.id, entry]));

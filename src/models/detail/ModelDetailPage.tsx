@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useStoredData } from '../../app/useStoredData';
 import { evaluationCurves } from '../../domain/evaluation/curves';
+import { scoreHistogram } from '../../domain/evaluation/scoreHistogram';
 import { predictAt, previewThreshold, testScoreSweep, thresholdSliderScale } from '../../domain/evaluation/thresholdPreview';
 import type { Project } from '../../domain/types';
 import { describeError } from '../../i18n';
@@ -15,6 +16,7 @@ import { loadModelEvaluation, type ModelEvaluationData } from '../../storage/mod
 import { CurvesPanel } from './CurvesPanel';
 import { EvaluationDownloads } from './EvaluationDownloads';
 import { PerLabelTable } from './PerLabelTable';
+import { ScoreHistogram } from './ScoreHistogram';
 import { SplitPanel } from './SplitPanel';
 import { SummaryMetrics } from './SummaryMetrics';
 import { TestResults } from './TestResults';
@@ -57,6 +59,8 @@ function ModelDetail({ project, data }: { project: Project; data: ModelEvaluatio
   const curves = useMemo(() => evaluationCurves(sweep), [sweep]);
   const scale = useMemo(() => thresholdSliderScale(sweep, [trainedThreshold, savedThreshold]), [sweep, trainedThreshold, savedThreshold]);
   const preview = useMemo(() => previewThreshold(sweep, threshold), [sweep, threshold]);
+  const trainedPreview = useMemo(() => previewThreshold(sweep, trainedThreshold), [sweep, trainedThreshold]);
+  const histogram = useMemo(() => scoreHistogram(testImages), [testImages]);
   const predictions = useMemo(() => predictAt(testImages, threshold, evaluation.confidence), [testImages, threshold, evaluation.confidence]);
   const segmentation = version.modelType === 'segmentation';
 
@@ -71,6 +75,7 @@ function ModelDetail({ project, data }: { project: Project; data: ModelEvaluatio
         trainedThreshold={trainedThreshold}
         onThresholdChange={setThreshold}
       />
+      <ScoreHistogram bins={histogram} trained={trainedPreview} preview={preview} scoreDecimals={scale.decimals} />
       <CurvesPanel curves={curves} threshold={threshold} />
       {evaluation.perLabel && <PerLabelTable perLabel={evaluation.perLabel} labels={labels} />}
       <TestResults

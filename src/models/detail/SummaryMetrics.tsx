@@ -56,6 +56,10 @@ export function SummaryMetrics({ version, evaluation }: { version: ModelVersion;
           <dt>{t('modelDetail:summary.trainedThreshold')}</dt>
           <dd>{formatScore(image.threshold, summaryThresholdDecimals)}</dd>
         </div>
+        <div>
+          <dt>{t('modelDetail:summary.thresholdMethod')}</dt>
+          <dd data-testid="threshold-method">{t(`modelDetail:summary.thresholdMethods.${evaluation.calibration.method}`)}</dd>
+        </div>
       </dl>
       <dl className="tiles" data-testid="model-metrics">
         {tiles.map(([key, value, hint]) => (

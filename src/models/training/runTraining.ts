@@ -12,7 +12,7 @@ import { trainingWorker } from '../../app/workers';
 import { proxy, type WorkerBridge } from '../../../workers/bridge';
 import type { TrainingBackend, TrainingProgressReport, TrainingWorkerApi, TrainModelVersionRequest } from '../../contracts/trainingWorkerApi';
 
-export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split'> {
+export interface RunTrainingOptions extends Pick<TrainModelVersionRequest, 'seed' | 'segmentation' | 'backboneId' | 'split' | 'operatingPoint'> {
   backend?: TrainingBackend;
   onProgress?: (progress: TrainingProgressReport) => void;
   /** Aborting terminates the worker at once; the version becomes TRAINING_FAILED "Training was cancelled". */

@@ -2,6 +2,7 @@
 // (at the balanced F1-optimal or the no-miss operating point, or a normal-score fallback with a warning when
 // anomalies are too few) and the normalisation that maps it to 0.5. Raw threshold, normalised scores and threshold are all kept.
 import type { CalibrationWarning, ThresholdCalibration } from '../../../src/contracts/evaluation';
+import type { OperatingPoint } from '../../../src/contracts/trainingWorkerApi';
 import { type LabelledScore, ThresholdSweep } from '../../../src/domain/metrics';
 import { f1OptimalThreshold, gapMidpoint } from './f1Threshold';
 import { fitScoreNormalisation, normalisedThreshold } from './normalisation';
@@ -15,11 +16,11 @@ export const normalFallbackMargin = 0.1;
 export type { CalibrationWarning, ThresholdCalibration };
 
 /**
- * The documented operating points. `balanced`: the F1-optimal threshold on the held-out scores (a missed
- * defect and a false alarm weigh alike). `no-miss`: just below the lowest held-out anomaly, so every held-out
- * anomaly is flagged; `heldOut.falseAlarmRate` says what that costs.
+ * The documented operating points (defined with the training request). `balanced`: the F1-optimal threshold on the
+ * held-out scores (a missed defect and a false alarm weigh alike). `no-miss`: just below the lowest held-out anomaly,
+ * so every held-out anomaly is flagged; `heldOut.falseAlarmRate` says what that costs.
  */
-export type OperatingPoint = 'balanced' | 'no-miss';
+export type { OperatingPoint };
 
 /**
  * Threshold from normal scores alone: just above the highest held-out normal score, by a margin that
