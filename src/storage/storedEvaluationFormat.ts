@@ -79,6 +79,9 @@ export function readStoredEvaluation(parsed: unknown): StoredEvaluation {
   const threshold = field(evaluation.image as Fields, 'threshold', 'evaluation.image', isFinite, 'a number');
   const confidence = field(evaluation, 'confidence', 'evaluation', isObject, 'a confidence calibration');
   field(confidence, 'slope', 'evaluation.confidence', isFinite, 'a number');
+  // The model detail names the operating point the threshold was calibrated for.
+  const calibration = field(evaluation, 'calibration', 'evaluation', isObject, 'a threshold calibration');
+  field(calibration, 'method', 'evaluation.calibration', isString, 'a text');
   const perImage = parsed.perImage.map((image, position) =>
     formatVersion === 1 ? testImageOfFormat1(image, `perImage[${position}]`, threshold) : testImage(image, `perImage[${position}]`),
   );

@@ -52,7 +52,7 @@ async function storeVersion(version: number, artifacts: NamedArtifact[]) {
   return completeTraining(db, record.id, fields(entries.map((entry) => entry.id)), artifacts);
 }
 
-const evaluation = { image: { threshold: 0.5 }, confidence: { slope: 8 } };
+const evaluation = { image: { threshold: 0.5 }, confidence: { slope: 8 }, calibration: { method: 'f1-optimal' } };
 /** `formatVersion` null: a format 1 record, written before the field existed. */
 const evaluationJson = (perImage: unknown[], formatVersion: number | null = evaluationFormatVersion) =>
   new Blob([JSON.stringify({ ...(formatVersion === null ? {} : { formatVersion }), evaluation, perImage, timings: {} })]);
@@ -124,6 +124,16 @@ describe('loadModelEvaluation', () => {
     await storeVersion(2, [{ name: modelArtifactNames.evaluation, blob: evaluationJson([noScore]) }]);
     expect(await failureMessage(loadModelEvaluation(db, project.id, 2))).toBe(
       'The stored evaluation of model 2 (evaluation.json) cannot be read: perImage[0].prediction.score is missing. Train a new version to see its test results.',
+    );
+    const noMethod = { ...evaluation, calibration: {} };
+    await storeVersion(3, [
+      {
+        name: modelArtifactNames.evaluation,
+        blob: new Blob([JSON.stringify({ formatVersion: evaluationFormatVersion, evaluation: noMethod, perImage: [], timings: {} })]),
+      },
+    ]);
+    expect(await failureMessage(loadModelEvaluation(db, project.id, 3))).toBe(
+      'The stored evaluation of model 3 (evaluation.json) cannot be read: evaluation.calibration.method is missing. Train a new version to see its test results.',
     );
   });
 });
