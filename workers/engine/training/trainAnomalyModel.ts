@@ -34,9 +34,11 @@ export const defaultCalibrationFolds = 3;
  * 0.960), stress false alarms 43 → 23 %; aliens F1 0.951 → 0.976, recall 0.975 → 1.000, stress 61 → 42 %.
  * 2 copies did no better and cost a cookie miss (recall 0.920) and a synthetic missing component judged
  * normal on the camera test; photometric copies (lighting, dark edge strips) cost missing-part recall
- * (aliens 0.958 → 0.925 in 5 × 3 CV). See the README's Benchmarks.
+ * (aliens 0.958 → 0.925 in 5 × 3 CV). See the README's Benchmarks. Off by default for now all the same: with
+ * one copy a synthetic missing component of the trial-job test sat on the threshold and was judged normal in one
+ * of two loaded full runs; missing-part recall must hold a margin before the copy becomes the default.
  */
-export const defaultFramedCopies = 1;
+export const defaultFramedCopies = 0;
 /** What the re-framed copies vary; see `FramedCopyTransforms`. */
 export const defaultFramedCopyTransforms: FramedCopyTransforms = 'geometric';
 
