@@ -19,6 +19,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+// Skipped only when ../shared/datasets/aliens is absent (licensed photos, never copied into the repo).
 describe.skipIf(!exists)('aliens sample by folders (../shared/datasets/aliens)', () => {
   const relativePaths = exists ? filesUnder(aliensDir).filter((path) => path.endsWith('.png')) : [];
 

@@ -20,6 +20,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+// Skipped only when ../shared/datasets/cookies is absent (licensed photos, never copied into the repo).
 describe.skipIf(!exists)('cookie sample manifest (../shared/datasets/cookies)', () => {
   const file = 'train.manifest';
   const parsed = exists ? parseManifest(readFileSync(join(cookiesDir, file), 'utf8'), file) : { entries: [], issues: [] };
