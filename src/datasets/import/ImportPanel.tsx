@@ -194,7 +194,7 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
       </div>
     );
   }
-  const { report, keptChanged } = outcome;
+  const { report, keptChanged, leftOut } = outcome;
   return (
     <div className="import-report notice-info" role="status" data-testid="import-report">
       <p>{t('importPanel.added', { count: report.added })}</p>
@@ -205,8 +205,7 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
         {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
         {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
         {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}
-        {prepared.sizeMismatches.length > 0 && <li>{t('importPanel.leftOutSize', { count: prepared.sizeMismatches.length })}</li>}
-        {messagesOf([...prepared.skipped, ...prepared.warnings]).map((message) => (
+        {messagesOf([...leftOut, ...prepared.warnings]).map((message) => (
           <li key={message}>{message}</li>
         ))}
       </ul>
