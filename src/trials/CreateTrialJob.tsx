@@ -82,6 +82,7 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
         projectId: project.id,
         name,
         modelVersionId: model.modelVersionId,
+        leftOut,
         images: prepared.items.map((item) => ({
           fileName: item.sourceRef,
           contentHash: item.contentHash,

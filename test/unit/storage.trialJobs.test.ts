@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng, decodeLabelMaskPng } from '../../src/domain/png';
+import { errorIssue } from '../../src/domain/rules/issues';
 import type { AnomalyLabel, Dataset, ModelVersion, Project, TrialPrediction } from '../../src/domain/types';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import {
@@ -14,6 +15,7 @@ import {
   createTrialJob,
   deleteTrialJob,
   finishTrialJobRun,
+  getTrialJob,
   listTrialJobs,
   listTrialResults,
   markTrialJobsInterrupted,
@@ -104,6 +106,19 @@ describe('creating a trial job', () => {
     }
     expect(await listTrialJobs(db, project.id)).toEqual([{ job, done: 0, anomalous: 0, verified: 0, added: 0 }]);
     expect(await storeInconsistencies(db)).toEqual([]);
+  });
+
+  it('keeps the files left out of the job, each with why, for the job page', async () => {
+    const leftOut = [errorIssue('import:image.sizeMismatch', { file: 'odd.png', width: 128, height: 128, projectWidth: 96, projectHeight: 64 })];
+    const job = await createTrialJob(db, {
+      projectId: project.id,
+      name: 'with one left out',
+      modelVersionId: model.id,
+      images: [trialImage('a.png')],
+      leftOut,
+    });
+    expect(job.leftOut).toEqual(leftOut);
+    expect((await getTrialJob(db, job.id)).leftOut).toEqual(leftOut);
   });
 
   it('refuses more than 2,000 images with the count, storing nothing', async () => {
