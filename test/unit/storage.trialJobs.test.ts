@@ -26,6 +26,7 @@ import {
   verifyTrialResults,
   type TrialImage,
 } from '../../src/storage/trialJobs';
+import { writeNewProject } from '../../src/storage/importProject';
 import { seedScratchedProject } from '../fixtures/importItems';
 import { fakePng, sampleSize } from '../fixtures/sampleProject';
 import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
@@ -293,6 +294,36 @@ describe('adding verified images to the dataset', () => {
       'No verified image is waiting to be added. Verify images as correct or incorrect first.',
     );
     expect(await storeInconsistencies(db)).toEqual([]);
+  });
+
+  it('recognises a generated (demo) picture by content and reports the opposite label instead of storing it twice', async () => {
+    // Written like the demo project: entries handed over without a content hash.
+    project = await writeNewProject(db, {
+      name: 'demo-like',
+      imageSize: sampleSize,
+      modelType: null,
+      labels: [],
+      datasets: [
+        {
+          type: 'train',
+          entries: [{ sourceRef: 'anomaly/dent-005.png', image: fakePng('dent-005'), ...sampleSize, classification: 'anomaly', labelNames: [] }],
+        },
+      ],
+    });
+    model = await putModelVersion('TRAINED', 1);
+    const job = await newJob([trialImage('missing-component-002.png', 'dent-005')], 'trial-1');
+    const [result] = await listTrialResults(db, job.id);
+    await recordTrialPrediction(db, result!.id, prediction(false), null);
+    await verifyTrialResults(db, [result!.id], 'correct');
+    const demoDataset = (await db.getAllFromIndex('datasets', 'by-project', project.id))[0]!;
+    const entriesBefore = await db.getAllFromIndex('entries', 'by-dataset', demoDataset.id);
+
+    const report = await addVerifiedResultsToDataset(db, job.id);
+    expect(report.added).toBe(0);
+    expect(report.skippedDuplicates).toEqual([
+      { sourceRef: 'trial-1/missing-component-002.png', duplicateOf: 'anomaly/dent-005.png', conflictingLabels: { stored: 'anomaly', skipped: 'normal' } },
+    ]);
+    expect(await db.getAllFromIndex('entries', 'by-dataset', demoDataset.id)).toEqual(entriesBefore);
   });
 
   it('changes nothing when one image cannot be added (another size than the project)', async () => {

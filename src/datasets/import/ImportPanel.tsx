@@ -1,5 +1,6 @@
 // Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
 // the progress, cancel, decide about images of another size, and read what happened.
+import { duplicateConflictMessages } from '../../app/duplicateConflicts';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
@@ -203,6 +204,11 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
         {report.unchanged > 0 && <li>{t('importPanel.unchanged', { count: report.unchanged })}</li>}
         {keptChanged > 0 && <li>{t('importPanel.replace.kept', { count: keptChanged })}</li>}
         {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
+        {duplicateConflictMessages(t, report.skippedDuplicates).map((message) => (
+          <li key={message} className="issue-error">
+            {message}
+          </li>
+        ))}
         {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
         {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}
         {messagesOf([...leftOut, ...prepared.warnings]).map((message) => (
