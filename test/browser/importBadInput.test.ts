@@ -122,7 +122,11 @@ describe('bad image files', () => {
   it('an image of another size than the project, left out', async () => {
     const first = await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
     expect(first.outcome?.status).toBe('imported');
-    await expectRefused([file('normal/other.png', pngBytes(128, 64))], 'Nothing could be imported');
+    await expectRefused(
+      [file('normal/other.png', pngBytes(128, 64))],
+      'Nothing was imported: the usable images are of another size',
+      'normal/other.png is 128×64 but this project uses 96×64.',
+    );
   });
 
   it('a size question gone stale: another tab set the project size while this import was checked', async () => {
