@@ -3,10 +3,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeRgbaPng } from '../../src/domain/png';
 import type { Dataset, Project } from '../../src/domain/types';
-import { describeError } from '../../src/i18n';
+import { describeError, i18n } from '../../src/i18n';
 import { prepareDatasetImport } from '../../src/runtime/datasetImport';
 import { importCapturedFrame } from '../../src/runtime/importCapturedFrame';
-import { createDataset } from '../../src/storage/datasets';
+import { saveAnnotation } from '../../src/storage/annotations';
+import { createDataset, listEntries } from '../../src/storage/datasets';
+import { addAnomalyLabel } from '../../src/storage/labels';
+import { encodeLabelMaskPng } from '../../src/domain/png';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { createProject } from '../../src/storage/projects';
 import { snapshotDatabase } from '../fixtures/storageTestKit';
@@ -55,5 +58,36 @@ describe('capturing a frame the dataset already holds', () => {
     const message = await importCapturedFrame(train, pngFrame(1), 'anomaly').then(() => 'stored', describeError);
     expect(message).toBe('Not saved: the dataset already holds this very picture as anomaly/dent-005.png.');
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+/** Gives the stored anomaly a one-pixel mask: the project becomes a segmentation project. */
+async function maskStoredAnomaly() {
+  const db = await openSpotcheckDb();
+  const label = await addAnomalyLabel(db, project.id, 'dent');
+  const [entry] = await listEntries(db, train.id);
+  const indices = new Uint8Array(width * height);
+  indices[0] = label.index;
+  const mask = new Blob([encodeLabelMaskPng(indices, width, height) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+  await saveAnnotation(db, entry!.id, { classification: 'anomaly', mask, labelIds: [label.id] });
+}
+
+describe('capturing an anomaly', () => {
+  it('in a segmentation project, says it needs a mask and gives the stored entry to paint it', async () => {
+    await maskStoredAnomaly();
+    const captured = await importCapturedFrame(train, pngFrame(2), 'anomaly');
+    expect(captured.needsMask).toBe(true);
+    const stored = (await listEntries(await openSpotcheckDb(), train.id)).find((entry) => entry.id === captured.entryId);
+    expect(stored).toMatchObject({ classification: 'anomaly', maskId: null });
+    expect(i18n.t('capture.needsMask')).toBe(
+      'This project marks anomalies with masks: the captured anomaly has none yet, and training waits until it has one.',
+    );
+    expect(i18n.t('capture.paintMask')).toBe('Paint its mask now');
+  });
+
+  it('needs no mask for a normal capture, nor in a classification project', async () => {
+    expect((await importCapturedFrame(train, pngFrame(3), 'anomaly')).needsMask).toBe(false);
+    await maskStoredAnomaly();
+    expect((await importCapturedFrame(train, pngFrame(4), 'normal')).needsMask).toBe(false);
   });
 });
