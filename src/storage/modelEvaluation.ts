@@ -52,6 +52,16 @@ export async function loadModelEvaluation(db: IDBPDatabase<SpotcheckDB>, project
   };
 }
 
+/**
+ * The anomaly scores of a version's test images (what "far outside training" compares a detection with);
+ * empty when the version has no stored evaluation (nothing to compare with). Refused when it is unreadable.
+ */
+export async function readTestScores(db: IDBPDatabase<SpotcheckDB>, version: Pick<ModelVersion, 'id' | 'version'>): Promise<number[]> {
+  const blob = await readModelArtifact(db, version.id, modelArtifactNames.evaluation);
+  if (!blob) return [];
+  return parseStoredEvaluation(await blob.text(), version.version).perImage.map((image) => image.prediction.score);
+}
+
 /** One test image's masks as label-index PNGs: the model's prediction (segmentation only) and the ground truth. */
 export async function readTestImageMasks(
   db: IDBPDatabase<SpotcheckDB>,
