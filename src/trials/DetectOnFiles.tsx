@@ -18,7 +18,7 @@ import { i18n } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import { listAnomalyLabels } from '../storage/labels';
-import { readTestScores } from '../storage/modelEvaluation';
+import { readTestResults } from '../storage/modelEvaluation';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { MaskedImage } from './MaskedImage';
@@ -177,11 +177,11 @@ async function detectFile(model: PickedModel, file: Blob): Promise<DetectionOutp
 function useOutsideTrainingLimit(model: PickedModel | null): number | null {
   const modelVersionId = model?.modelVersionId ?? '';
   const version = model?.version ?? 0;
-  const scores = useStoredData(['modelArtifacts'], (db) => (modelVersionId ? readTestScores(db, { id: modelVersionId, version }) : Promise.resolve([])), [
+  const tested = useStoredData(['modelArtifacts'], (db) => (modelVersionId ? readTestResults(db, { id: modelVersionId, version }) : Promise.resolve([])), [
     modelVersionId,
     version,
   ]);
-  return scores.status === 'ready' ? outsideTrainingLimit(scores.data) : null;
+  return tested.status === 'ready' ? outsideTrainingLimit(tested.data.map((image) => image.prediction.score)) : null;
 }
 
 interface FileDetectionCardProps {
