@@ -4,17 +4,12 @@
 // nearest normal patches (workers/engine/calibration/normalisation.ts: score = σ((raw − c) / s)), so "far"
 // means a fixed number of normalisation spreads, whatever the model.
 
+import { scoreLogit } from './scoreLogit';
+
 /** The normalisation puts the median held-out normal at 0.1 and the threshold at 0.5: ln 9 logit units apart. */
 const normalisationSpreadLogit = Math.log(9);
 /** How many of those spreads above the highest-scoring test image (normal or anomalous) a picture must score. */
 export const outsideTrainingMarginSpreads = 2;
-/** float32 scores reach 0 and 1 exactly; clamped so that their logits stay finite and ordered. */
-const scoreClamp = 1e-12;
-
-function logit(score: number): number {
-  const clamped = Math.min(Math.max(score, scoreClamp), 1 - scoreClamp);
-  return Math.log(clamped / (1 - clamped));
-}
 
 /**
  * The logit of the score above which a picture is far outside what the model saw: the highest test-split
@@ -23,9 +18,9 @@ function logit(score: number): number {
  */
 export function outsideTrainingLimit(testScores: readonly number[]): number | null {
   if (testScores.length === 0) return null;
-  return Math.max(...testScores.map(logit)) + outsideTrainingMarginSpreads * normalisationSpreadLogit;
+  return Math.max(...testScores.map(scoreLogit)) + outsideTrainingMarginSpreads * normalisationSpreadLogit;
 }
 
 export function isOutsideTraining(score: number, limit: number | null): boolean {
-  return limit !== null && logit(score) > limit;
+  return limit !== null && scoreLogit(score) > limit;
 }
