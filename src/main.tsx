@@ -10,6 +10,7 @@ import { useUiStore } from './app/uiStore';
 import { onClosedForUpgrade, openSpotcheckDb } from './storage/db';
 import { liveLockNames } from './storage/liveLocks';
 import { recoverModelVersionsAfterRestart } from './storage/modelVersions';
+import { hostAgain } from './runtime/modelHosting';
 import './app/app.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -21,10 +22,11 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerServiceWorker();
-// No worker or model session outlives its page: versions left training or running by a closed tab are set
-// straight, those another open tab still trains or hosts (its Web Lock held) are left alone.
+// No worker or model session outlives its page: versions left training by a closed tab are set straight,
+// those it left hosted are started again here (the user never stopped them), and those another open tab
+// still trains or hosts (its Web Lock held) are left alone.
 void Promise.all([openSpotcheckDb(), liveLockNames()])
-  .then(([db, held]) => recoverModelVersionsAfterRestart(db, held))
+  .then(async ([db, held]) => hostAgain((await recoverModelVersionsAfterRestart(db, held)).hostAgain, db))
   .catch((error: unknown) => useUiStore.getState().showError(error));
 // A newer Spotcheck in another tab upgraded the database; this tab must reload to keep working.
 onClosedForUpgrade(() => useUiStore.getState().showInfo(i18n.t('storage.upgradedElsewhere')));

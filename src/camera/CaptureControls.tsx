@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoredData } from '../app/useStoredData';
+import { MaskNeededNotice } from '../app/MaskNeededNotice';
 import { useUiStore } from '../app/uiStore';
 import { importCapturedFrame } from '../runtime/importCapturedFrame';
 import type { ImageClass, ImageSize } from '../domain/types';
@@ -26,6 +27,7 @@ export function CaptureControls({ projectId, projectSize, modelVersionId, disabl
   const datasets = useStoredData(['datasets'], (db) => listDatasets(db, projectId), [projectId]);
   const [datasetId, setDatasetId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [unmaskedEntryId, setUnmaskedEntryId] = useState<string | null>(null);
   if (datasets.status !== 'ready') return null;
   if (datasets.data.length === 0) return <p className="hint">{t('camera:capture.noDataset')}</p>;
   const target = datasets.data.find((dataset) => dataset.id === datasetId) ?? datasets.data.find((dataset) => dataset.type === 'train') ?? datasets.data[0]!;
@@ -43,7 +45,8 @@ export function CaptureControls({ projectId, projectSize, modelVersionId, disabl
 
   const capture = (classification: ImageClass) =>
     withBusy(async () => {
-      await importCapturedFrame(target, await grab(), classification);
+      const captured = await importCapturedFrame(target, await grab(), classification);
+      setUnmaskedEntryId(captured.needsMask ? captured.entryId : null);
       return t('camera:capture.saved', { classification: t(`camera:capture.class.${classification}`), dataset: t(`datasets.type.${target.type}`) });
     });
 
@@ -78,6 +81,7 @@ export function CaptureControls({ projectId, projectSize, modelVersionId, disabl
           {t('camera:capture.toTrial')}
         </button>
       )}
+      {unmaskedEntryId && <MaskNeededNotice projectId={projectId} entryId={unmaskedEntryId} />}
     </div>
   );
 }

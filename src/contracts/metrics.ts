@@ -38,7 +38,7 @@ export interface PixelLabelMetrics extends ClassificationSummary {
   testImages: number;
 }
 
-/** Confidence = σ(slope · |anomaly_score − threshold|) (spec §4.1). */
+/** Confidence = σ(slope · |logit(anomaly_score) − logit(threshold)|) (spec §4.1, src/domain/evaluation/confidence.ts). */
 export interface ConfidenceCalibration {
   slope: number;
 }

@@ -57,7 +57,7 @@ export interface ModelMetadata {
   inputFormat: 'RGB888';
   /** Normalised `anomaly_threshold`; IsAnomalous = anomaly_score ≥ threshold. */
   threshold: number;
-  /** Confidence = σ(confidenceSlope · |anomaly_score − threshold|) (spec §4.1). */
+  /** Confidence = σ(confidenceSlope · |logit(anomaly_score) − logit(threshold)|) (spec §4.1, src/domain/evaluation/confidence.ts). */
   confidenceSlope: number;
   /** anomaly_score = σ((raw − c) / s); the graph applies it already. */
   normalisation: { c: number; s: number };

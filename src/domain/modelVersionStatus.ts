@@ -30,14 +30,18 @@ export const busyModelStatuses: ReadonlySet<ModelVersionStatus> = new Set(['TRAI
 export interface RecoveredStatus {
   status: ModelVersionStatus;
   statusMessageKey: string | null;
+  /** The user started it and never stopped it: the app starts it again (a reload must not stop a model). */
+  hostAgain: boolean;
 }
 
 /**
- * On app start no worker or session survives: hosting states fall back to TRAINED, and a run
- * left in TRAINING failed ("Training was interrupted").
+ * On app start no worker or session survives: hosting states fall back to TRAINED, those the user had
+ * started (HOSTED, STARTING_HOSTING) to be started again, and a run left in TRAINING failed ("Training
+ * was interrupted").
  */
 export function statusAfterRestart(status: ModelVersionStatus): RecoveredStatus | null {
-  if (status === 'TRAINING') return { status: 'TRAINING_FAILED', statusMessageKey: 'model.interrupted' };
-  if (status === 'STARTING_HOSTING' || status === 'HOSTED' || status === 'STOPPING_HOSTING') return { status: 'TRAINED', statusMessageKey: null };
+  if (status === 'TRAINING') return { status: 'TRAINING_FAILED', statusMessageKey: 'model.interrupted', hostAgain: false };
+  if (status === 'STARTING_HOSTING' || status === 'HOSTED') return { status: 'TRAINED', statusMessageKey: null, hostAgain: true };
+  if (status === 'STOPPING_HOSTING') return { status: 'TRAINED', statusMessageKey: null, hostAgain: false };
   return null;
 }

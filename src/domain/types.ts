@@ -3,6 +3,7 @@
 import type { ImageSize, ModelType } from '../contracts/modelMetadata';
 import type { ImageClass } from '../contracts/metrics';
 import type { StoredPrediction } from '../contracts/prediction';
+import type { ValidationIssue } from './rules/issues';
 
 // Records embed these contract types; domain code keeps importing them from here.
 export type { ImageSize, ModelType } from '../contracts/modelMetadata';
@@ -150,6 +151,8 @@ export interface TrialJob {
   /** Why the job failed or stopped; empty otherwise. */
   statusMessage: string;
   imageCount: number;
+  /** The chosen files that were not judged, each with why (not an image, another size left out, …); absent on older jobs. */
+  leftOut?: ValidationIssue[];
 }
 
 export interface DetectionEvent {

@@ -18,6 +18,8 @@ import { AnnotationBar } from './AnnotationBar';
 import { ClassificationPanel } from './ClassificationPanel';
 import type { EditorActions } from './commands';
 import { HelpOverlay } from './HelpOverlay';
+import { preselectedLabel } from './labelTracking';
+import { useLastUsedLabel } from './lastUsedLabel';
 import { LabelPicker } from './LabelPicker';
 import type { EditorData } from './loadEditorData';
 import { hasMaskPixels, maskedPixelCount, paintCoverage } from './maskModel';
@@ -62,7 +64,9 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
   const [classification, setClassification] = useState<ImageClass | null>(entry.classification);
   const [saved, setSaved] = useState({ pixels: data.maskPixels, classification: entry.classification });
   const [tool, setTool] = useState<Tool>('brush');
-  const [currentLabel, setCurrentLabel] = useState<AnomalyLabel | null>(labels[0] ?? null);
+  const lastUsedLabelId = useLastUsedLabel((state) => state.byProject[entry.projectId] ?? null);
+  const rememberLabel = useLastUsedLabel((state) => state.remember);
+  const [currentLabel, setCurrentLabel] = useState<AnomalyLabel | null>(() => preselectedLabel(labels, entry.anomalyLabelIds, lastUsedLabelId));
   const [brushSizePx, setBrushSizePx] = useState(defaultBrushSizePx);
   const [opacityPercent, setOpacityPercent] = useState(defaultOpacityPercent);
   const [showOtherLabels, setShowOtherLabels] = useState(true);
@@ -89,6 +93,11 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
     } catch (error) {
       showError(error);
     }
+  }
+
+  function pickLabel(label: AnomalyLabel) {
+    setCurrentLabel(label);
+    rememberLabel(entry.projectId, label.id);
   }
 
   function classify(next: ImageClass) {
@@ -138,7 +147,7 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
     selectTool: setTool,
     pickLabel: (position) => {
       const label = labels[position];
-      if (label) setCurrentLabel(label);
+      if (label) pickLabel(label);
     },
     undo: history.undo,
     redo: history.redo,
@@ -181,7 +190,7 @@ export function AnnotationEditor({ data, labels, target }: AnnotationEditorProps
               {t('labeling:labels.deletedElsewhere', { name: label.name })}
             </p>
           ))}
-          <LabelPicker projectId={entry.projectId} labels={labels} current={activeLabel} onPick={setCurrentLabel} />
+          <LabelPicker projectId={entry.projectId} labels={labels} current={activeLabel} onPick={pickLabel} />
           <ToolPanel
             tool={tool}
             onTool={setTool}

@@ -46,3 +46,12 @@ export function deletedLabelsInMask(
 export function paintableLabels(known: ReadonlyMap<number, AnomalyLabel>, current: readonly AnomalyLabel[]): AnomalyLabel[] {
   return current.filter((label) => known.get(label.index)?.id === label.id);
 }
+
+/**
+ * The label the editor starts with: the image's own first label (in the project's order), else the one
+ * last used in this project, else the project's first label — so an image labelled only "dent" does not
+ * open with "scratch".
+ */
+export function preselectedLabel(labels: readonly AnomalyLabel[], ownLabelIds: readonly string[], lastUsedLabelId: string | null): AnomalyLabel | null {
+  return labels.find((label) => ownLabelIds.includes(label.id)) ?? labels.find((label) => label.id === lastUsedLabelId) ?? labels[0] ?? null;
+}

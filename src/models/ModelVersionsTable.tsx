@@ -4,8 +4,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useStoredData } from '../app/useStoredData';
+import type { ClassificationSummary } from '../contracts/metrics';
+import { previewThreshold, testScoreSweep } from '../domain/evaluation/thresholdPreview';
 import type { ModelVersion, Project } from '../domain/types';
 import { i18n } from '../i18n';
+import { readTestResults } from '../storage/modelEvaluation';
 import { isTrainedStatus } from '../storage/modelFiles';
 import { DeleteModelButton } from './DeleteModelButton';
 import { EditTagsButton } from './EditTagsButton';
@@ -44,6 +48,30 @@ export function ModelVersionsTable({ project, versions }: { project: Project; ve
   );
 }
 
+/**
+ * Precision, recall and F1 at the threshold detection uses now: the trained figures, or, once another threshold
+ * was saved, the test images re-decided at it (the model detail's threshold preview, src/domain/evaluation).
+ */
+function ImageFigures({ version }: { version: ModelVersion }) {
+  const moved = version.anomalyThreshold !== undefined && version.anomalyThreshold !== version.trainedAnomalyThreshold;
+  const tested = useStoredData(['modelArtifacts'], (db) => (moved ? readTestResults(db, version) : Promise.resolve([])), [moved, version.id, version.version]);
+  let figures: ClassificationSummary | undefined = version.performance;
+  if (moved) {
+    const ready = tested.status === 'ready' && tested.data.length > 0;
+    figures = ready ? previewThreshold(testScoreSweep(tested.data), version.anomalyThreshold!) : undefined;
+  }
+  const threshold = figures ? version.anomalyThreshold : undefined;
+  return (
+    <>
+      <td>{formatPercent(figures?.precision)}</td>
+      <td>{formatPercent(figures?.recall)}</td>
+      <td data-testid="model-f1" data-threshold={threshold}>
+        {formatPercent(figures?.f1)}
+      </td>
+    </>
+  );
+}
+
 function ModelVersionRow({ version, project, job }: { version: ModelVersion; project: Project; job: TrainingJob | undefined }) {
   const { t } = useTranslation();
   return (
@@ -55,9 +83,7 @@ function ModelVersionRow({ version, project, job }: { version: ModelVersion; pro
       <td data-testid="model-status">{modelStatusText(t, version, job?.progress?.report)}</td>
       <td>{t(`models:type.${version.modelType}`)}</td>
       <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
-      <td>{formatPercent(version.performance?.precision)}</td>
-      <td>{formatPercent(version.performance?.recall)}</td>
-      <td data-testid="model-f1">{formatPercent(version.performance?.f1)}</td>
+      <ImageFigures version={version} />
       <td data-testid="model-tags">
         <ul className="tag-list">
           {version.tags.map((tag) => (

@@ -38,11 +38,9 @@ export async function importProjectZip(zip: File, name: string, signal: AbortSig
     const datasetFiles = [manifest, ...files.filter((file) => file.path.startsWith(`${type}/`))];
     const projectSize = prepared[0]?.result.imageSize ?? null;
     const result = await importWorker.run((api) => api.prepareImport({ files: datasetFiles, projectSize, existingLabels: [...labels] }), signal);
-    const problems = [...result.errors, ...result.skipped];
-    if (problems.length > 0 || result.sizeMismatches.length > 0) {
-      throw new UserFacingError('import:export.invalid', {
-        details: problems.map((issue) => describeError(issueToError(issue))).join(' ') || result.sizeMismatches.join(', '),
-      });
+    const problems = [...result.errors, ...result.skipped, ...result.sizeMismatches];
+    if (problems.length > 0) {
+      throw new UserFacingError('import:export.invalid', { details: problems.map((issue) => describeError(issueToError(issue))).join(' ') });
     }
     let nextIndex = labels.length;
     for (const label of result.newLabels) labels.push({ ...label, index: ++nextIndex });

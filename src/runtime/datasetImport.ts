@@ -36,8 +36,11 @@ export type ImportOutcome =
   | { status: 'needsFitDecision'; prepared: PreparedImport }
   /** Some paths are in the dataset already, as another picture: `labelledCount` of those carry labels or masks. */
   | { status: 'needsReplaceDecision'; prepared: PreparedImport; changedPaths: string[]; labelledCount: number }
-  /** `keptChanged`: items left out because the user kept the stored pictures at their paths. */
-  | { status: 'imported'; report: ImportReport; prepared: PreparedImport; keptChanged: number };
+  /**
+   * `keptChanged`: items left out because the user kept the stored pictures at their paths; `leftOut`: every other
+   * chosen file that was not imported, each naming the file and why.
+   */
+  | { status: 'imported'; report: ImportReport; prepared: PreparedImport; keptChanged: number; leftOut: ValidationIssue[] };
 
 const zipExtension = '.zip';
 const csvExtension = '.csv';
@@ -104,8 +107,11 @@ export async function commitPreparedImport(
   request: Pick<ImportRequest, 'projectId' | 'datasetId' | 'signal' | 'onProgress' | 'replaceChanged'>,
   prepared: PreparedImport,
 ): Promise<ImportOutcome> {
+  // Images of another size still here were left out by the user's choice ("Leave them out").
+  const leftOut = [...prepared.skipped, ...prepared.sizeMismatches];
   if (prepared.items.length === 0 || !prepared.imageSize) {
-    return { status: 'failed', errors: [errorIssue('import:nothingToImport'), ...prepared.skipped] };
+    const nothingLeft = prepared.sizeMismatches.length > 0 ? 'import:nothingLeftAfterLeavingOut' : 'import:nothingToImport';
+    return { status: 'failed', errors: [errorIssue(nothingLeft), ...leftOut] };
   }
   const db = await openSpotcheckDb();
   const changed = await entriesWithOtherPicture(db, request.datasetId, prepared.items);
@@ -125,5 +131,5 @@ export async function commitPreparedImport(
     items,
     samePath: request.replaceChanged === 'replace' ? 'replaceChanged' : 'ask',
   });
-  return { status: 'imported', report, prepared, keptChanged: keptPaths.size };
+  return { status: 'imported', report, prepared, keptChanged: keptPaths.size, leftOut };
 }

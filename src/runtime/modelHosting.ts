@@ -1,10 +1,13 @@
 // Model hosting, page side: a project's trained versions, the runtime status of one, starting and stopping
-// it (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING). Used by the
-// models page, trial jobs and the camera (moved from camera/).
+// it (spec §4.3: StartModel returns STARTING, then DescribeModel is polled until RUNNING), and starting
+// again at app start the models a reload or a closed app left hosted. Used by the models page, trial jobs
+// and the camera (moved from camera/).
 import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
+import { DB_NAME } from '../storage/schema';
+import { subscribeToStoreChanges } from '../storage/storeChanges';
 import type { ModelDescription } from '../contracts/detectionWorkerApi';
 import type { ModelVersion } from '../domain/types';
 
@@ -48,14 +51,36 @@ export async function stopModel(modelComponent: string): Promise<void> {
   await detectionWorker.run((api) => api.stopModel(modelComponent));
 }
 
-/** The runtime status of `modelComponent` (null while unknown), re-read on `refresh`. */
+/**
+ * Starts, one after another, the versions recovered as left hosted (storage's recoverModelVersionsAfterRestart).
+ * Each shows STARTING_HOSTING while it loads, then HOSTED, or HOSTING_FAILED with the runtime's reason.
+ */
+export async function hostAgain(modelVersionIds: readonly string[], db: Parameters<typeof listTrainedModels>[0]): Promise<void> {
+  if (modelVersionIds.length === 0) return;
+  const trained = await listTrainedModels(db);
+  const failures: unknown[] = [];
+  for (const id of modelVersionIds) {
+    const model = trained.find(({ version }) => version.id === id);
+    // One that cannot start (its status then says why) does not keep the others from starting.
+    if (model) await startModelAndWait(model.modelComponent).catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * The runtime status of `modelComponent` (null while unknown), re-read on `refresh` and whenever a model
+ * version's stored status changes (a start from another page, a trial job starting it, the start at app
+ * start), so every page agrees.
+ */
 export function useModelDescription(modelComponent: string | null) {
   const [description, setDescription] = useState<ModelDescription | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((value) => value + 1), []);
+  useEffect(() => subscribeToStoreChanges(DB_NAME, ['modelVersions'], refresh), [refresh]);
   useEffect(() => {
     let current = true;
-    setDescription(null);
+    // A re-read keeps the status shown until the new one arrives; another model starts from unknown.
+    setDescription((shown) => (shown?.model_component === modelComponent ? shown : null));
     if (modelComponent) {
       describeModel(modelComponent).then(
         (found) => current && setDescription(found),

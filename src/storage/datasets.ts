@@ -33,6 +33,11 @@ export function listEntries(db: IDBPDatabase<SpotcheckDB>, datasetId: string): P
 }
 
 /** Spec §1 ImageStats; Labeled = Normal + Anomaly, unlabeled entries count only in Total. */
+/** The dataset's entry at `sourceRef` (its identity in the dataset, spec §1), or undefined. */
+export function findEntry(db: IDBPDatabase<SpotcheckDB>, datasetId: string, sourceRef: string): Promise<DatasetEntry | undefined> {
+  return db.getFromIndex('entries', 'by-dataset-sourceRef', [datasetId, sourceRef]);
+}
+
 export function computeImageStats(entries: readonly Pick<DatasetEntry, 'classification'>[]): ImageStats {
   const normal = entries.filter((entry) => entry.classification === 'normal').length;
   const anomaly = entries.filter((entry) => entry.classification === 'anomaly').length;

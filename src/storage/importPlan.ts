@@ -29,6 +29,8 @@ export interface SkippedDuplicate {
   sourceRef: string;
   /** The source-ref that already holds the same image bytes. */
   duplicateOf: string;
+  /** Set when the two carry opposite labels: the picture is kept once, under its stored label, and the user is told. */
+  conflictingLabels?: { stored: ImageClass; skipped: ImageClass };
 }
 
 export interface ImportPlan {
@@ -81,6 +83,7 @@ export function planImport(existing: readonly DatasetEntry[], items: readonly Im
   };
   const bySourceRef = new Map(existing.map((entry) => [entry.sourceRef, entry]));
   const sourceRefByHash = new Map(existing.flatMap((entry) => (entry.contentHash ? [[entry.contentHash, entry.sourceRef] as const] : [])));
+  const classBySourceRef = new Map<string, ImageClass | null>(existing.map((entry) => [entry.sourceRef, entry.classification]));
 
   for (const item of items) {
     const previous = bySourceRef.get(item.sourceRef);
@@ -90,7 +93,7 @@ export function planImport(existing: readonly DatasetEntry[], items: readonly Im
     }
     const holder = sourceRefByHash.get(item.contentHash);
     if (holder !== undefined && holder !== item.sourceRef) {
-      plan.skippedDuplicates.push({ sourceRef: item.sourceRef, duplicateOf: holder });
+      plan.skippedDuplicates.push(skippedDuplicate(item, holder, classBySourceRef.get(holder) ?? null));
       continue;
     }
     if (previous && context.samePath === 'ask') {
@@ -102,6 +105,7 @@ export function planImport(existing: readonly DatasetEntry[], items: readonly Im
       sourceRefByHash.delete(previous.contentHash);
     }
     sourceRefByHash.set(item.contentHash, item.sourceRef);
+    classBySourceRef.set(item.sourceRef, item.classification);
 
     const entry = entryFor(item, previous?.id ?? crypto.randomUUID(), context);
     plan.images.push({ id: entry.imageId, blob: item.image });
@@ -115,6 +119,12 @@ export function planImport(existing: readonly DatasetEntry[], items: readonly Im
     }
   }
   return plan;
+}
+
+function skippedDuplicate(item: ImportItem, holder: string, storedClass: ImageClass | null): SkippedDuplicate {
+  const skipped = item.classification;
+  const conflicting = storedClass !== null && skipped !== null && storedClass !== skipped;
+  return { sourceRef: item.sourceRef, duplicateOf: holder, ...(conflicting ? { conflictingLabels: { stored: storedClass, skipped } } : {}) };
 }
 
 function entryFor(item: ImportItem, id: string, context: PlanContext): DatasetEntry {

@@ -1,14 +1,19 @@
 // Writes a complete new project (records and Blobs) in one transaction. Used by "Create demo
 // project" and by ZIP re-import: either the whole project appears or nothing does.
 import type { IDBPDatabase } from 'idb';
+import { contentHash } from '../domain/contentHash';
 import type { AnomalyLabel, Dataset, DatasetEntry, Project } from '../domain/types';
 import { computeImageStats } from './datasets';
 import { newLabelRecords, resolveLabelIds } from './labels';
-import type { NewProjectInput } from './newProject';
+import type { NewProjectEntry, NewProjectInput } from './newProject';
 import { validateNewProject } from './newProjectValidation';
 import { assertProjectNameFree } from './projects';
 import type { BlobRecord, SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
+
+type HashedProjectInput = Omit<NewProjectInput, 'datasets'> & {
+  datasets: { type: NewProjectInput['datasets'][number]['type']; entries: (NewProjectEntry & { contentHash: string })[] }[];
+};
 
 interface NewProjectRecords {
   project: Project;
@@ -20,8 +25,24 @@ interface NewProjectRecords {
   masks: BlobRecord[];
 }
 
+/**
+ * The input with every image's content hash (the demo's generated images come without one), so later imports,
+ * trial additions and captures recognise these pictures (content identity, issue 15).
+ */
+async function withContentHashes(input: NewProjectInput): Promise<HashedProjectInput> {
+  const datasets = await Promise.all(
+    input.datasets.map(async (dataset) => ({
+      ...dataset,
+      entries: await Promise.all(
+        dataset.entries.map(async (entry) => ({ ...entry, contentHash: entry.contentHash ?? (await contentHash(await entry.image.arrayBuffer())) })),
+      ),
+    })),
+  );
+  return { ...input, datasets };
+}
+
 /** Every record, ids included, built before the transaction opens so it awaits only IndexedDB. */
-function buildRecords(input: NewProjectInput): NewProjectRecords {
+function buildRecords(input: HashedProjectInput): NewProjectRecords {
   const createdAt = new Date().toISOString();
   const project: Project = {
     id: crypto.randomUUID(),
@@ -65,7 +86,7 @@ function buildRecords(input: NewProjectInput): NewProjectRecords {
         projectId: project.id,
         sourceRef: entry.sourceRef,
         imageId,
-        ...(entry.contentHash === undefined ? {} : { contentHash: entry.contentHash }),
+        contentHash: entry.contentHash,
         width: entry.width,
         height: entry.height,
         classification: entry.classification,
@@ -84,7 +105,8 @@ function buildRecords(input: NewProjectInput): NewProjectRecords {
 /** Validates `input`, then stores it as a new project; throws a UserFacingError naming what is wrong. */
 export async function writeNewProject(db: IDBPDatabase<SpotcheckDB>, input: NewProjectInput): Promise<Project> {
   validateNewProject(input);
-  const records = buildRecords(input);
+  // Hashed before the transaction opens: awaiting anything but IndexedDB inside it would let it commit early.
+  const records = buildRecords(await withContentHashes(input));
   const stores = ['projects', 'datasets', 'anomalyLabels', 'entries', 'images', 'thumbnails', 'masks'] as const;
   return writeTransaction(db, stores, async (transaction) => {
     const store = transaction.objectStore.bind(transaction);

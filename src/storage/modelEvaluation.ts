@@ -2,7 +2,7 @@
 // evaluation (`evaluation.json`, written by training), the project's labels, the dataset entries of its
 // split (for names, thumbnails and ground-truth masks), and each test image's predicted and true mask.
 import type { IDBPDatabase } from 'idb';
-import { evaluationFormatVersion, type StoredEvaluation } from '../contracts/evaluation';
+import { evaluationFormatVersion, type StoredEvaluation, type TestImageResult } from '../contracts/evaluation';
 import { UserFacingError } from '../domain/errors';
 import type { AnomalyLabel, DatasetEntry, ModelVersion } from '../domain/types';
 import { listAnomalyLabels } from './labels';
@@ -50,6 +50,17 @@ export async function loadModelEvaluation(db: IDBPDatabase<SpotcheckDB>, project
     labels,
     entries: new Map(entries.map((entry) => [entry.id, entry])),
   };
+}
+
+/**
+ * A version's test images with their true class and stored prediction (the Models list's figures at a saved
+ * threshold, "far outside training" on Detect on files); empty when the version has no stored evaluation
+ * (an imported package). Refused when it is unreadable.
+ */
+export async function readTestResults(db: IDBPDatabase<SpotcheckDB>, version: Pick<ModelVersion, 'id' | 'version'>): Promise<TestImageResult[]> {
+  const blob = await readModelArtifact(db, version.id, modelArtifactNames.evaluation);
+  if (!blob) return [];
+  return parseStoredEvaluation(await blob.text(), version.version).perImage;
 }
 
 /** One test image's masks as label-index PNGs: the model's prediction (segmentation only) and the ground truth. */

@@ -117,22 +117,31 @@ export async function setModelVersionStatus(db: IDBPDatabase<SpotcheckDB>, id: s
   });
 }
 
+export interface RestartRecovery {
+  /** How many versions changed. */
+  changed: number;
+  /** Versions that were hosted when their tab went away: the user never stopped them, so they are started again. */
+  hostAgain: string[];
+}
+
 /**
- * Run once at app start, before anything else reads model versions; returns how many changed. Another
- * tab may be training or hosting right now: a version whose lock is in `liveLockNames` (liveLocks.ts,
- * the Web Locks held in the browser) is that tab's and stays as it is.
+ * Run once at app start, before anything else reads model versions. Another tab may be training or
+ * hosting right now: a version whose lock is in `liveLockNames` (liveLocks.ts, the Web Locks held in the
+ * browser) is that tab's and stays as it is. One transaction: of two tabs opening at once, only the first
+ * finds a version left hosted, so only one starts it again.
  */
-export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<SpotcheckDB>, liveLockNames: ReadonlySet<string>): Promise<number> {
+export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<SpotcheckDB>, liveLockNames: ReadonlySet<string>): Promise<RestartRecovery> {
   return writeTransaction(db, ['modelVersions'], async (transaction) => {
     const store = transaction.objectStore('modelVersions');
-    let changed = 0;
+    const recovery: RestartRecovery = { changed: 0, hostAgain: [] };
     for (const version of await store.getAll()) {
       const recovered = statusAfterRestart(version.status);
       if (!recovered || liveLockNames.has(modelVersionLockName(version.id))) continue;
       const statusMessage = recovered.statusMessageKey ? i18n.t(recovered.statusMessageKey, { ns: 'errors' }) : '';
       await store.put({ ...version, status: recovered.status, statusMessage });
-      changed++;
+      recovery.changed++;
+      if (recovered.hostAgain) recovery.hostAgain.push(version.id);
     }
-    return changed;
+    return recovery;
   });
 }

@@ -5,7 +5,7 @@ import type { DatasetType, ImageClass, ImageSize, ModelType } from '../domain/ty
 export interface NewProjectEntry {
   sourceRef: string;
   image: Blob;
-  /** Hex SHA-256 of `image`'s bytes; lets later imports into the dataset skip duplicates of it. */
+  /** Hex SHA-256 of `image`'s bytes; computed on writing when absent (the demo's generated images). */
   contentHash?: string;
   thumbnail?: Blob;
   width: number;

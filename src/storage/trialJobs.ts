@@ -6,7 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
 import { decodeLabelMaskPng } from '../domain/png';
-import { issueToError } from '../domain/rules/issues';
+import { issueToError, type ValidationIssue } from '../domain/rules/issues';
 import { maxLabelsPerMask } from '../domain/rules/limits';
 import { checkTrialImageCount } from '../domain/rules/quotas';
 import { trialLabelOf } from '../domain/trialLabel';
@@ -35,6 +35,8 @@ export interface NewTrialJob {
   name: string;
   modelVersionId: string;
   images: readonly TrialImage[];
+  /** The chosen files left out of the job, each naming the file and why; kept on the job for its page. */
+  leftOut?: readonly ValidationIssue[];
 }
 
 export interface TrialJobSummary {
@@ -88,6 +90,7 @@ export async function createTrialJob(db: Db, input: NewTrialJob): Promise<TrialJ
       statusMessage: '',
       createdAt: new Date().toISOString(),
       imageCount: input.images.length,
+      leftOut: [...(input.leftOut ?? [])],
     };
     const results = input.images.map((image, position): TrialResult => ({
       id: crypto.randomUUID(),

@@ -75,17 +75,14 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
           ),
         controller.signal,
       );
-      const leftOut: ValidationIssue[] = [...prepared.errors, ...prepared.skipped];
-      const messages = [
-        ...leftOut.map((issue) => describeError(issueToError(issue))),
-        ...prepared.sizeMismatches.map((file) => t('trials:create.leftOutSize', { file, width: project.imageSize?.width, height: project.imageSize?.height })),
-      ];
-      setProblems(messages);
+      const leftOut: ValidationIssue[] = [...prepared.errors, ...prepared.skipped, ...prepared.sizeMismatches];
+      setProblems(leftOut.map((issue) => describeError(issueToError(issue))));
       const db = await openSpotcheckDb();
       const job = await createTrialJob(db, {
         projectId: project.id,
         name,
         modelVersionId: model.modelVersionId,
+        leftOut,
         images: prepared.items.map((item) => ({
           fileName: item.sourceRef,
           contentHash: item.contentHash,
@@ -98,7 +95,7 @@ function CreateTrialJobForm({ project, model }: { project: Project; model: Picke
       setName('');
       setSources([]);
       void startTrialRun(job.id);
-      if (messages.length === 0) void navigate(job.id);
+      if (leftOut.length === 0) void navigate(job.id);
     } catch (error) {
       showError(error);
     } finally {

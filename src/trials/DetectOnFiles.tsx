@@ -12,11 +12,13 @@ import { detect } from '../runtime/detection';
 import { filesFromInput, type SourceFile } from '../app/fileSources';
 import { FileDropZone } from '../app/FileDropZone';
 import { detectionEventOf, invalidDetectionEventOf, type DetectionEventContext } from '../domain/detectionEvent';
+import { isOutsideTraining, outsideTrainingLimit } from '../domain/evaluation/outsideTraining';
 import type { AnomalyLabel, ImageSize, Project } from '../domain/types';
 import { i18n } from '../i18n';
 import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import { listAnomalyLabels } from '../storage/labels';
+import { readTestResults } from '../storage/modelEvaluation';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { MaskedImage } from './MaskedImage';
@@ -56,6 +58,7 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
   const urlsRef = useRef<string[]>([]);
   const storedLabels = useStoredData(['anomalyLabels'], (db) => listAnomalyLabels(db, project.id), [project.id]);
   const labels = storedLabels.status === 'ready' ? storedLabels.data : noLabels;
+  const outsideLimit = useOutsideTrainingLimit(model);
 
   useEffect(() => () => urlsRef.current.forEach((url) => URL.revokeObjectURL(url)), []);
 
@@ -136,7 +139,7 @@ function FileDetections({ project, model }: { project: Project; model: PickedMod
       )}
       <ul className="result-cards" aria-label={t('trials:files.results')}>
         {detections.map((detection) => (
-          <FileDetectionCard key={detection.id} detection={detection} labels={labels} showMask={showMasks} />
+          <FileDetectionCard key={detection.id} detection={detection} labels={labels} showMask={showMasks} outsideLimit={outsideLimit} />
         ))}
       </ul>
     </>
@@ -170,7 +173,25 @@ async function detectFile(model: PickedModel, file: Blob): Promise<DetectionOutp
   throw attempt.error;
 }
 
-function FileDetectionCard({ detection, labels, showMask }: { detection: FileDetection; labels: readonly AnomalyLabel[]; showMask: boolean }) {
+/** The picked model's "far outside training" limit (src/domain/evaluation/outsideTraining.ts); null while unknown. */
+function useOutsideTrainingLimit(model: PickedModel | null): number | null {
+  const modelVersionId = model?.modelVersionId ?? '';
+  const version = model?.version ?? 0;
+  const tested = useStoredData(['modelArtifacts'], (db) => (modelVersionId ? readTestResults(db, { id: modelVersionId, version }) : Promise.resolve([])), [
+    modelVersionId,
+    version,
+  ]);
+  return tested.status === 'ready' ? outsideTrainingLimit(tested.data.map((image) => image.prediction.score)) : null;
+}
+
+interface FileDetectionCardProps {
+  detection: FileDetection;
+  labels: readonly AnomalyLabel[];
+  showMask: boolean;
+  outsideLimit: number | null;
+}
+
+function FileDetectionCard({ detection, labels, showMask, outsideLimit }: FileDetectionCardProps) {
   const { t } = useTranslation();
   const { showError, showInfo } = useUiStore();
   const { outcome } = detection;
@@ -202,6 +223,11 @@ function FileDetectionCard({ detection, labels, showMask }: { detection: FileDet
         {result && (
           <>
             <VerdictFacts facts={result} labels={labels} />
+            {isOutsideTraining(result.score, outsideLimit) && (
+              <p className="notice-info" data-testid="outside-training">
+                {t('trials:files.outsideTraining')}
+              </p>
+            )}
             <div className="result-card-row">
               <button type="button" className="button-secondary" onClick={() => void copy()}>
                 {t('trials:files.copyJson')}

@@ -2,6 +2,7 @@
 // progress with cancel/resume (TrialJobStatus), the gallery filtered by prediction, label and
 // verification and sorted by confidence (ResultFilterBar), verification of the selection (this page or
 // every shown result) and adding the verified images to the training dataset (ResultSelectionBar).
+import { duplicateConflictMessages } from '../app/duplicateConflicts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -93,6 +94,7 @@ function TrialJobView({ job, results, labels }: TrialJobData) {
   async function addToDataset() {
     const report = await addVerifiedResultsToDataset(await openSpotcheckDb(), job.id);
     showInfo(t('trials:add.done', { added: report.added, updated: report.updated, duplicates: report.skippedDuplicates.length }));
+    for (const message of duplicateConflictMessages(t, report.skippedDuplicates)) showInfo(message);
   }
 
   return (

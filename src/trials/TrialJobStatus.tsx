@@ -1,8 +1,10 @@
 // A trial job's state line: its stored status (or "starting the model" while this tab starts it),
 // images judged so far, cancel while this tab runs it, resume when it stopped or failed, and the
-// stored reason it ended as it did.
+// stored reason it ended as it did, and every chosen file left out of the job with why.
 import { useTranslation } from 'react-i18next';
+import { issueToError } from '../domain/rules/issues';
 import type { TrialJob, TrialResult } from '../domain/types';
+import { describeError } from '../i18n';
 import { trialJobRuns } from '../runtime/trialJobRuns';
 import { cancelTrialRun, startTrialRun } from './trialRuns';
 
@@ -30,6 +32,24 @@ export function TrialJobStatus({ job, results }: { job: TrialJob; results: reado
         )}
       </div>
       {job.statusMessage && <p className="hint">{job.statusMessage}</p>}
+      <LeftOutFiles job={job} />
     </>
+  );
+}
+
+function LeftOutFiles({ job }: { job: TrialJob }) {
+  const { t } = useTranslation();
+  const leftOut = job.leftOut ?? [];
+  if (leftOut.length === 0) return null;
+  return (
+    <div className="notice-info" data-testid="trial-left-out">
+      <p>{t('trials:jobs.leftOut', { count: leftOut.length })}</p>
+      <ul>
+        {leftOut.map((issue) => {
+          const message = describeError(issueToError(issue));
+          return <li key={message}>{message}</li>;
+        })}
+      </ul>
+    </div>
   );
 }

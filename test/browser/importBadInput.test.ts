@@ -122,7 +122,11 @@ describe('bad image files', () => {
   it('an image of another size than the project, left out', async () => {
     const first = await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
     expect(first.outcome?.status).toBe('imported');
-    await expectRefused([file('normal/other.png', pngBytes(128, 64))], 'Nothing could be imported');
+    await expectRefused(
+      [file('normal/other.png', pngBytes(128, 64))],
+      'Nothing was imported: the usable images are of another size',
+      'normal/other.png is 128×64 but this project uses 96×64.',
+    );
   });
 
   it('a size question gone stale: another tab set the project size while this import was checked', async () => {
@@ -147,6 +151,37 @@ describe('bad image files', () => {
   it('a zip with an entry outside its root', async () => {
     const zip = zipSync({ 'normal/1.png': pngBytes(96, 64), '../evil.png': pngBytes(96, 64) });
     await expectRefused([file('upload.zip', zip)], 'The zip entry ../evil.png points outside the zip');
+  });
+});
+
+describe('files left out by the user ("Leave them out")', () => {
+  const leftOutMessages = [
+    'normal/notes.png is not a PNG or JPEG image.',
+    'normal/tiny.png is 32×32; images must be at least 64×64.',
+    'normal/other.png is 128×128 but this project uses 96×64. Crop or resize it to 96×64.',
+  ];
+  const choices = () => [file('normal/notes.png', 'just text'), file('normal/tiny.png', pngBytes(32, 32)), file('normal/other.png', pngBytes(128, 128))];
+
+  it('names every file and why when nothing is left to import, without calling the usable image unusable', async () => {
+    await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const { outcome, text } = await importAndDescribe(choices());
+    expect(outcome?.status).toBe('failed');
+    expect(text).not.toContain('none of the chosen files is a usable image');
+    expect(text).toContain('Nothing was imported: the usable images are of another size than the project and were left out, as chosen.');
+    for (const expected of leftOutMessages) expect(text).toContain(expected);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('names every file left out next to what was imported', async () => {
+    await importAndDescribe([file('normal/first.png', pngBytes(96, 64))]);
+    const { outcome } = await importAndDescribe([...choices(), file('normal/second.png', pngBytes(96, 64, 2))]);
+    if (outcome?.status !== 'imported') throw new Error(`expected an import, got ${outcome?.status}`);
+    expect(outcome.report.added).toBe(1);
+    const listed = outcome.leftOut.map((issue) => describeError(issueToError(issue)));
+    expect(listed).toHaveLength(3);
+    leftOutMessages.forEach((expected, index) => expect(listed[index]).toContain(expected));
   });
 });
 

@@ -90,7 +90,7 @@ describe('import worker: folders', () => {
     const projectSize = { width: 160, height: 120 };
     const undecided = await prepare({ files, projectSize });
     expect(undecided.items).toEqual([]);
-    expect(undecided.sizeMismatches).toEqual(['normal/big.png']);
+    expect(messages(undecided.sizeMismatches)).toEqual(['normal/big.png is 320×320 but this project uses 160×120. Crop or resize it to 160×120.']);
     for (const fitMode of ['resize', 'crop'] as const) {
       const fitted = await prepare({ files, projectSize, fitMode });
       expect(fitted.fitted, fitMode).toEqual(['normal/big.png']);

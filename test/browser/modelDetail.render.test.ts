@@ -13,6 +13,9 @@ import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { i18n } from '../../src/i18n';
 import { ModelDetailPage } from '../../src/models/detail/ModelDetailPage';
+import { formatPercent } from '../../src/models/formatPercent';
+import { ModelVersionsTable } from '../../src/models/ModelVersionsTable';
+import { restoreTrainedThreshold, setModelThreshold } from '../../src/storage/modelThreshold';
 import { ProjectLayout } from '../../src/app/ProjectLayout';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { listAnomalyLabels } from '../../src/storage/labels';
@@ -238,5 +241,35 @@ describe('ModelDetailPage', () => {
     await expect.poll(() => byTestId('saved-threshold')!.textContent, poll).toBe('0.500');
     expect(await storedVersion()).toMatchObject({ anomalyThreshold: trainedThreshold, trainedAnomalyThreshold: trainedThreshold });
     await expect.poll(() => confusionCounts('threshold-confusion'), poll).toEqual(trainedCounts);
+  });
+});
+
+describe('ModelVersionsTable', () => {
+  /** The list rendered on its own over the stored version, as the Models page shows it. */
+  async function renderedF1(): Promise<string> {
+    const listContainer = document.createElement('div');
+    document.body.append(listContainer);
+    const listRoot = createRoot(listContainer);
+    const router = createMemoryRouter([{ path: '/', element: createElement(ModelVersionsTable, { project, versions: [await storedVersion()] }) }]);
+    listRoot.render(createElement(I18nextProvider, { i18n }, createElement(RouterProvider, { router })));
+    try {
+      await expect
+        .poll(() => listContainer.querySelector('[data-testid="model-f1"]')?.getAttribute('data-threshold'), poll)
+        .toBe(String((await storedVersion()).anomalyThreshold));
+      return listContainer.querySelector('[data-testid="model-f1"]')!.textContent!;
+    } finally {
+      listRoot.unmount();
+      listContainer.remove();
+    }
+  }
+
+  it('shows precision, recall and F1 at the threshold saved, not the trained one, and the trained ones again after a restore', async () => {
+    const db = await openSpotcheckDb();
+    // At 0.1 every test image is anomalous: TP 6, FP 4 → F1 = 12 / 16 = 75 %.
+    await setModelThreshold(db, version.id, 0.1);
+    expect(await renderedF1()).toBe(formatPercent(0.75));
+    // Trained 0.5: TP 5, FP 1, FN 1 → F1 = 10 / 12.
+    await restoreTrainedThreshold(db, version.id);
+    expect(await renderedF1()).toBe(formatPercent(10 / 12));
   });
 });

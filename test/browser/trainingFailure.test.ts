@@ -110,7 +110,7 @@ describe('training runs that fail', () => {
     async () => {
       const version = await createModelVersion(db, project.id, { description: 'locked from the start', tags: [], idempotencyKey: 'run-locked' });
       // What a tab opened right now does at start-up (main.tsx), in the gap before this tab's run begins.
-      expect(await recoverModelVersionsAfterRestart(db, await liveLockNames())).toBe(0);
+      expect(await recoverModelVersionsAfterRestart(db, await liveLockNames())).toEqual({ changed: 0, hostAgain: [] });
       expect((await db.get('modelVersions', version.id))!.status).toBe('TRAINING');
       // The run takes over the lock (it would refuse a lock held elsewhere) and gives it up when it ends.
       await expect(runTraining(db, version.id, { backend: 'wasm', seed: 3, backboneId: 'unpublished_backbone' })).rejects.toMatchObject({

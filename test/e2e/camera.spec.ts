@@ -113,7 +113,14 @@ test('frames the part and captures the region into the dataset without a model',
   await expect(page.getByTestId('camera-station')).not.toHaveClass(/camera-kiosk/);
   await page.getByRole('button', { name: 'Capture as anomaly' }).click();
   await expect(page.getByText('Captured image added to the Training dataset as anomaly.')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('link', { name: 'Datasets' }).click();
+  // The demo project masks its anomalies: the capture says the new one needs a mask and offers to paint it now.
+  await expect(page.getByTestId('capture-needs-mask')).toHaveText(
+    'This project marks anomalies with masks: the captured anomaly has none yet, and training waits until it has one. Paint its mask now',
+  );
+  await page.getByRole('link', { name: 'Paint its mask now' }).click();
+  await expect(page).toHaveURL(/\/label\/[^/]+$/);
+  await expect(page.getByRole('button', { name: 'Anomaly', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('link', { name: 'Datasets', exact: true }).click();
   const train = page.getByTestId('dataset-stats').locator('tr[data-dataset-type="train"]');
   await expect(train.locator('[data-stat="Total"]')).toHaveText('101');
   await expect(train.locator('[data-stat="Anomaly"]')).toHaveText('61');

@@ -167,3 +167,10 @@ test.describe('on a touch tablet', () => {
     await page.screenshot({ path: 'test-reports/annotation-tablet.png' });
   });
 });
+
+test("the annotator preselects the image's own label, not the project's first", async ({ page }) => {
+  const { projectId, entryIds } = await demoProject(page);
+  await openEntry(page, projectId, entryIds['anomaly/dent-005.png']!);
+  await expect(page.getByRole('button', { name: 'dent', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'scratch', exact: true })).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,7 +1,8 @@
 // The Models page in the built app on the demo project: train from the UI on the wasm backend with a
 // double-clicked submit (one run only), progress that survives navigation, Training complete with F1;
-// start → Running, delete refused while running, tags, export readable by onnxruntime, stop, import of
-// a package of another size refused and of the real one accepted, delete; cancelling a run.
+// start → Running (and Running again after a reload, on every page), delete refused while running, tags,
+// export readable by onnxruntime, stop, import of a package of another size refused and of the real one
+// accepted, delete; cancelling a run.
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
@@ -94,6 +95,14 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   await expect(deleteDialog.getByRole('alert')).toHaveText('Model 1 is running. Stop it first, then delete it.');
   await deleteDialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await storedVersions(page, projectId)).toHaveLength(1);
+
+  // A reload (tablet browsers reload tabs often) does not stop it: it is started again, and every page says so.
+  await page.reload();
+  await expect(row(page, 1).getByTestId('model-status')).toHaveText('Running', { timeout: 120_000 });
+  expect(await storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'HOSTED' }]);
+  await page.getByRole('link', { name: 'Trial detections', exact: true }).click();
+  await expect(page.getByTestId('model-status').first()).toHaveText('Running');
+  await page.getByRole('link', { name: 'Models', exact: true }).click();
 
   // Export: model.json carries the threshold in effect and the trained one; model.onnx loads in onnxruntime.
   const { fileName, zip, metadata, onnx } = await exportModelPackage(page, 1);

@@ -105,35 +105,50 @@ describe('score normalisation', () => {
   });
 });
 
-describe('confidence', () => {
-  it('fits the slope by hand: one anomaly at +0.1, one normal at −0.1 → slope 10 ln 2', () => {
-    // Platt targets 2/3 and 1/3; d/dβ log-likelihood = 0.1·(4/3 − 2σ(0.1β)) = 0 → σ(0.1β) = 2/3 → β = 10 ln 2.
-    const calibration = fitConfidence([anomalous(0.6), normal(0.4)], 0.5);
-    expect(calibration.slope).toBeCloseTo(10 * Math.LN2, 10);
-    expect(confidenceOf(0.6, 0.5, calibration)).toBeCloseTo(2 / 3, 10);
-    expect(confidenceOf(0.4, 0.5, calibration)).toBeCloseTo(2 / 3, 10);
+describe('confidence (spec §4.1, in logit units of the score, i.e. of the raw distance)', () => {
+  const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+  /** The score whose logit is `x`: σ(x). */
+  const scoreAt = sigmoid;
+
+  it('fits the slope by hand: one anomaly one logit above the threshold, one normal one below → slope ln 2', () => {
+    // Platt targets 2/3 and 1/3; d/dβ log-likelihood = 1·(4/3 − 2σ(β)) = 0 → σ(β) = 2/3 → β = ln 2.
+    const calibration = fitConfidence([anomalous(scoreAt(1)), normal(scoreAt(-1))], 0.5);
+    expect(calibration.slope).toBeCloseTo(Math.LN2, 10);
+    expect(confidenceOf(scoreAt(1), 0.5, calibration)).toBeCloseTo(2 / 3, 10);
+    expect(confidenceOf(scoreAt(-1), 0.5, calibration)).toBeCloseTo(2 / 3, 10);
     expect(confidenceOf(0.5, 0.5, calibration)).toBe(0.5);
-    // σ(0.2 · 10 ln 2) = σ(2 ln 2) = 4/5.
-    expect(confidenceOf(0.7, 0.5, calibration)).toBeCloseTo(0.8, 10);
+    // σ(2 · ln 2) = 4/5.
+    expect(confidenceOf(scoreAt(2), 0.5, calibration)).toBeCloseTo(0.8, 10);
   });
 
   it('solves the likelihood equation on a larger separated set', () => {
-    // Anomalies at +0.1, +0.2 and normals at −0.1, −0.2 (targets 3/4, 1/4); by symmetry the condition is
-    // 0.1·(3/4 − σ(0.1β)) + 0.2·(3/4 − σ(0.2β)) = 0.
-    const { slope } = fitConfidence([anomalous(0.6), anomalous(0.7), normal(0.4), normal(0.3)], 0.5);
-    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    // Anomalies at logits +1, +2 and normals at −1, −2 (targets 3/4, 1/4); by symmetry the condition is
+    // 1·(3/4 − σ(β)) + 2·(3/4 − σ(2β)) = 0.
+    const { slope } = fitConfidence([anomalous(scoreAt(1)), anomalous(scoreAt(2)), normal(scoreAt(-1)), normal(scoreAt(-2))], 0.5);
     expect(slope).toBeGreaterThan(0);
-    expect(0.1 * (0.75 - sigmoid(0.1 * slope)) + 0.2 * (0.75 - sigmoid(0.2 * slope))).toBeCloseTo(0, 12);
+    expect(0.75 - sigmoid(slope) + 2 * (0.75 - sigmoid(2 * slope))).toBeCloseTo(0, 12);
   });
 
-  it('is at least 0.5 and grows with the distance from the threshold', () => {
+  it('is at least 0.5 and grows with the distance from the threshold on either side', () => {
     const calibration = fitConfidence([anomalous(0.9), anomalous(0.55), normal(0.45), normal(0.6), normal(0.1)], 0.5);
-    const distances = [0, 0.01, 0.1, 0.3, 0.5];
+    const distances = [0, 0.01, 0.1, 0.3, 0.49];
     const above = distances.map((d) => confidenceOf(0.5 + d, 0.5, calibration));
     const below = distances.map((d) => confidenceOf(0.5 - d, 0.5, calibration));
-    expect(above).toEqual(below);
-    for (let i = 1; i < above.length; i += 1) expect(above[i]!).toBeGreaterThan(above[i - 1]!);
-    expect(above[0]).toBe(0.5);
+    for (const side of [above, below]) {
+      expect(side[0]).toBe(0.5);
+      for (let i = 1; i < side.length; i += 1) expect(side[i]!).toBeGreaterThan(side[i - 1]!);
+    }
+  });
+
+  it('is near certain at score 1.000, far above a wrong normal at 0.306, whatever threshold was saved', () => {
+    // Issue 15: with a saved threshold of 0.653 both were 0.347 away from it and both read ~91 %.
+    // Slope ln 2: logit(0.306) − logit(0.653) = ln(0.306/0.694) − ln(0.653/0.347) → σ(ln 2 · 1.4513) ≈ 0.7342.
+    const calibration = { slope: Math.LN2 };
+    const offset = Math.log(0.653 / 0.347) - Math.log(0.306 / 0.694);
+    expect(confidenceOf(0.306, 0.653, calibration)).toBeCloseTo(sigmoid(Math.LN2 * offset), 12);
+    // A float32 score of exactly 1 counts as logit ln((1 − 10⁻¹²) / 10⁻¹²) ≈ 27.6.
+    expect(confidenceOf(1, 0.653, calibration)).toBeCloseTo(sigmoid(Math.LN2 * (Math.log((1 - 1e-12) / 1e-12) - Math.log(0.653 / 0.347))), 12);
+    expect(confidenceOf(1, 0.653, calibration)).toBeGreaterThan(0.99999);
   });
 
   it('stays at 0.5 when the scores rank the wrong way or sit on the threshold', () => {

@@ -2,7 +2,7 @@
 // keeps its painted pixels (and is reported) until they are erased or the label is added again.
 import { describe, expect, it } from 'vitest';
 import type { AnomalyLabel } from '../../src/domain/types';
-import { deletedLabelsInMask, paintableLabels, reconcileLabels } from '../../src/labeling/labelTracking';
+import { deletedLabelsInMask, paintableLabels, preselectedLabel, reconcileLabels } from '../../src/labeling/labelTracking';
 
 const label = (id: string, name: string, index: number, color = '#123456'): AnomalyLabel => ({ id, projectId: 'p', name, color, index });
 const scratch = label('s', 'scratch', 1);
@@ -51,5 +51,19 @@ describe('deletedLabelsInMask', () => {
     const map = known(scratch, crack, label('d', 'dent', 3));
     expect(deletedLabelsInMask(map, [], indices(3, 1))).toEqual([scratch, label('d', 'dent', 3)]);
     expect(deletedLabelsInMask(map, [scratch], indices(1))).toEqual([]);
+  });
+});
+
+describe('preselectedLabel', () => {
+  const dent = label('d', 'dent', 3);
+  it("picks the image's own label, not the project's first", () => {
+    expect(preselectedLabel([scratch, crack, dent], ['d'], null)).toBe(dent);
+    expect(preselectedLabel([scratch, crack, dent], ['d', 'c'], 's')).toBe(crack);
+  });
+
+  it('falls back to the label last used, then to the first label, and to none without labels', () => {
+    expect(preselectedLabel([scratch, crack, dent], [], 'c')).toBe(crack);
+    expect(preselectedLabel([scratch, crack, dent], [], 'deleted')).toBe(scratch);
+    expect(preselectedLabel([], ['d'], 'd')).toBeNull();
   });
 });

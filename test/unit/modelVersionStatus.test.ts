@@ -69,6 +69,15 @@ describe('model version transitions', () => {
     expect(statusAfterRestart(before)?.status).toBe(after);
   });
 
+  it.each([
+    ['STARTING_HOSTING', true],
+    ['HOSTED', true],
+    ['STOPPING_HOSTING', false],
+    ['TRAINING', false],
+  ] as const)('after a restart %s is started again: %s (a model the user started stays hosted until stopped)', (before, hostAgain) => {
+    expect(statusAfterRestart(before)?.hostAgain).toBe(hostAgain);
+  });
+
   it.each(['TRAINED', 'TRAINING_FAILED', 'HOSTING_FAILED'] as const)('after a restart %s stays', (status) => {
     expect(statusAfterRestart(status)).toBeNull();
   });
@@ -98,11 +107,15 @@ describe('model versions in storage', () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
-  it('marks interrupted training failed and resets hosting states at app start', async () => {
+  it('marks interrupted training failed and resets hosting states at app start, naming the hosted ones to start again', async () => {
     await db.put('modelVersions', version('t', 1, 'TRAINING'));
     await db.put('modelVersions', version('h', 2, 'HOSTED'));
     await db.put('modelVersions', version('d', 3, 'TRAINED'));
-    expect(await recoverModelVersionsAfterRestart(db, new Set())).toBe(2);
+    await db.put('modelVersions', version('s', 4, 'STOPPING_HOSTING'));
+    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 3, hostAgain: ['h'] });
+    // A second tab opening right after finds nothing left to start: one tab hosts the model.
+    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 0, hostAgain: [] });
+    expect((await db.get('modelVersions', 's'))?.status).toBe('TRAINED');
     expect(await db.get('modelVersions', 't')).toMatchObject({ status: 'TRAINING_FAILED', statusMessage: 'Training was interrupted' });
     expect((await db.get('modelVersions', 'h'))?.status).toBe('TRAINED');
     expect((await db.get('modelVersions', 'd'))?.status).toBe('TRAINED');
@@ -115,7 +128,7 @@ describe('model versions in storage', () => {
     await db.put('modelVersions', version('h-gone', 4, 'HOSTED'));
     const before = await snapshotDatabase(db);
     const held = new Set(['t-live', 'h-live', 's-live'].map(modelVersionLockName));
-    expect(await recoverModelVersionsAfterRestart(db, held)).toBe(1);
+    expect(await recoverModelVersionsAfterRestart(db, held)).toEqual({ changed: 1, hostAgain: ['h-gone'] });
     const after = await snapshotDatabase(db);
     expect((await db.get('modelVersions', 'h-gone'))?.status).toBe('TRAINED');
     // Only the version no tab holds changed; every other record of every store is as it was.

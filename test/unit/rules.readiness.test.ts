@@ -105,7 +105,7 @@ const cases: Case[] = [
     modelType: 'segmentation',
     messages: [
       'Test dataset needs 10 images labelled scratch (has 0).',
-      'Test dataset: 2 anomalous images have no mask. Add their masks so that the test dataset is labelled like the training dataset.',
+      'Test dataset: 2 anomalous images have no mask. Add their masks, or choose “Train as classification (masks ignored)”.',
     ],
   },
   {
@@ -145,6 +145,20 @@ describe('checkTrainingReadiness', () => {
     const partial = train({ normal: 30, labels: { dent: 25 }, anomalousWithoutMask: 4 });
     expect(checkTrainingReadiness({ train: partial, test: null }).offerTrainAsClassification).toBe(true);
     expect(checkTrainingReadiness({ train: train({ normal: 3 }), test: null }).offerTrainAsClassification).toBe(false);
+  });
+
+  it('makes the same offer when only the separate test dataset has unmasked anomalies, and taking it unblocks', () => {
+    // The cookie photos as a fixed test set: training fully masked, 8 test anomalies without masks.
+    const input = { train: train({ normal: 30, labels: { cracked: 20 } }), test: test({ normal: 12, labels: { cracked: 2 }, anomalousWithoutMask: 8 }) };
+    const blocked = checkTrainingReadiness(input);
+    expect(blocked.canTrain).toBe(false);
+    expect(blocked.offerTrainAsClassification).toBe(true);
+    expect(blocked.issues.map((issue) => describeError(issueToError(issue)))).toEqual([
+      'Test dataset needs 10 images labelled cracked (has 2).',
+      'Test dataset: 8 anomalous images have no mask. Add their masks, or choose “Train as classification (masks ignored)”.',
+    ]);
+    const asClassification = checkTrainingReadiness({ ...input, trainAsClassification: true });
+    expect(asClassification).toMatchObject({ modelType: 'classification', canTrain: true, offerTrainAsClassification: false, issues: [] });
   });
 });
 

@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset, Project } from '../../src/domain/types';
 import { createDataset, listEntries } from '../../src/storage/datasets';
 import { commitImport, knownContentHashes, type ImportCommitInput } from '../../src/storage/importCommit';
+import { i18n } from '../../src/i18n';
+import { writeNewProject } from '../../src/storage/importProject';
 import { listAnomalyLabels } from '../../src/storage/labels';
 import { createProject, getProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
@@ -286,5 +288,46 @@ describe('commitImport', () => {
     // A later successful import clears it.
     const report = await commitImport(db, input({ items: [importItem('a.png')] }));
     expect(report.dataset).toMatchObject({ status: 'UPDATE_COMPLETE', statusMessage: '' });
+  });
+});
+
+describe('content identity of pictures written as a new project (the demo)', () => {
+  it('hashes them, so an exported copy with the opposite label is reported and not stored twice', async () => {
+    const demo = await writeNewProject(db, {
+      name: 'demo-like',
+      imageSize: sampleSize,
+      modelType: null,
+      labels: [],
+      datasets: [
+        {
+          type: 'train',
+          entries: [{ sourceRef: 'anomaly/dent-005.png', image: fakePng('dent-005'), ...sampleSize, classification: 'anomaly', labelNames: [] }],
+        },
+      ],
+    });
+    const [dataset] = await db.getAllFromIndex('datasets', 'by-project', demo.id);
+    const [stored] = await listEntries(db, dataset!.id);
+    expect(stored!.contentHash).toBe(importItem('x', { content: 'dent-005' }).contentHash);
+
+    const before = await snapshotDatabase(db);
+    const report = await commitImport(db, {
+      projectId: demo.id,
+      datasetId: dataset!.id,
+      imageSize: sampleSize,
+      newLabels: [],
+      items: [importItem('normal/normal-010.png', { content: 'dent-005', classification: 'normal' })],
+    });
+    expect(report).toMatchObject({
+      added: 0,
+      skippedDuplicates: [
+        { sourceRef: 'normal/normal-010.png', duplicateOf: 'anomaly/dent-005.png', conflictingLabels: { stored: 'anomaly', skipped: 'normal' } },
+      ],
+    });
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect(
+      i18n.t('importPanel.duplicateConflict', { file: 'normal/normal-010.png', holder: 'anomaly/dent-005.png', stored: 'Anomaly', skipped: 'Normal' }),
+    ).toBe(
+      'normal/normal-010.png is the same picture as anomaly/dent-005.png, which is labelled Anomaly; it was not added again as Normal. If Anomaly is wrong, correct the label of anomaly/dent-005.png.',
+    );
   });
 });

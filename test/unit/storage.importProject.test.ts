@@ -1,5 +1,6 @@
 // writeNewProject on a real (in-memory) IndexedDB: a complete project with correct counts, label
 // indices and readable Blobs; and every validation rule, each refusing before anything is written.
+import { createHash } from 'node:crypto';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { computeImageStats, listDatasets, listEntries } from '../../src/storage/datasets';
@@ -94,14 +95,17 @@ describe('writeNewProject', () => {
     expect(await db.countFromIndex('anomalyLabels', 'by-project', second.id)).toBe(2);
   });
 
-  it('stores a content hash where one is given, so later imports can skip the same image', async () => {
+  it('stores the content hash given, and hashes the bytes of entries given none, so later imports can skip the same image', async () => {
     const input = sampleProjectInput('hashed');
     const hash = 'ab'.repeat(32);
     input.datasets[0]!.entries[0]!.contentHash = hash;
     const project = await writeNewProject(db, input);
     const [train] = await listDatasets(db, project.id);
     const entries = await listEntries(db, train!.id);
-    expect(entries.filter((entry) => 'contentHash' in entry).map((entry) => entry.contentHash)).toEqual([hash]);
+    const computed = (sourceRef: string) => createHash('sha256').update(`png:hashed/${sourceRef}`).digest('hex');
+    const given = input.datasets[0]!.entries[0]!.sourceRef;
+    expect(entries).toHaveLength(4);
+    for (const entry of entries) expect(entry.contentHash).toBe(entry.sourceRef === given ? hash : computed(entry.sourceRef));
     expect(await db.countFromIndex('entries', 'by-dataset-hash', [train!.id, hash])).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabelMaskPng, decodeLabelMaskPng } from '../../src/domain/png';
+import { errorIssue } from '../../src/domain/rules/issues';
 import type { AnomalyLabel, Dataset, ModelVersion, Project, TrialPrediction } from '../../src/domain/types';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import {
@@ -14,6 +15,7 @@ import {
   createTrialJob,
   deleteTrialJob,
   finishTrialJobRun,
+  getTrialJob,
   listTrialJobs,
   listTrialResults,
   markTrialJobsInterrupted,
@@ -24,6 +26,7 @@ import {
   verifyTrialResults,
   type TrialImage,
 } from '../../src/storage/trialJobs';
+import { writeNewProject } from '../../src/storage/importProject';
 import { seedScratchedProject } from '../fixtures/importItems';
 import { fakePng, sampleSize } from '../fixtures/sampleProject';
 import { failureMessage, snapshotDatabase, storeInconsistencies, useFreshDatabase } from '../fixtures/storageTestKit';
@@ -104,6 +107,19 @@ describe('creating a trial job', () => {
     }
     expect(await listTrialJobs(db, project.id)).toEqual([{ job, done: 0, anomalous: 0, verified: 0, added: 0 }]);
     expect(await storeInconsistencies(db)).toEqual([]);
+  });
+
+  it('keeps the files left out of the job, each with why, for the job page', async () => {
+    const leftOut = [errorIssue('import:image.sizeMismatch', { file: 'odd.png', width: 128, height: 128, projectWidth: 96, projectHeight: 64 })];
+    const job = await createTrialJob(db, {
+      projectId: project.id,
+      name: 'with one left out',
+      modelVersionId: model.id,
+      images: [trialImage('a.png')],
+      leftOut,
+    });
+    expect(job.leftOut).toEqual(leftOut);
+    expect((await getTrialJob(db, job.id)).leftOut).toEqual(leftOut);
   });
 
   it('refuses more than 2,000 images with the count, storing nothing', async () => {
@@ -278,6 +294,36 @@ describe('adding verified images to the dataset', () => {
       'No verified image is waiting to be added. Verify images as correct or incorrect first.',
     );
     expect(await storeInconsistencies(db)).toEqual([]);
+  });
+
+  it('recognises a generated (demo) picture by content and reports the opposite label instead of storing it twice', async () => {
+    // Written like the demo project: entries handed over without a content hash.
+    project = await writeNewProject(db, {
+      name: 'demo-like',
+      imageSize: sampleSize,
+      modelType: null,
+      labels: [],
+      datasets: [
+        {
+          type: 'train',
+          entries: [{ sourceRef: 'anomaly/dent-005.png', image: fakePng('dent-005'), ...sampleSize, classification: 'anomaly', labelNames: [] }],
+        },
+      ],
+    });
+    model = await putModelVersion('TRAINED', 1);
+    const job = await newJob([trialImage('missing-component-002.png', 'dent-005')], 'trial-1');
+    const [result] = await listTrialResults(db, job.id);
+    await recordTrialPrediction(db, result!.id, prediction(false), null);
+    await verifyTrialResults(db, [result!.id], 'correct');
+    const demoDataset = (await db.getAllFromIndex('datasets', 'by-project', project.id))[0]!;
+    const entriesBefore = await db.getAllFromIndex('entries', 'by-dataset', demoDataset.id);
+
+    const report = await addVerifiedResultsToDataset(db, job.id);
+    expect(report.added).toBe(0);
+    expect(report.skippedDuplicates).toEqual([
+      { sourceRef: 'trial-1/missing-component-002.png', duplicateOf: 'anomaly/dent-005.png', conflictingLabels: { stored: 'anomaly', skipped: 'normal' } },
+    ]);
+    expect(await db.getAllFromIndex('entries', 'by-dataset', demoDataset.id)).toEqual(entriesBefore);
   });
 
   it('changes nothing when one image cannot be added (another size than the project)', async () => {

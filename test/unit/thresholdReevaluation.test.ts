@@ -84,10 +84,10 @@ describe('predictAt', () => {
     expect(decided('e1')).toEqual({ actual: 'anomaly', predicted: 'anomaly', correct: true, threshold: 0.5 });
   });
 
-  it('gives the spec §4.1 confidence at the new threshold: σ(slope · |score − threshold|)', () => {
-    // e3: σ(10 · 0.24) = 1 / (1 + e^−2.4); e6: σ(10 · 0.02) = 1 / (1 + e^−0.2).
-    expect(byEntry.get('e3')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-2.4)), 12);
-    expect(byEntry.get('e6')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-0.2)), 12);
+  it('gives the spec §4.1 confidence at the new threshold: σ(slope · |logit(score) − logit(threshold)|)', () => {
+    // At 0.5 (logit 0), slope 10: e3 (0.74) → σ(10 · ln(0.74 / 0.26)); e6 (0.48) → σ(10 · ln(0.52 / 0.48)).
+    expect(byEntry.get('e3')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-10 * Math.log(0.74 / 0.26))), 12);
+    expect(byEntry.get('e6')!.prediction.confidence).toBeCloseTo(1 / (1 + Math.exp(-10 * Math.log(0.52 / 0.48))), 12);
     expect(predictAt([image('x', 'normal', 0.3)], 0.3, { slope })[0]!.prediction).toMatchObject({ isAnomalous: true, threshold: 0.3, confidence: 0.5 });
   });
 });

@@ -4,7 +4,7 @@
 import { errorIssue, hasErrors, type ValidationIssue } from '../../src/domain/rules/issues';
 import { checkImageFile, sniffImageFormat } from '../../src/domain/rules/imageFile';
 import type { ImageSize } from '../../src/domain/types';
-import { contentHash } from './contentHash';
+import { contentHash } from '../../src/domain/contentHash';
 
 export const thumbnailMaxSidePx = 256;
 const thumbnailJpegQuality = 0.8;

@@ -48,8 +48,8 @@ export interface PreparedImport {
   /** Files left out (not an image, damaged, too small…); the rest imports. */
   skipped: ValidationIssue[];
   warnings: ValidationIssue[];
-  /** Files of another size than the project's, waiting for the resize/crop decision. */
-  sizeMismatches: string[];
+  /** Files of another size than the project's, waiting for the resize/crop decision: each one's `import:image.sizeMismatch`. */
+  sizeMismatches: ValidationIssue[];
   /** Files that were resized or cropped to the project size. */
   fitted: string[];
 }
@@ -171,7 +171,7 @@ export async function prepareImport(input: PrepareImportInput, onProgress?: Impo
     });
     if (!inspected.ok) {
       const mismatch = inspected.issues.length === 1 && inspected.issues[0]!.code === 'import:image.sizeMismatch';
-      if (mismatch) result.sizeMismatches.push(candidate.path);
+      if (mismatch) result.sizeMismatches.push(inspected.issues[0]!);
       else result.skipped.push(...inspected.issues);
       continue;
     }

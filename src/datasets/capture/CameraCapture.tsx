@@ -2,6 +2,7 @@
 // anomaly, and it is imported like any other image (cropped to the project size when needed).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MaskNeededNotice } from '../../app/MaskNeededNotice';
 import { useUiStore } from '../../app/uiStore';
 import { captureFrame, useCameraStream } from '../../runtime/useCameraStream';
 import type { Dataset, ImageClass } from '../../domain/types';
@@ -13,13 +14,15 @@ function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => voi
   const { showError, showInfo } = useUiStore();
   const { videoRef, state } = useCameraStream();
   const [busy, setBusy] = useState(false);
+  const [unmaskedEntryId, setUnmaskedEntryId] = useState<string | null>(null);
 
   async function capture(classification: ImageClass) {
     const video = videoRef.current;
     if (!video) return;
     setBusy(true);
     try {
-      await importCapturedFrame(dataset, await captureFrame(video), classification);
+      const captured = await importCapturedFrame(dataset, await captureFrame(video), classification);
+      setUnmaskedEntryId(captured.needsMask ? captured.entryId : null);
       showInfo(t('capture.saved', { classification: t(`capture.class.${classification}`) }));
     } catch (error) {
       showError(error);
@@ -48,6 +51,7 @@ function CameraView({ dataset, onClose }: { dataset: Dataset; onClose: () => voi
           {t('capture.close')}
         </button>
       </div>
+      {unmaskedEntryId && <MaskNeededNotice projectId={dataset.projectId} entryId={unmaskedEntryId} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Adding images to one dataset: pick files, a folder, a zip or a manifest (or drop them), watch
 // the progress, cancel, decide about images of another size, and read what happened.
+import { duplicateConflictMessages } from '../../app/duplicateConflicts';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
@@ -194,7 +195,7 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
       </div>
     );
   }
-  const { report, keptChanged } = outcome;
+  const { report, keptChanged, leftOut } = outcome;
   return (
     <div className="import-report notice-info" role="status" data-testid="import-report">
       <p>{t('importPanel.added', { count: report.added })}</p>
@@ -203,10 +204,14 @@ function ImportOutcomeView({ outcome, onFitDecision, onReplaceDecision }: Outcom
         {report.unchanged > 0 && <li>{t('importPanel.unchanged', { count: report.unchanged })}</li>}
         {keptChanged > 0 && <li>{t('importPanel.replace.kept', { count: keptChanged })}</li>}
         {report.skippedDuplicates.length > 0 && <li>{t('importPanel.duplicates', { count: report.skippedDuplicates.length })}</li>}
+        {duplicateConflictMessages(t, report.skippedDuplicates).map((message) => (
+          <li key={message} className="issue-error">
+            {message}
+          </li>
+        ))}
         {report.labelsCreated.length > 0 && <li>{t('importPanel.labelsCreated', { names: report.labelsCreated.map((label) => label.name).join(', ') })}</li>}
         {prepared.fitted.length > 0 && <li>{t('importPanel.fitted', { count: prepared.fitted.length })}</li>}
-        {prepared.sizeMismatches.length > 0 && <li>{t('importPanel.leftOutSize', { count: prepared.sizeMismatches.length })}</li>}
-        {messagesOf([...prepared.skipped, ...prepared.warnings]).map((message) => (
+        {messagesOf([...leftOut, ...prepared.warnings]).map((message) => (
           <li key={message}>{message}</li>
         ))}
       </ul>

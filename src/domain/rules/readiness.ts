@@ -43,7 +43,7 @@ export interface TrainingReadiness {
   /** Null while the training dataset cannot decide it. */
   modelType: ModelType | null;
   canTrain: boolean;
-  /** True when masking the rest or "Train as classification (masks ignored)" would unblock. */
+  /** True when masking the rest or "Train as classification (masks ignored)" would unblock (either dataset). */
   offerTrainAsClassification: boolean;
   /** Unmet rules (errors) first, then warnings. */
   issues: ValidationIssue[];
@@ -75,10 +75,13 @@ function unmetMinimums(summary: DatasetLabelSummary, required: Minimums, modelTy
 function schemeProblems(test: DatasetLabelSummary | null, modelType: ModelType, masksIgnored: boolean): ValidationIssue[] {
   if (!test || masksIgnored) return [];
   if (modelType === 'classification' && maskedAnomalous(test) > 0) return [errorIssue('import:readiness.testUsesLabels')];
-  if (modelType === 'segmentation' && test.anomalousWithoutMask > 0) {
-    return [errorIssue('import:readiness.withoutMask', { context: 'test', count: test.anomalousWithoutMask })];
-  }
+  if (modelType === 'segmentation' && test.anomalousWithoutMask > 0) return [partialMasks('test', test.anomalousWithoutMask)];
   return [];
+}
+
+/** One rule for both datasets: masked and unmasked anomalies together, unblocked by masking or by classification. */
+function partialMasks(context: DatasetType, count: number): ValidationIssue {
+  return errorIssue('import:readiness.partialMasks', { context, count });
 }
 
 function warnings(datasets: readonly DatasetLabelSummary[], modelType: ModelType | null): ValidationIssue[] {
@@ -109,23 +112,24 @@ export function checkTrainingReadiness({ train, test, trainAsClassification = fa
       modelType: null,
       canTrain: false,
       offerTrainAsClassification: true,
-      issues: [errorIssue('import:readiness.partialMasks', { count: decision.anomalousWithoutMask }), ...warnings(datasets, null)],
+      issues: [partialMasks('train', decision.anomalousWithoutMask), ...warnings(datasets, null)],
     };
   }
   const { modelType } = decision;
   const labels = modelType === 'segmentation' ? [...new Set(datasets.flatMap(labelsInUse))].sort() : [];
+  const problems = schemeProblems(test, modelType, trainAsClassification);
   const issues = [
     ...datasets.flatMap((summary) => {
       const required = minimums[modelType][configuration][summary.type];
       return required ? unmetMinimums(summary, required, modelType, labels) : [];
     }),
-    ...schemeProblems(test, modelType, trainAsClassification),
+    ...problems,
   ];
   return {
     configuration,
     modelType,
     canTrain: !hasErrors(issues),
-    offerTrainAsClassification: false,
+    offerTrainAsClassification: problems.some((issue) => issue.code === 'import:readiness.partialMasks'),
     issues: [...issues, ...warnings(datasets, modelType)],
   };
 }

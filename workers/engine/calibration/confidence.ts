@@ -1,7 +1,8 @@
 // Fitting the slope of spec §4.1 `Confidence` (src/domain/evaluation/confidence.ts): the probability of the
-// predicted class under a logistic model P(anomalous | score) = σ(slope · (score − threshold)) whose slope is
-// fitted on the test split. In the ONNX graph: Sigmoid(Mul(Abs(Sub(score, threshold)), slope)).
-import { confidenceOf, type ConfidenceCalibration } from '../../../src/domain/evaluation/confidence';
+// predicted class under a logistic model P(anomalous | score) = σ(slope · (logit(score) − logit(threshold)))
+// whose slope is fitted on the test split (Platt scaling of the raw distance). Not part of the ONNX graph: the
+// threshold in effect may be saved later, so detection applies it in JS.
+import { confidenceOf, distanceFromThreshold, type ConfidenceCalibration } from '../../../src/domain/evaluation/confidence';
 import type { LabelledScore } from '../../../src/domain/metrics';
 
 export { confidenceOf, type ConfidenceCalibration };
@@ -24,7 +25,7 @@ export function fitConfidence(images: readonly LabelledScore[], threshold: numbe
   const gradient = (slope: number): number => {
     let sum = 0;
     for (const image of images) {
-      const offset = image.score - threshold;
+      const offset = distanceFromThreshold(image.score, threshold);
       sum += offset * ((image.anomalous ? anomalousTarget : normalTarget) - 1 / (1 + Math.exp(-slope * offset)));
     }
     return sum;

@@ -1,4 +1,4 @@
-// Content identity of an imported file: duplicates are found by bytes, not by name.
+// Content identity of an image however it enters (import, demo, trial, camera): duplicates are found by bytes, not by name.
 
 /** Lower-case hex SHA-256 of the bytes (Web Crypto: the same in workers, pages and Node). */
 export async function contentHash(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
