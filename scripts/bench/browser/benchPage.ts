@@ -9,10 +9,9 @@ import { writeNewProject } from '../../../src/storage/importProject';
 import { modelArtifactNames, readModelArtifact } from '../../../src/storage/modelFiles';
 import type { ModelVersion } from '../../../src/domain/types';
 import type { RgbaFrame } from '../../../src/contracts/detectionWorkerApi';
+import { timeDetections } from './detectionTiming';
 import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
-/** Untimed detections first, so wasm compilation and first-run allocation do not count. */
-const warmUpDetections = 2;
 const projectName = 'bench';
 
 async function fetchBlob(name: string): Promise<Blob> {
@@ -105,36 +104,19 @@ async function runBench(): Promise<PageBenchResult> {
     if (status !== 'STARTING') throw new Error(`${component} ${status}: ${status_message}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const frames = await Promise.all(testIds.map((id) => frameOf(files.get(id)!, data.imageSize)));
-  const detectMs: number[] = [];
-  const workerLatencyMs: number[] = [];
-  const detectFileMs: number[] = [];
-  const verdictMismatches: string[] = [];
+  const samples = await Promise.all(testIds.map(async (id) => ({ id, frame: await frameOf(files.get(id)!, data.imageSize), file: files.get(id)! })));
+  const { predictions, ...timings } = await timeDetections(component, samples);
   const evaluated = new Map(evaluation.perImage.map((image) => [sourceRefOf.get(image.entryId)!, image.isAnomalous]));
-  const order = [...testIds.slice(0, warmUpDetections).map((id) => ({ id, warmUp: true })), ...testIds.map((id) => ({ id, warmUp: false }))];
-  for (const { id, warmUp } of order) {
-    const frame = frames[testIds.indexOf(id)]!;
-    let began = performance.now();
-    const output = await detectionWorker.run((api) => api.detectAnomalies(component, frame));
-    const frameMs = performance.now() - began;
-    began = performance.now();
-    await detectionWorker.run((api) => api.detectAnomalies(component, files.get(id)!));
-    const fileMs = performance.now() - began;
-    if (warmUp) continue;
-    detectMs.push(frameMs);
-    detectFileMs.push(fileMs);
-    workerLatencyMs.push(output.latencyMs);
-    if (output.prediction.isAnomalous !== evaluated.get(id)) verdictMismatches.push(id);
-  }
+  const verdictMismatches = testIds.filter((id) => predictions.get(id)!.isAnomalous !== evaluated.get(id));
   // The detection worker's own ORT, settled by the session just used (the page never starts one).
   const threads = await detectionWorker.run((api) => api.wasmThreads());
+  const executionProvider = await detectionWorker.run((api) => api.executionProvider());
   await detectionWorker.run((api) => api.stopModel(component));
   return {
     threads: threads ?? 0,
+    executionProvider,
     trainMs,
-    detectMs,
-    detectFileMs,
-    workerLatencyMs,
+    ...timings,
     modelBytes,
     metadata: await readJson(modelArtifactNames.metadata),
     evaluation,
