@@ -1,6 +1,7 @@
 // The bench page (browser runtime): writes the dataset into IndexedDB as an import would, trains it with
 // runTraining (the training worker), then starts the model in the detection worker and times
-// DetectAnomalies. It runs exactly the app's worker path; the Node side only serves files and reads the result.
+// DetectAnomalies (interleaved with the packaged model alone), then the camera loop on the fake camera.
+// It runs exactly the app's worker path; the Node side only serves files and reads the result.
 import { detectionWorker } from '../../../src/app/workers';
 import { runTraining } from '../../../src/models/training/runTraining';
 import { openSpotcheckDb } from '../../../src/storage/db';
@@ -9,6 +10,7 @@ import { writeNewProject } from '../../../src/storage/importProject';
 import { modelArtifactNames, readModelArtifact } from '../../../src/storage/modelFiles';
 import type { ModelVersion } from '../../../src/domain/types';
 import type { RgbaFrame } from '../../../src/contracts/detectionWorkerApi';
+import { measureCameraLoop } from './cameraLoop';
 import { timeDetections } from './detectionTiming';
 import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
@@ -111,10 +113,12 @@ async function runBench(): Promise<PageBenchResult> {
   // The detection worker's own ORT, settled by the session just used (the page never starts one).
   const threads = await detectionWorker.run((api) => api.wasmThreads());
   const executionProvider = await detectionWorker.run((api) => api.executionProvider());
+  const camera = await measureCameraLoop({ db, projectId: project.id, projectSize: data.imageSize, modelComponent: component, modelVersion: version.version });
   await detectionWorker.run((api) => api.stopModel(component));
   return {
     threads: threads ?? 0,
     executionProvider,
+    ...(camera ? { camera } : {}),
     trainMs,
     ...timings,
     modelBytes,
