@@ -178,8 +178,9 @@ describe('detection runtime: DetectAnomalies', () => {
   it('reads the threshold from IndexedDB once, not for every detection', async () => {
     let versionReads = 0;
     const counted = new Proxy(db, {
-      get(target, property, receiver) {
-        if (property !== 'get') return Reflect.get(target, property, receiver) as unknown;
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (property !== 'get') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         return (store: string, key: IDBValidKey) => {
           if (store === 'modelVersions' && key === version.id) versionReads += 1;
           return target.get(store as 'modelVersions', key as string);

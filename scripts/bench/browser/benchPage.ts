@@ -92,7 +92,7 @@ async function runBench(): Promise<PageBenchResult> {
   console.info(trainedMarker);
 
   const readJson = async (name: string) => JSON.parse(await (await readModelArtifact(db, version.id, name))!.text()) as unknown;
-  const evaluation = (await readJson(modelArtifactNames.evaluation)) as { perImage: { entryId: string; isAnomalous: boolean }[] };
+  const evaluation = (await readJson(modelArtifactNames.evaluation)) as { perImage: { entryId: string; prediction: { isAnomalous: boolean } }[] };
   const modelBytes = (await readModelArtifact(db, version.id, modelArtifactNames.model))!.size;
   const sourceRefOf = new Map([...entryIdOf].map(([sourceRef, id]) => [id, sourceRef]));
   const testIds = trained.split!.testIds.map((id) => sourceRefOf.get(id)!);
@@ -108,7 +108,7 @@ async function runBench(): Promise<PageBenchResult> {
   }
   const samples = await Promise.all(testIds.map(async (id) => ({ id, frame: await frameOf(files.get(id)!, data.imageSize), file: files.get(id)! })));
   const { predictions, ...timings } = await timeDetections(component, samples);
-  const evaluated = new Map(evaluation.perImage.map((image) => [sourceRefOf.get(image.entryId)!, image.isAnomalous]));
+  const evaluated = new Map(evaluation.perImage.map((image) => [sourceRefOf.get(image.entryId)!, image.prediction.isAnomalous]));
   const verdictMismatches = testIds.filter((id) => predictions.get(id)!.isAnomalous !== evaluated.get(id));
   // The detection worker's own ORT, settled by the session just used (the page never starts one).
   const threads = await detectionWorker.run((api) => api.wasmThreads());
