@@ -1,6 +1,6 @@
-// The live inspection loop, at the speed of the model: one detection in flight; the first new video frame
-// after it was sent is cut out (region of interest at the project size) while it runs, and goes to the
-// detection worker as soon as the answer is in (later frames are dropped, so the page never queues work).
+// The live inspection loop, at the speed of the model: one detection in flight; while it runs the newest
+// video frame is cut out (region of interest at the project size; a newer frame replaces it once its grab
+// is done) and goes to the detection worker as soon as the answer is in, so the page never queues work.
 // Each answer updates the readout, draws the mask overlay from the label indices and records a detection
 // event (an unreadable frame an invalid one); events are written in batches, and at once when the page is
 // hidden or left, so none is lost on a tab close. Failures either skip a frame or stop the loop with a
@@ -82,6 +82,8 @@ export class CameraInspector {
   private inFlight = false;
   /** The frame grabbed while a detection runs, sent as soon as it answers. */
   private nextFrame: Promise<GrabbedFrame> | null = null;
+  /** Whether the last grab has finished (one grab at a time). */
+  private nextFrameGrabbed = true;
   private unreadableInARow = 0;
   private frameRequest: number | null = null;
   private readout: InspectionReadout = { ...emptyReadout };
@@ -167,7 +169,14 @@ export class CameraInspector {
     if (!this.paused) {
       if (!this.inFlight) void this.inspect(this.grab());
       else if (!this.nextFrame) this.nextFrame = this.grab();
-      else this.readout.droppedFrames += 1;
+      else {
+        this.readout.droppedFrames += 1;
+        // A waiting frame is replaced by the newer one, so the verdict is of the part under the camera now.
+        if (this.nextFrameGrabbed) {
+          void this.nextFrame.then(closeFrame);
+          this.nextFrame = this.grab();
+        }
+      }
     }
     this.requestFrame();
   }
@@ -175,10 +184,13 @@ export class CameraInspector {
   private async grab(): Promise<GrabbedFrame> {
     const region = this.options.region();
     const stamp = { region, grabbedAt: performance.now(), timestampMs: Date.now() };
+    this.nextFrameGrabbed = false;
     try {
       return { ...stamp, bitmap: await grabRegion(this.options.video, region, this.options.projectSize) };
     } catch (error) {
       return { ...stamp, error };
+    } finally {
+      this.nextFrameGrabbed = true;
     }
   }
 
