@@ -202,13 +202,15 @@ export class DetectionRuntime {
     return guarded(async () => {
       const model = this.hosted.get(modelComponent);
       if (!model) throw notRunning(modelComponent, 'STOPPED');
-      const run = model.queue.catch(() => undefined).then(async () => {
-        if (model.status !== 'RUNNING' || !model.session || !model.metadata) throw notRunning(modelComponent, model.status);
-        const feeds = { [imageInputName]: rgbImageTensor(await toModelRgb(input, model.metadata.inputSize, this.decoder), model.metadata.inputSize) };
-        const started = this.now();
-        await model.session.run(feeds);
-        return this.now() - started;
-      });
+      const run = model.queue
+        .catch(() => undefined)
+        .then(async () => {
+          if (model.status !== 'RUNNING' || !model.session || !model.metadata) throw notRunning(modelComponent, model.status);
+          const feeds = { [imageInputName]: rgbImageTensor(await toModelRgb(input, model.metadata.inputSize, this.decoder), model.metadata.inputSize) };
+          const started = this.now();
+          await model.session.run(feeds);
+          return this.now() - started;
+        });
       model.queue = run;
       return run;
     });
