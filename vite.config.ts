@@ -6,29 +6,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { backboneModelsPlugin } from './scripts/backboneModelsPlugin.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { contentSecurityPolicy, contentSecurityPolicyHeader, isolationHeaders } from './src/pwa/securityHeaders.ts';
 
-// Only the app's own origin; 'wasm-unsafe-eval' lets onnxruntime compile its WebAssembly,
-// blob:/data: cover image previews, masks and the camera stream.
-const policyDirectives = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' blob: data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-];
-/** The <meta> copy in built pages, for hosts that send no header; a <meta> policy cannot hold frame-ancestors. */
-const contentSecurityPolicy = policyDirectives.join('; ');
-/**
- * The header a host should send (README "Hosting"): it also covers worker scripts, which a page's <meta>
- * policy does not reach, and forbids framing (clickjacking).
- */
-const contentSecurityPolicyHeader = [...policyDirectives, "frame-ancestors 'none'"].join('; ');
 /**
  * The dev server's: hot reload injects an inline script and inline styles and talks over a WebSocket,
  * so dev allows those; everything else as in production.
@@ -47,12 +26,6 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-// Cross-origin isolation lets onnxruntime use more than one wasm thread.
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
 const largestPrecachedFileBytes = 64 * 1024 * 1024;
 /** Generous per-test limits: the suites run on 2 loaded cores; speed is measured by `npm run bench`, not here. */
 const unitTestTimeoutMs = 60_000;
@@ -64,7 +37,10 @@ export default defineConfig({
     contentSecurityPolicyMeta(),
     backboneModelsPlugin(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own worker (src/pwa/sw.ts): it also sets COOP/COEP and the CSP on what it serves.
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
       injectRegister: false,
       registerType: 'prompt',
       includeAssets: ['icons/*.png', 'icons/*.svg'],
@@ -84,11 +60,9 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,json,png,svg,webmanifest}'],
         maximumFileSizeToCacheInBytes: largestPrecachedFileBytes,
-        navigateFallback: '/index.html',
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

@@ -5,7 +5,7 @@ import { holdLiveLock, modelVersionLockName } from '../src/storage/liveLocks';
 import { DB_NAME } from '../src/storage/schema';
 import { transfer } from './bridge';
 import { exposeWorker } from './exposeWorker';
-import { ort } from './ort';
+import { ort, sessionOptions } from './ort';
 import { browserImageDecoder } from './runtime/browserImageDecoder';
 import { DetectionRuntime } from './runtime/detectionRuntime';
 import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
@@ -29,7 +29,14 @@ const detectionWorkerApi: DetectionWorkerApi = {
     databaseName = name;
   },
   wasmThreads: async () => ort.env.wasm.numThreads,
+  timeModelRun: (modelComponent, input) => runtime.timeModelRun(modelComponent, input),
+  executionProvider: async () => executionProviderName(sessionOptions().executionProviders?.[0]),
 };
+
+function executionProviderName(provider: ort.InferenceSession.ExecutionProviderConfig | undefined): string {
+  if (provider === undefined) return 'wasm';
+  return typeof provider === 'string' ? provider : provider.name;
+}
 
 /** The mask and anomaly map move to the page instead of being copied (a camera frame's worth per detection). */
 function transferred(output: DetectionOutput): DetectionOutput {

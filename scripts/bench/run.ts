@@ -22,6 +22,8 @@ import type { StoredEvaluation } from '../../src/contracts/evaluation';
 import type { TrainingBackend } from '../../src/contracts/trainingWorkerApi';
 import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
+import { percentiles } from './percentiles';
+import { detectionFigures, detectionRows, type DetectionFigures } from './detectionFigures';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
 import { syntheticDataset } from './syntheticDataset';
@@ -43,7 +45,7 @@ const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies Ope
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 
-export interface BenchResults {
+export interface BenchResults extends Partial<DetectionFigures> {
   runtime: 'node' | 'browser';
   backend: string;
   threads: number;
@@ -309,6 +311,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       modelBytes: output.modelBytes,
       detectMs: percentiles(output.detectMs),
       detectFileMs: percentiles(output.detectFileMs),
+      detection: detectionFigures(output),
       peakBytes: output.peakBytes,
       trainingPeakBytes: output.trainingPeakBytes,
       idleBytes: output.idleBytes,
@@ -383,6 +386,7 @@ interface RunFigures {
   modelBytes: number;
   detectMs: BenchResults['detectMs'];
   detectFileMs?: BenchResults['detectMs'];
+  detection?: DetectionFigures;
   peakBytes: number;
   trainingPeakBytes: number;
   idleBytes?: number;
@@ -405,6 +409,7 @@ function resultsOf(run: RunFigures): BenchResults {
     trainStagesMs: roundAll(timings),
     detectMs: run.detectMs,
     ...(run.detectFileMs ? { detectFileMs: run.detectFileMs } : {}),
+    ...run.detection,
     modelBytes: run.modelBytes,
     memory: {
       peakBytes: run.peakBytes,
@@ -450,20 +455,6 @@ function mebibytes(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(0);
 }
 
-function percentiles(times: readonly number[]): { p50: number; p95: number } {
-  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
 function roundAll<T extends object>(values: T): T {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Math.round(value as number)])) as T;
 }
@@ -482,6 +473,7 @@ function printSummary(results: BenchResults): void {
         .join(', ')})`,
     ],
     ['detect ms p50 / p95', `${results.detectMs.p50} / ${results.detectMs.p95}${results.runtime === 'browser' ? ' (RGBA frame through DetectAnomalies)' : ''}`],
+    ...detectionRows(results),
     ...(results.detectFileMs
       ? [['detect file ms p50 / p95', `${results.detectFileMs.p50} / ${results.detectFileMs.p95} (PNG/JPEG Blob)`] as [string, string]]
       : []),

@@ -1,8 +1,10 @@
-// The live inspection loop: on each new video frame, unless a detection is still in flight (then the
-// frame is dropped, so the page never queues work or blocks), the region of interest is cut out at
-// the project size and sent to the detection worker; each answer updates the readout, draws the mask
-// overlay and appends a detection event (an unreadable frame appends an invalid one). Failures either
-// skip a frame or stop the loop with a reason the page turns into a message and a recovery action.
+// The live inspection loop, at the speed of the model: one detection in flight; while it runs the newest
+// video frame is cut out (region of interest at the project size; a newer frame replaces it once its grab
+// is done) and goes to the detection worker as soon as the answer is in, so the page never queues work.
+// Each answer updates the readout, draws the mask overlay from the label indices and records a detection
+// event (an unreadable frame an invalid one); events are written in batches, and at once when the page is
+// hidden or left, so none is lost on a tab close. Failures either skip a frame or stop the loop with a
+// reason the page turns into a message and a recovery action.
 import { transfer } from '../../workers/bridge';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import type { Prediction } from '../contracts/prediction';
@@ -10,7 +12,7 @@ import { detectionEventOf, invalidDetectionEventOf } from '../domain/detectionEv
 import type { AnomalyLabel, DetectionEvent, ImageSize } from '../domain/types';
 import { describeError } from '../i18n';
 import { detect, type DetectionFailure } from '../runtime/detection';
-import { appendDetectionEvent } from '../storage/detectionEvents';
+import { appendDetectionEvents } from '../storage/detectionEvents';
 import type { SpotcheckDatabase } from '../storage/schema';
 import { grabRegion } from './frameGrab';
 import { FrameRateMeter } from './frameRateMeter';
@@ -19,6 +21,12 @@ import type { Region } from './regionOfInterest';
 
 /** After this many unreadable frames in a row the camera is considered broken. */
 const maxUnreadableFramesInARow = 10;
+/** Events wait at most this long, or until this many are waiting, before they are written together. */
+export const defaultEventBatchMs = 1_000;
+const maxEventBatchSize = 30;
+
+/** A frame cut out of the video, waiting for its detection (or why it could not be). */
+type GrabbedFrame = { region: Region; grabbedAt: number; timestampMs: number } & ({ bitmap: ImageBitmap } | { error: unknown });
 
 export interface InspectionReadout {
   prediction: Prediction | null;
@@ -53,6 +61,8 @@ export interface InspectorOptions {
   onReadout(readout: InspectionReadout): void;
   onAnomaly(): void;
   onStop(stop: InspectionStop): void;
+  /** How long detection events may wait to be written together (tests); `defaultEventBatchMs` otherwise. */
+  eventBatchMs?: number;
 }
 
 const emptyReadout: InspectionReadout = {
@@ -70,12 +80,23 @@ export class CameraInspector {
   private running = false;
   private paused = false;
   private inFlight = false;
+  /** The frame grabbed while a detection runs, sent as soon as it answers. */
+  private nextFrame: Promise<GrabbedFrame> | null = null;
+  /** Whether the last grab has finished (one grab at a time). */
+  private nextFrameGrabbed = true;
   private unreadableInARow = 0;
   private frameRequest: number | null = null;
   private readout: InspectionReadout = { ...emptyReadout };
   private readonly meter = new FrameRateMeter();
-  /** Events are written one after the other, in detection order. */
+  /** Events not written yet, and the timer that writes them. */
+  private pendingEvents: DetectionEvent[] = [];
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Batches are written one after the other, in detection order. */
   private recording: Promise<unknown> = Promise.resolve();
+  private readonly writeNowOnHide = () => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
+  private readonly writeNowOnLeave = () => void this.flush();
 
   constructor(private readonly options: InspectorOptions) {}
 
@@ -85,13 +106,20 @@ export class CameraInspector {
     this.paused = false;
     this.meter.reset();
     this.readout = { ...emptyReadout };
+    document.addEventListener('visibilitychange', this.writeNowOnHide);
+    window.addEventListener('pagehide', this.writeNowOnLeave);
     this.requestFrame();
   }
 
-  /** Stops for good (the page's Stop button); events already written stay. */
+  /** Stops for good (the page's Stop button); events so far are written. */
   stop(): void {
     this.running = false;
     this.cancelFrame();
+    void this.nextFrame?.then(closeFrame);
+    this.nextFrame = null;
+    document.removeEventListener('visibilitychange', this.writeNowOnHide);
+    window.removeEventListener('pagehide', this.writeNowOnLeave);
+    void this.flush();
   }
 
   /** Hidden tab, locked screen: no detections until `resume`. */
@@ -105,8 +133,17 @@ export class CameraInspector {
     this.meter.reset();
   }
 
-  /** Resolves once every event so far is stored. */
+  /** Writes the waiting events now; resolves once every event so far is stored. */
   flush(): Promise<unknown> {
+    if (this.batchTimer !== null) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    const batch = this.pendingEvents;
+    this.pendingEvents = [];
+    if (batch.length > 0) {
+      this.recording = this.recording
+        .then(() => appendDetectionEvents(this.options.db, batch))
+        .catch((error: unknown) => this.halt({ reason: 'error', error }));
+    }
     return this.recording;
   }
 
@@ -129,37 +166,67 @@ export class CameraInspector {
   private onFrame(): void {
     this.frameRequest = null;
     if (!this.running) return;
-    if (this.inFlight) this.readout.droppedFrames += 1;
-    else if (!this.paused) void this.inspect();
+    if (!this.paused) {
+      if (!this.inFlight) void this.inspect(this.grab());
+      else if (!this.nextFrame) this.nextFrame = this.grab();
+      else {
+        this.readout.droppedFrames += 1;
+        // A waiting frame is replaced by the newer one, so the verdict is of the part under the camera now.
+        if (this.nextFrameGrabbed) {
+          void this.nextFrame.then(closeFrame);
+          this.nextFrame = this.grab();
+        }
+      }
+    }
     this.requestFrame();
   }
 
-  private async inspect(): Promise<void> {
-    this.inFlight = true;
-    const grabbedAt = performance.now();
+  private async grab(): Promise<GrabbedFrame> {
     const region = this.options.region();
-    const context = { projectId: this.options.projectId, modelVersion: this.options.modelVersion, source: 'camera' as const, timestampMs: Date.now() };
+    const stamp = { region, grabbedAt: performance.now(), timestampMs: Date.now() };
+    this.nextFrameGrabbed = false;
     try {
-      let bitmap: ImageBitmap;
-      try {
-        bitmap = await grabRegion(this.options.video, region, this.options.projectSize);
-      } catch (error) {
-        this.unreadable(invalidDetectionEventOf(context, describeError(error)));
-        return;
+      return { ...stamp, bitmap: await grabRegion(this.options.video, region, this.options.projectSize) };
+    } catch (error) {
+      return { ...stamp, error };
+    } finally {
+      this.nextFrameGrabbed = true;
+    }
+  }
+
+  /** Detects `first`, then each frame grabbed meanwhile, until none is waiting. */
+  private async inspect(first: Promise<GrabbedFrame>): Promise<void> {
+    this.inFlight = true;
+    try {
+      for (let frame: Promise<GrabbedFrame> | null = first; frame && this.running;) {
+        await this.detectFrame(await frame);
+        frame = this.nextFrame;
+        this.nextFrame = null;
       }
-      this.unreadableInARow = 0;
-      const attempt = await detect(this.options.modelComponent, transfer(bitmap, [bitmap]), 'skip');
-      if (attempt.kind !== 'detected') {
-        this.detectionFailed(attempt, context);
-        return;
-      }
-      const output = attempt.output;
-      if (!this.running) return;
-      this.show(output, region, performance.now() - grabbedAt);
-      this.record(detectionEventOf(context, output.prediction, output.latencyMs));
     } finally {
       this.inFlight = false;
     }
+  }
+
+  private async detectFrame(frame: GrabbedFrame): Promise<void> {
+    const context = { projectId: this.options.projectId, modelVersion: this.options.modelVersion, source: 'camera' as const, timestampMs: frame.timestampMs };
+    if (!this.running || this.paused) {
+      closeFrame(frame);
+      return;
+    }
+    if ('error' in frame) {
+      this.unreadable(invalidDetectionEventOf(context, describeError(frame.error)));
+      return;
+    }
+    this.unreadableInARow = 0;
+    const attempt = await detect(this.options.modelComponent, transfer(frame.bitmap, [frame.bitmap]), 'skip');
+    if (attempt.kind !== 'detected') {
+      this.detectionFailed(attempt, context);
+      return;
+    }
+    if (!this.running) return;
+    this.show(attempt.output, frame.region, performance.now() - frame.grabbedAt);
+    this.record(detectionEventOf(context, attempt.output.prediction, attempt.output.latencyMs));
   }
 
   private show({ prediction, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): void {
@@ -208,7 +275,9 @@ export class CameraInspector {
   }
 
   private record(event: DetectionEvent): void {
-    this.recording = this.recording.then(() => appendDetectionEvent(this.options.db, event)).catch((error: unknown) => this.halt({ reason: 'error', error }));
+    this.pendingEvents.push(event);
+    if (this.pendingEvents.length >= maxEventBatchSize) void this.flush();
+    else this.batchTimer ??= setTimeout(() => void this.flush(), this.options.eventBatchMs ?? defaultEventBatchMs);
   }
 
   private halt(stop: InspectionStop): void {
@@ -216,4 +285,8 @@ export class CameraInspector {
     this.stop();
     this.options.onStop(stop);
   }
+}
+
+function closeFrame(frame: GrabbedFrame): void {
+  if ('bitmap' in frame) frame.bitmap.close();
 }

@@ -1,6 +1,7 @@
 // Draws what the live view lays over the video: the region of interest's outline, and the label mask of
 // the last detection in the project's current label colours (the one mask painter), half transparent,
-// scaled onto the region. The overlay canvas has the video's pixel size.
+// scaled onto the region (painted straight from the label indices, nothing decoded). The overlay canvas has
+// the video's pixel size.
 import { drawLabelMask } from '../app/drawLabelMask';
 import type { LabelMask } from '../contracts/prediction';
 import type { AnomalyLabel } from '../domain/types';
@@ -10,6 +11,8 @@ import type { Region } from './regionOfInterest';
 const maskAlpha = 150;
 const outlineWidthPx = 3;
 const outlineDashPx = [12, 8];
+/** The mask layer of each overlay, kept between answers: drawLabelMask resizes it only when the mask size changes. */
+const maskLayers = new WeakMap<HTMLCanvasElement, OffscreenCanvas>();
 
 /** Clears the overlay and draws the region outline, plus the mask when given; returns its labelled pixels. */
 export function drawInspectionOverlay(canvas: HTMLCanvasElement, region: Region, mask?: LabelMask, labels: readonly AnomalyLabel[] = []): number {
@@ -17,7 +20,8 @@ export function drawInspectionOverlay(canvas: HTMLCanvasElement, region: Region,
   context.clearRect(0, 0, canvas.width, canvas.height);
   let labelledPixels = 0;
   if (mask) {
-    const layer = new OffscreenCanvas(mask.width, mask.height);
+    const layer = maskLayers.get(canvas) ?? new OffscreenCanvas(mask.width, mask.height);
+    maskLayers.set(canvas, layer);
     labelledPixels = drawLabelMask(layer, mask, labels, { alpha: maskAlpha });
     // Nearest-neighbour scaling keeps label edges crisp instead of blending colours.
     context.imageSmoothingEnabled = false;

@@ -46,4 +46,8 @@ export interface DetectionWorkerApi {
    * first session starts, so ask once a model is RUNNING; undefined before, unless workers/ort.ts chose it.
    */
   wasmThreads(): Promise<number | undefined>;
+  /** Benchmarks: the packaged model's own run on this input, conversion excluded, ms. */
+  timeModelRun(modelComponent: string, input: DetectionInput): Promise<number>;
+  /** The execution provider detection sessions run on (benchmarks report it). */
+  executionProvider(): Promise<string>;
 }

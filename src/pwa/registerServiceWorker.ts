@@ -1,4 +1,4 @@
-// Registers the service worker of production builds (vite-plugin-pwa's generated sw.js) and
+// Registers the service worker of production builds (src/pwa/sw.ts, built as sw.js) and
 // reports "ready to work offline" and "update available" to the UI. Dev builds have no worker.
 import { Workbox } from 'workbox-window';
 import { useUiStore } from '../app/uiStore';

@@ -1,11 +1,12 @@
-// About this device: storage used and whether it is persistent, offline readiness, and an ML
-// runtime check that runs the real onnxruntime in a worker.
+// About this device: storage used and whether it is persistent, offline readiness, the threads detection
+// runs with and why, and an ML runtime check that runs the real onnxruntime in a worker.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diagnosticsWorker } from '../app/workers';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
 import { RetentionSettings } from './RetentionSettings';
+import { ThreadsInUse } from './ThreadsInUse';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
 import { ALL_STORES } from '../storage/schema';
 import type { RuntimeReport } from '../contracts/diagnosticsWorkerApi';
@@ -68,6 +69,8 @@ export function SettingsPage() {
       <RetentionSettings />
       <h2>{t('settings.offline.title')}</h2>
       <p>{offlineReady ? t('pwa.offlineReady') : t('settings.offline.notYet')}</p>
+      <h2>{t('settings.threads.title')}</h2>
+      <ThreadsInUse />
       <h2>{t('settings.runtime.title')}</h2>
       <button type="button" onClick={checkRuntime} disabled={runtime === 'running'}>
         {t('settings.runtime.check')}

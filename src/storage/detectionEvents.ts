@@ -1,5 +1,5 @@
-// Detection events repository (contract 3): the camera and file detections append one event each;
-// the dashboard reads per-project activity over a time range, bucketed, straight from the
+// Detection events repository (contract 3): the camera and file detections append one event each (the
+// camera in batches); the dashboard reads per-project activity over a time range, bucketed, straight from the
 // by-project-time index in bounded chunks (never the whole store at once); old events are pruned
 // by a retention setting kept in the settings store.
 import type { IDBPDatabase, IDBPIndex } from 'idb';
@@ -46,13 +46,26 @@ function assertValidEvent(event: DetectionEvent): void {
 
 /** Appends one event (the project must still exist) and returns it with its id. */
 export async function appendDetectionEvent(db: IDBPDatabase<SpotcheckDB>, event: DetectionEvent): Promise<DetectionEvent> {
-  assertValidEvent(event);
-  const { id: _ignored, ...record } = event;
+  return (await appendDetectionEvents(db, [event]))[0]!;
+}
+
+/**
+ * Appends events in one transaction (the camera writes its detections in batches), in order; every
+ * project must still exist, else none is written. Returns them with their ids.
+ */
+export async function appendDetectionEvents(db: IDBPDatabase<SpotcheckDB>, events: readonly DetectionEvent[]): Promise<DetectionEvent[]> {
+  events.forEach(assertValidEvent);
+  if (events.length === 0) return [];
+  const records = events.map(({ id: _ignored, ...record }) => record);
   return writeTransaction(db, ['projects', 'detectionEvents'], async (transaction) => {
     // A camera left streaming after the project was deleted in another tab must not leave orphans.
-    if ((await transaction.objectStore('projects').count(record.projectId)) === 0) throw new UserFacingError('project.notFound');
-    const id = await transaction.objectStore('detectionEvents').add(record as DetectionEvent);
-    return { ...record, id };
+    for (const projectId of new Set(records.map((record) => record.projectId))) {
+      if ((await transaction.objectStore('projects').count(projectId)) === 0) throw new UserFacingError('project.notFound');
+    }
+    const store = transaction.objectStore('detectionEvents');
+    const ids: number[] = [];
+    await issueAll(records.map((record, index) => async () => (ids[index] = await store.add(record as DetectionEvent))));
+    return records.map((record, index) => ({ ...record, id: ids[index]! }));
   });
 }
 

@@ -2,9 +2,9 @@
 // training worker, the model started in the detection worker, and a live MediaStream (a canvas
 // captureStream showing unseen normal and anomalous parts at 640x480) in a <video>. The loop crops
 // the region of interest, gets the right verdict for each part, draws the mask overlay, appends one
-// detection event per detection, records unreadable frames as invalid events (and stops after ten),
-// stops with "modelStopped" when the model is stopped under it, and
-// reports its sustained frames per second (a benchmark figure, never asserted).
+// detection event per detection (written in batches, and at once when the page is left), records
+// unreadable frames as invalid events (and stops after ten), stops with "modelStopped" when the model is
+// stopped under it, and reports its sustained frames per second (a benchmark figure, never asserted).
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { CameraInspector, type InspectionReadout, type InspectionStop } from '../../src/camera/cameraInspector';
@@ -167,8 +167,9 @@ describe('camera inspection loop', () => {
         const before = regionPixels(video, camera.region);
         await camera.show(item.sample.rgba);
         await videoShows(video, camera.region, item.sample.rgba, before);
-        // The detection in flight may have grabbed the previous part: judge the one after it.
-        const readout = await waitForDetections(readouts, 2);
+        // The detection in flight and the frame grabbed while it runs may both show the previous part:
+        // judge the one after them.
+        const readout = await waitForDetections(readouts, 3);
         expect(readout.prediction!.isAnomalous, item.fileName).toBe(item.classification === 'anomaly');
         // The overlay draws exactly what the model's mask holds; how well the head segments is the bench's question.
         const labelled = readout.prediction!.labelAreas.some((area) => area.area > 0);
@@ -190,6 +191,46 @@ describe('camera inspection loop', () => {
     expect(events).toHaveLength(last.detections + last.invalidFrames);
     expect(events.every((event) => event.source === 'camera' && event.modelVersion === modelVersion)).toBe(true);
     expect(events.filter((event) => event.isAnomalous).every((event) => event.labelAreas.length > 0)).toBe(true);
+  });
+
+  it('writes the waiting detection events at once when the page is left (pagehide), not only on its batch timer', { timeout: trainingTimeoutMs }, async () => {
+    const camera = canvasCamera();
+    await camera.show(unseen[0]!.sample.rgba);
+    const video = await playingVideo(camera.stream);
+    const readouts: InspectionReadout[] = [];
+    const stops: InspectionStop[] = [];
+    const before = await db.countFromIndex('detectionEvents', 'by-project', project.id);
+    const inspector = new CameraInspector({
+      db,
+      video,
+      overlay: overlayCanvas(),
+      projectId: project.id,
+      projectSize: { width: side, height: side },
+      modelComponent,
+      modelVersion,
+      region: () => camera.region,
+      labels: () => labels,
+      onReadout: (readout) => readouts.push(readout),
+      onAnomaly: () => undefined,
+      onStop: (stop) => stops.push(stop),
+      // Longer than the test: only the page leaving can write them.
+      eventBatchMs: 60 * 60_000,
+    });
+    inspector.start();
+    try {
+      await waitForDetections(readouts, 2);
+      // Paused, the loop makes no new batch of its own (at most the detection in flight is added).
+      inspector.pause();
+      const detected = readouts.at(-1)!.detections;
+      expect(await db.countFromIndex('detectionEvents', 'by-project', project.id)).toBe(before);
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      await expect.poll(() => db.countFromIndex('detectionEvents', 'by-project', project.id), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + detected);
+    } finally {
+      inspector.stop();
+      await inspector.flush();
+      camera.close();
+    }
+    expect(stops).toEqual([]);
   });
 
   it('records frames it cannot read as invalid events and stops after ten in a row', { timeout: trainingTimeoutMs }, async () => {

@@ -1,5 +1,5 @@
 // The detection runtime (spec §4.3) on a real packaged model stored in (fake) IndexedDB: every
-// ModelStatus, every error code, input conversion, the threshold read per detection, and the store
+// ModelStatus, every error code, input conversion, the threshold in effect (held in memory, re-read on change), and the store
 // left untouched by refused calls.
 import type { IDBPDatabase } from 'idb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { UserFacingError } from '../../src/domain/errors';
 import { encodeRgbaPng } from '../../src/domain/png';
 import type { ModelVersion, Project } from '../../src/domain/types';
+import { setModelThreshold } from '../../src/storage/modelThreshold';
 import { createProject } from '../../src/storage/projects';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
@@ -163,14 +164,35 @@ describe('detection runtime: DetectAnomalies', () => {
     expect([...rgbaToRgb(Uint8ClampedArray.of(1, 2, 3, 4, 250, 251, 252, 0))]).toEqual([1, 2, 3, 250, 251, 252]);
   });
 
-  it('applies a threshold saved on the version at the next detection', async () => {
+  it('applies a threshold saved on the version (held in memory, re-read on the change notice)', async () => {
     const runtime = runtimeWith();
     await running(runtime);
-    const picture = testImages()[0]!.image;
-    await db.put('modelVersions', { ...(await db.get('modelVersions', version.id))!, anomalyThreshold: 0 });
-    const { prediction: detected } = await runtime.detectAnomalies('parts:1', pngOf(picture.rgb));
-    expect(detected.threshold).toBe(0);
-    expect(detected.isAnomalous).toBe(true);
+    const png = pngOf(testImages()[0]!.image.rgb);
+    expect((await runtime.detectAnomalies('parts:1', png)).prediction.threshold).toBe(result.metadata.threshold);
+    await setModelThreshold(db, version.id, 0);
+    // The notice crosses a BroadcastChannel: the detections after it use the saved threshold.
+    await expect.poll(async () => (await runtime.detectAnomalies('parts:1', png)).prediction.threshold).toBe(0);
+    expect((await runtime.detectAnomalies('parts:1', png)).prediction.isAnomalous).toBe(true);
+  });
+
+  it('reads the threshold from IndexedDB once, not for every detection', async () => {
+    let versionReads = 0;
+    const counted = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (property !== 'get') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        return (store: string, key: IDBValidKey) => {
+          if (store === 'modelVersions' && key === version.id) versionReads += 1;
+          return target.get(store as 'modelVersions', key as string);
+        };
+      },
+    });
+    const runtime = new DetectionRuntime({ source: storedModelSource(async () => counted), decoder: nodeImageDecoder });
+    await running(runtime);
+    const readsBeforeDetecting = versionReads;
+    const frame = { width: side, height: side, data: rgbaOf(testImages()[0]!.image.rgb) };
+    for (let detection = 0; detection < 5; detection += 1) await runtime.detectAnomalies('parts:1', frame);
+    expect(versionReads - readsBeforeDetecting).toBe(1);
   });
 });
 

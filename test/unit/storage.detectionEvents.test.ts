@@ -1,12 +1,13 @@
-// Detection events repository on a real (in-memory) IndexedDB: appending (refused for a missing project
-// or an incomplete event, nothing written), dashboard activity bucketed from the by-project-time index
-// (checked against a plain count over every stored event, including ties at read-chunk boundaries),
-// and pruning by date and by the retention setting.
+// Detection events repository on a real (in-memory) IndexedDB: appending one or a batch (refused for a
+// missing project or an incomplete event, nothing written), dashboard activity bucketed from the
+// by-project-time index (checked against a plain count over every stored event, including ties at read-chunk
+// boundaries), and pruning by date and by the retention setting.
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { DetectionEvent } from '../../src/domain/types';
 import {
   appendDetectionEvent,
+  appendDetectionEvents,
   emptyBuckets,
   latestDetectionEvents,
   projectActivities,
@@ -89,6 +90,27 @@ describe('appendDetectionEvent', () => {
     const message = await failureMessage(appendDetectionEvent(db, event(project.id, t0, { anomalyScore: Number.NaN })));
     expect(message).toMatch(/^A detection result could not be recorded because it is incomplete/);
     expect(await db.count('detectionEvents')).toBe(0);
+  });
+});
+
+describe('appendDetectionEvents (the camera writes in batches)', () => {
+  it('stores the batch in order, each with a new id', async () => {
+    const project = await createProject(db, 'line-1');
+    const stored = await appendDetectionEvents(db, [event(project.id, t0), event(project.id, t0 + 1, { isAnomalous: true }), event(project.id, t0 + 2)]);
+    expect(stored.map((item) => item.timestampMs)).toEqual([t0, t0 + 1, t0 + 2]);
+    expect(stored[1]!.id).toBeGreaterThan(stored[0]!.id!);
+    expect(stored[2]!.id).toBeGreaterThan(stored[1]!.id!);
+    expect(await db.getAll('detectionEvents')).toEqual(stored);
+  });
+
+  it('writes none of the batch when one event is incomplete or of a deleted project', async () => {
+    const project = await createProject(db, 'line-1');
+    const before = await snapshotDatabase(db);
+    const incomplete = await failureMessage(appendDetectionEvents(db, [event(project.id, t0), event(project.id, t0 + 1, { latencyMs: Number.NaN })]));
+    expect(incomplete).toMatch(/^A detection result could not be recorded because it is incomplete/);
+    const orphan = await failureMessage(appendDetectionEvents(db, [event(project.id, t0), event('gone', t0 + 1)]));
+    expect(orphan).toBe('This project no longer exists. It may have been deleted in another tab.');
+    expect(await snapshotDatabase(db)).toEqual(before);
   });
 });
 

@@ -5,6 +5,8 @@
 import { parseModelComponent } from '../../src/domain/modelComponent';
 import type { ModelVersionStatus } from '../../src/domain/types';
 import { detectWithPackagedModel } from '../engine/packaging/detect';
+import { rgbImageTensor } from '../engine/features/featureExtractor';
+import { imageInputName } from '../engine/features/featureGraph';
 import type { ModelMetadata } from '../../src/contracts/modelMetadata';
 import { ort, sessionOptions } from '../ort';
 import { toModelRgb, type ImageDecoder } from './detectionInput';
@@ -189,6 +191,28 @@ export class DetectionRuntime {
       } finally {
         model.pending -= 1;
       }
+    });
+  }
+
+  /**
+   * Benchmarks: milliseconds of the packaged model's own run on this input, conversion excluded, queued
+   * with the detections (the figure `DetectAnomalies` is compared with).
+   */
+  async timeModelRun(modelComponent: string, input: DetectionInput): Promise<number> {
+    return guarded(async () => {
+      const model = this.hosted.get(modelComponent);
+      if (!model) throw notRunning(modelComponent, 'STOPPED');
+      const run = model.queue
+        .catch(() => undefined)
+        .then(async () => {
+          if (model.status !== 'RUNNING' || !model.session || !model.metadata) throw notRunning(modelComponent, model.status);
+          const feeds = { [imageInputName]: rgbImageTensor(await toModelRgb(input, model.metadata.inputSize, this.decoder), model.metadata.inputSize) };
+          const started = this.now();
+          await model.session.run(feeds);
+          return this.now() - started;
+        });
+      model.queue = run;
+      return run;
     });
   }
 

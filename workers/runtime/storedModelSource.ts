@@ -1,10 +1,12 @@
 // The detection runtime's models from IndexedDB: trained versions by model_component, their packaged
-// files, the threshold in effect, and hosting statuses written back to the version (spec §1.2).
+// files, the threshold in effect (kept in memory, re-read after a committed change to the versions, so a
+// detection does no IndexedDB read), and hosting statuses written back to the version (spec §1.2).
 import { canTransition } from '../../src/domain/modelVersionStatus';
 import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
 import { findModelVersionByComponent, isTrainedStatus, listTrainedModels, readModelFile } from '../../src/storage/modelFiles';
 import { setModelVersionStatus } from '../../src/storage/modelVersions';
 import type { SpotcheckDatabase } from '../../src/storage/schema';
+import { subscribeToStoreChanges } from '../../src/storage/storeChanges';
 import type { ModelSource, StoredModel } from './detectionRuntime';
 
 /**
@@ -22,6 +24,7 @@ function stored(modelComponent: string, version: ModelVersion): StoredModel {
 }
 
 export function storedModelSource(openDb: () => Promise<SpotcheckDatabase>): ModelSource {
+  const thresholds = thresholdCache();
   return {
     async list() {
       return (await listTrainedModels(await openDb())).map(({ modelComponent, version }) => stored(modelComponent, version));
@@ -36,7 +39,7 @@ export function storedModelSource(openDb: () => Promise<SpotcheckDatabase>): Mod
       return files;
     },
     async currentThreshold(modelVersionId) {
-      return (await (await openDb()).get('modelVersions', modelVersionId))?.anomalyThreshold;
+      return thresholds.read(await openDb(), modelVersionId);
     },
     async recordStatus(modelVersionId, status, statusMessage = '') {
       const db = await openDb();
@@ -45,6 +48,34 @@ export function storedModelSource(openDb: () => Promise<SpotcheckDatabase>): Mod
         for (const step of stalePathToStart[current.status] ?? []) await setModelVersionStatus(db, modelVersionId, step);
       }
       await setModelVersionStatus(db, modelVersionId, status, statusMessage);
+    },
+  };
+}
+
+/**
+ * The versions' thresholds in effect, read once and forgotten on every committed write to modelVersions
+ * of that database (any tab or worker: storeChanges). A read that a change overtook is not kept.
+ */
+function thresholdCache() {
+  const known = new Map<string, number | undefined>();
+  let watched: { databaseName: string; unsubscribe: () => void } | null = null;
+  let generation = 0;
+  const forget = () => {
+    generation += 1;
+    known.clear();
+  };
+  return {
+    async read(db: SpotcheckDatabase, modelVersionId: string): Promise<number | undefined> {
+      if (watched?.databaseName !== db.name) {
+        watched?.unsubscribe();
+        forget();
+        watched = { databaseName: db.name, unsubscribe: subscribeToStoreChanges(db.name, ['modelVersions'], forget) };
+      }
+      if (known.has(modelVersionId)) return known.get(modelVersionId);
+      const readIn = generation;
+      const threshold = (await db.get('modelVersions', modelVersionId))?.anomalyThreshold;
+      if (readIn === generation) known.set(modelVersionId, threshold);
+      return threshold;
     },
   };
 }

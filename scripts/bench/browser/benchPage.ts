@@ -1,6 +1,7 @@
 // The bench page (browser runtime): writes the dataset into IndexedDB as an import would, trains it with
 // runTraining (the training worker), then starts the model in the detection worker and times
-// DetectAnomalies. It runs exactly the app's worker path; the Node side only serves files and reads the result.
+// DetectAnomalies (interleaved with the packaged model alone), then the camera loop on the fake camera.
+// It runs exactly the app's worker path; the Node side only serves files and reads the result.
 import { detectionWorker } from '../../../src/app/workers';
 import { runTraining } from '../../../src/models/training/runTraining';
 import { openSpotcheckDb } from '../../../src/storage/db';
@@ -9,10 +10,10 @@ import { writeNewProject } from '../../../src/storage/importProject';
 import { modelArtifactNames, readModelArtifact } from '../../../src/storage/modelFiles';
 import type { ModelVersion } from '../../../src/domain/types';
 import type { RgbaFrame } from '../../../src/contracts/detectionWorkerApi';
+import { measureCameraLoop } from './cameraLoop';
+import { timeDetections } from './detectionTiming';
 import { benchDataPath, benchFilePath, trainedMarker, type BenchData, type PageBenchResult } from './protocol';
 
-/** Untimed detections first, so wasm compilation and first-run allocation do not count. */
-const warmUpDetections = 2;
 const projectName = 'bench';
 
 async function fetchBlob(name: string): Promise<Blob> {
@@ -91,7 +92,7 @@ async function runBench(): Promise<PageBenchResult> {
   console.info(trainedMarker);
 
   const readJson = async (name: string) => JSON.parse(await (await readModelArtifact(db, version.id, name))!.text()) as unknown;
-  const evaluation = (await readJson(modelArtifactNames.evaluation)) as { perImage: { entryId: string; isAnomalous: boolean }[] };
+  const evaluation = (await readJson(modelArtifactNames.evaluation)) as { perImage: { entryId: string; prediction: { isAnomalous: boolean } }[] };
   const modelBytes = (await readModelArtifact(db, version.id, modelArtifactNames.model))!.size;
   const sourceRefOf = new Map([...entryIdOf].map(([sourceRef, id]) => [id, sourceRef]));
   const testIds = trained.split!.testIds.map((id) => sourceRefOf.get(id)!);
@@ -105,36 +106,21 @@ async function runBench(): Promise<PageBenchResult> {
     if (status !== 'STARTING') throw new Error(`${component} ${status}: ${status_message}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const frames = await Promise.all(testIds.map((id) => frameOf(files.get(id)!, data.imageSize)));
-  const detectMs: number[] = [];
-  const workerLatencyMs: number[] = [];
-  const detectFileMs: number[] = [];
-  const verdictMismatches: string[] = [];
-  const evaluated = new Map(evaluation.perImage.map((image) => [sourceRefOf.get(image.entryId)!, image.isAnomalous]));
-  const order = [...testIds.slice(0, warmUpDetections).map((id) => ({ id, warmUp: true })), ...testIds.map((id) => ({ id, warmUp: false }))];
-  for (const { id, warmUp } of order) {
-    const frame = frames[testIds.indexOf(id)]!;
-    let began = performance.now();
-    const output = await detectionWorker.run((api) => api.detectAnomalies(component, frame));
-    const frameMs = performance.now() - began;
-    began = performance.now();
-    await detectionWorker.run((api) => api.detectAnomalies(component, files.get(id)!));
-    const fileMs = performance.now() - began;
-    if (warmUp) continue;
-    detectMs.push(frameMs);
-    detectFileMs.push(fileMs);
-    workerLatencyMs.push(output.latencyMs);
-    if (output.prediction.isAnomalous !== evaluated.get(id)) verdictMismatches.push(id);
-  }
+  const samples = await Promise.all(testIds.map(async (id) => ({ id, frame: await frameOf(files.get(id)!, data.imageSize), file: files.get(id)! })));
+  const { predictions, ...timings } = await timeDetections(component, samples);
+  const evaluated = new Map(evaluation.perImage.map((image) => [sourceRefOf.get(image.entryId)!, image.prediction.isAnomalous]));
+  const verdictMismatches = testIds.filter((id) => predictions.get(id)!.isAnomalous !== evaluated.get(id));
   // The detection worker's own ORT, settled by the session just used (the page never starts one).
   const threads = await detectionWorker.run((api) => api.wasmThreads());
+  const executionProvider = await detectionWorker.run((api) => api.executionProvider());
+  const camera = await measureCameraLoop({ db, projectId: project.id, projectSize: data.imageSize, modelComponent: component, modelVersion: version.version });
   await detectionWorker.run((api) => api.stopModel(component));
   return {
     threads: threads ?? 0,
+    executionProvider,
+    ...(camera ? { camera } : {}),
     trainMs,
-    detectMs,
-    detectFileMs,
-    workerLatencyMs,
+    ...timings,
     modelBytes,
     metadata: await readJson(modelArtifactNames.metadata),
     evaluation,

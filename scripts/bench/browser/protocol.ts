@@ -1,4 +1,5 @@
 // What the Node side of `npm run bench -- --runtime browser` hands the bench page, and what it gets back.
+import type { DetectionTimings } from './detectionTiming';
 import type { TrainingBackend } from '../../../src/contracts/trainingWorkerApi';
 
 export const benchDataPath = '/__bench/data.json';
@@ -30,15 +31,13 @@ export interface BenchData {
   coresetRatio: number;
 }
 
-export interface PageBenchResult {
+export interface PageBenchResult extends Omit<DetectionTimings, 'predictions'> {
   threads: number;
+  /** What the detection sessions run on (wasm unless workers/ort.ts picks another). */
+  executionProvider: string;
+  /** The camera loop on the fake camera; absent where no camera could be opened. */
+  camera?: { fps: number; frameToVerdictMs: number[] };
   trainMs: number;
-  /** Round trip of DetectAnomalies with an RGBA frame at the project size (the camera path), after warm-up. */
-  detectMs: number[];
-  /** The same with the original PNG/JPEG file as a Blob (decoded in the worker). */
-  detectFileMs: number[];
-  /** The worker's own `latencyMs` for the frame detections. */
-  workerLatencyMs: number[];
   modelBytes: number;
   /** `metadata.json` and `evaluation.json` as the training worker stored them. */
   metadata: unknown;
