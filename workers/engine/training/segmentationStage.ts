@@ -1,6 +1,8 @@
 // The segmentation stage of training: per-patch head rows (backbone features + kNN distance) and patch
 // labels from the masks, a seeded image-level validation hold-out for early stopping and for tuning the
 // mask threshold, the head's training, and per-label pixel metrics of its masks on the test part.
+import { cropPixels } from '../../../src/domain/inspectionRegion';
+import type { PixelRect } from '../../../src/domain/inspectionRegion';
 import { PixelMetricsAccumulator } from '../../../src/domain/metrics';
 import type { PixelLabelMetrics } from '../../../src/domain/metrics';
 import { ort } from '../../ort';
@@ -47,6 +49,8 @@ export interface SegmentationStageInput {
   distances: ReadonlyMap<string, Float32Array>;
   grid: number;
   size: ImageSize;
+  /** The project's region of interest in pixels: the patch grid covers it alone. */
+  region: PixelRect;
   seed: number;
   settings: SegmentationHeadSettings;
   signal?: AbortSignal;
@@ -66,7 +70,7 @@ export interface SegmentationStageResult {
 
 export async function trainSegmentationStage(input: SegmentationStageInput): Promise<SegmentationStageResult> {
   const settings = { ...defaultSegmentationSettings, ...input.settings };
-  const { labels, size, grid } = input;
+  const { labels, size, grid, region } = input;
   const labelIndices = labels.map((label) => label.index);
   const classOfMaskValue = new Uint8Array(256);
   labelIndices.forEach((index, position) => {
@@ -86,7 +90,8 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
     images.forEach((image, position) => {
       rows.set(imageRows[position]!, offset);
       offset += imageRows[position]!.length;
-      const patchLabels = patchLabelsFromMask(groundTruthOf(image)!, size.width, size.height, grid, settings.minAnomalyCoverage);
+      const regionMask = cropPixels(groundTruthOf(image)!, size, 1, region);
+      const patchLabels = patchLabelsFromMask(regionMask, region.width, region.height, grid, settings.minAnomalyCoverage);
       classes.set(
         patchLabels.map((value) => classOfMaskValue[value]!),
         position * grid * grid,
@@ -115,7 +120,9 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
     onProgress: (progress) => input.onEpoch?.(progress, settings.maxEpochs),
   });
 
-  const session = await ort.InferenceSession.create(buildMaskEvaluationGraph(trained.weights, grid, size, labelIndices), { executionProviders: ['wasm'] });
+  const session = await ort.InferenceSession.create(buildMaskEvaluationGraph(trained.weights, grid, size, region, labelIndices), {
+    executionProviders: ['wasm'],
+  });
   try {
     const maskOf = async (image: TrainingImage, threshold: number): Promise<Uint8Array> => {
       input.signal?.throwIfAborted();
