@@ -7,8 +7,6 @@ import type { PixelRect } from '../../../src/domain/inspectionRegion';
 import { appendHeadInference } from './headGraph';
 import type { HeadWeights } from './headGraph';
 
-/** Used when validation cannot tune it (no held-out anomaly): an anomaly class must beat one half. */
-export const defaultMaskProbabilityThreshold = 0.5;
 /** ONNX TensorProto.DataType of the mask. */
 const uint8Type = 2;
 
