@@ -2,6 +2,7 @@
 // (Node runtime). Per seed, each class is dealt into K folds; each fold is the test part of one model trained
 // on the rest, so every labelled image is judged once per seed by a model that never saw it. Each fold's
 // held-out normals also go through the stress set, scored by that fold's packaged model.
+import type { InspectionRegion } from '../../src/contracts/modelMetadata';
 import { PixelMetricsAccumulator, summarise } from '../../src/domain/metrics';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { assignFolds, trainAnomalyModel } from '../../workers/engine/training';
@@ -22,6 +23,8 @@ export interface CrossValidationOptions {
   framedCopies: number;
   framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
+  /** The project's region of interest every fold model crops to; absent = the whole picture. */
+  region?: InspectionRegion;
   folds: number;
   /** One full K-fold pass per seed; the seed deals the folds and seeds the training. */
   seeds: readonly number[];
@@ -129,6 +132,7 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
         framedCopies: options.framedCopies,
         framedCopyTransforms: options.framedCopyTransforms,
         operatingPoint: options.operatingPoint,
+        region: options.region,
         featureCache,
       });
       const trainMs = performance.now() - started;

@@ -16,7 +16,8 @@ import { defaultCoresetRatio, defaultFramedCopies, defaultFramedCopyTransforms, 
 import { framingRanges } from '../../workers/engine/augmentation/normalFraming';
 import type { FramedCopyTransforms } from '../../workers/engine/augmentation/normalFraming';
 import type { TrainingImage, TrainingResult } from '../../workers/engine/training';
-import type { ModelMetadata } from '../../src/contracts/modelMetadata';
+import type { InspectionRegion, ModelMetadata } from '../../src/contracts/modelMetadata';
+import { isValidInspectionRegion } from '../../src/domain/inspectionRegion';
 import type { OperatingPoint } from '../../workers/engine/calibration';
 import type { StoredEvaluation } from '../../src/contracts/evaluation';
 import type { TrainingBackend } from '../../src/contracts/trainingWorkerApi';
@@ -37,10 +38,11 @@ const defaultSplitSeed = 1;
 const warmUpDetections = 2;
 
 const usage =
-  'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-photometric] [--operating-point balanced|no-miss]\n' +
+  'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-photometric] [--operating-point balanced|no-miss] [--region x,y,width,height]\n' +
   '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
   '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
-  '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.';
+  '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.\n' +
+  '--region (node runtime) is the project region of interest as fractions of the picture, e.g. 0.1,0.05,0.8,0.85.';
 const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies OperatingPoint[];
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
@@ -92,6 +94,8 @@ export interface CrossValidationBenchResults {
   framedCopies: number;
   framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
+  /** `--region`: the region of interest the fold models crop to; absent = the whole picture. */
+  region?: InspectionRegion;
   /** Detection with the packaged fold models, timed over the stress set. */
   detectMs: { p50: number; p95: number };
   modelBytes: number;
@@ -122,6 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'operating-point': { type: 'string', default: 'balanced' },
         cv: { type: 'string' },
         seeds: { type: 'string', default: '1' },
+        region: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -133,7 +138,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const framedCopies = Number(args['framed-copies']);
   const operatingPoint = args['operating-point'] as OperatingPoint;
   const framedCopyTransforms = args['framed-transforms'] as FramedCopyTransforms;
+  const region = args.region === undefined ? undefined : parseRegion(args.region);
   const validNumbers =
+    region !== null &&
+    (region === undefined || args.runtime === 'node') &&
     Number.isSafeInteger(seed) &&
     coresetRatio > 0 &&
     coresetRatio <= 1 &&
@@ -170,6 +178,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       framedCopies,
       framedCopyTransforms,
       operatingPoint,
+      region,
     });
     printCrossValidation(cvResults.cv, cvResults.perImage);
     if (args.out) {
@@ -187,6 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     framedCopies,
     framedCopyTransforms,
     operatingPoint,
+    region,
     runtime: args.runtime as BenchResults['runtime'],
     backend: args.backend as TrainingBackend,
   });
@@ -207,6 +217,7 @@ interface CrossValidationRun {
   framedCopies: number;
   framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
+  region: InspectionRegion | undefined;
 }
 
 async function runCrossValidation({
@@ -218,6 +229,7 @@ async function runCrossValidation({
   framedCopies,
   framedCopyTransforms,
   operatingPoint,
+  region,
 }: CrossValidationRun): Promise<CrossValidationBenchResults> {
   const dataset = loadDataset(trainSource, '', new LabelRegistry([]));
   const backboneModel = await convertBackbone(backboneId);
@@ -230,6 +242,7 @@ async function runCrossValidation({
     framedCopies,
     framedCopyTransforms,
     operatingPoint,
+    region,
     folds,
     seeds,
     onFoldDone: (fold) =>
@@ -252,6 +265,7 @@ async function runCrossValidation({
     framedCopies,
     framedCopyTransforms,
     operatingPoint,
+    ...(region ? { region } : {}),
     detectMs: percentiles(detectMs),
     modelBytes: cv.modelBytes,
     bankSize: cv.bankSize,
@@ -270,6 +284,7 @@ interface BenchOptions {
   framedCopies: number;
   framedCopyTransforms: FramedCopyTransforms;
   operatingPoint: OperatingPoint;
+  region: InspectionRegion | undefined;
   runtime: BenchResults['runtime'];
   backend: TrainingBackend;
 }
@@ -336,6 +351,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       framedCopies: options.framedCopies,
       framedCopyTransforms: options.framedCopyTransforms,
       operatingPoint: options.operatingPoint,
+      region: options.region,
     });
     const trainMs = performance.now() - started;
     const trainingPeakBytes = Math.max(peakBytes, process.memoryUsage().rss);
@@ -495,4 +511,12 @@ function printSummary(results: BenchResults): void {
     ],
   ];
   printRows(rows);
+}
+
+/** `--region x,y,width,height` in fractions of the picture; null when it is not a valid region. */
+function parseRegion(text: string): InspectionRegion | null {
+  const [x, y, width, height, ...rest] = text.split(',').map(Number);
+  if (rest.length > 0 || height === undefined) return null;
+  const region = { x: x!, y: y!, width: width!, height };
+  return isValidInspectionRegion(region) ? region : null;
 }

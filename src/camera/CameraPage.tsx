@@ -18,9 +18,9 @@ import { CaptureControls } from './CaptureControls';
 import { grabRegionPng } from './frameGrab';
 import { InspectionActions } from './InspectionActions';
 import { InspectionProblems } from './InspectionProblems';
-import { drawInspectionOverlay } from './maskOverlay';
+import { drawInspectionOverlay, drawRegionOutline } from './maskOverlay';
 import { RegionControls } from './RegionControls';
-import { defaultRegionSettings, regionOfInterest, type RegionSettings } from './regionOfInterest';
+import { defaultRegionSettings, inspectedPart, regionOfInterest, type RegionSettings } from './regionOfInterest';
 import { useCameraInspection } from './useCameraInspection';
 import { useStationDisplay } from './useStationDisplay';
 import { VerdictPanel } from './VerdictPanel';
@@ -60,6 +60,8 @@ export function CameraPage() {
   const projectSize = project.imageSize;
   const projectWidth = projectSize?.width;
   const projectHeight = projectSize?.height;
+  // The project's region of interest, outlined inside the camera region while idle (the model crops it itself).
+  const projectRegion = project.region;
   const region = useMemo(
     () =>
       cameraWidth && cameraHeight && projectWidth && projectHeight
@@ -98,8 +100,11 @@ export function CameraPage() {
     if (!overlay || !cameraWidth || !cameraHeight || !region) return;
     overlay.width = cameraWidth;
     overlay.height = cameraHeight;
-    if (!inspecting) drawInspectionOverlay(overlay, region);
-  }, [cameraWidth, cameraHeight, region, inspecting]);
+    if (inspecting) return;
+    drawInspectionOverlay(overlay, region);
+    if (projectRegion && projectWidth && projectHeight)
+      drawRegionOutline(overlay.getContext('2d')!, inspectedPart(region, { width: projectWidth, height: projectHeight }, projectRegion));
+  }, [cameraWidth, cameraHeight, region, inspecting, projectRegion, projectWidth, projectHeight]);
 
   async function startModel() {
     if (!model) return;

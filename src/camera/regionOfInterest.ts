@@ -1,7 +1,10 @@
 // The part of the camera picture that is inspected: a rectangle with the project's aspect ratio (so
 // the crop, scaled to the project size, frames the part as the training images did), as large as
-// the picture allows at zoom 1, smaller when zoomed in, centred where the operator puts it.
+// the picture allows at zoom 1, smaller when zoomed in, centred where the operator puts it; and, inside it,
+// the part the project's models inspect (the project's region of interest, cropped by the model itself).
 import type { ImageSize } from '../domain/types';
+import { regionPixels } from '../domain/inspectionRegion';
+import type { InspectionRegion } from '../domain/inspectionRegion';
 
 export interface Region {
   x: number;
@@ -33,4 +36,20 @@ export function regionOfInterest(frame: ImageSize, project: ImageSize, settings:
   const x = Math.round(clamp(settings.centerX * frame.width - width / 2, 0, frame.width - width));
   const y = Math.round(clamp(settings.centerY * frame.height - height / 2, 0, frame.height - height));
   return { x, y, width, height };
+}
+
+/**
+ * The camera pixels the model inspects: the project's region of interest (regionPixels' rule on the
+ * project-size grab of `cameraRegion`) mapped back onto the camera frame. Without a region: `cameraRegion`.
+ */
+export function inspectedPart(cameraRegion: Region, project: ImageSize, projectRegion: InspectionRegion | undefined): Region {
+  const inProject = regionPixels(projectRegion, project);
+  const scaleX = cameraRegion.width / project.width;
+  const scaleY = cameraRegion.height / project.height;
+  return {
+    x: cameraRegion.x + inProject.left * scaleX,
+    y: cameraRegion.y + inProject.top * scaleY,
+    width: inProject.width * scaleX,
+    height: inProject.height * scaleY,
+  };
 }

@@ -10,6 +10,18 @@ export interface ImageSize {
   height: number;
 }
 
+/**
+ * The project's region of interest: the part of every project-size picture the model looks at, as fractions
+ * of the picture's width and height (x, y = top-left corner). Absent = the whole picture. Turned into pixels
+ * by one rule (src/domain/inspectionRegion.ts) for training, evaluation, the packaged graph and the camera.
+ */
+export interface InspectionRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** A project anomaly label: `index` is its value in label-index masks (0 is the background). */
 export interface SegmentationLabel {
   name: string;
@@ -55,6 +67,11 @@ export interface ModelMetadata {
   backbone: string;
   inputSize: ImageSize;
   inputFormat: 'RGB888';
+  /**
+   * The region of the input the graph crops before everything else (absent = the whole input); the score,
+   * `anomaly_map` and the head look at it alone, `anomaly_mask` is 0 outside it.
+   */
+  region?: InspectionRegion;
   /** Normalised `anomaly_threshold`; IsAnomalous = anomaly_score ≥ threshold. */
   threshold: number;
   /** Confidence = σ(confidenceSlope · |logit(anomaly_score) − logit(threshold)|) (spec §4.1, src/domain/evaluation/confidence.ts). */

@@ -13,6 +13,7 @@ import { ImportPanel } from './import/ImportPanel';
 import { TrainingReadinessPanel } from '../app/TrainingReadinessPanel';
 import { Gallery } from './gallery/Gallery';
 import { LabelManager } from './labels/LabelManager';
+import { RegionOfInterestForm } from './RegionOfInterestForm';
 
 export function DatasetsPage() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function DatasetsPage() {
       </div>
       {missing.length > 0 && <CreateDatasets projectId={project.id} missing={missing} />}
       <LabelManager projectId={project.id} />
+      <RegionOfInterestForm key={project.id} projectId={project.id} />
       {datasets.map((dataset) => (
         <section key={dataset.id} className="stack" data-dataset-section={dataset.type}>
           <h2>{t('datasets.sectionTitle', { dataset: t(`datasets.type.${dataset.type}`) })}</h2>

@@ -7,6 +7,8 @@ import { UserFacingError } from './errors';
 import { maxTagKeyLength, maxTagsPerModel, maxTagValueLength } from './modelTags';
 import { maxImageSidePx, maxLabelsPerProject, minImageSidePx } from './rules/limits';
 import type { ModelPackageMetadata } from './modelPackage';
+import { isValidInspectionRegion, minRegionShare } from './inspectionRegion';
+import type { InspectionRegion } from './inspectionRegion';
 
 /** A field that does not fit: its path, the kind of value it must be (an i18n context) and that kind's limits. */
 class FieldProblem {
@@ -58,6 +60,13 @@ const hexColor = check<string>('color', (value) => typeof value === 'string' && 
 const sha256 = check<string>('sha256', (value) => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value));
 const oneOf = <T extends string>(...choices: T[]) => check<T>('oneOf', (value) => choices.includes(value as T), { choices: choices.join(', ') });
 
+/** Fractions of the input; the rectangle must lie inside it and keep `minRegionShare` of each side. */
+function inspectionRegion(value: unknown, path: string): InspectionRegion {
+  const region = object<InspectionRegion>({ x: ratio, y: ratio, width: ratio, height: ratio })(value, path);
+  if (!isValidInspectionRegion(region)) throw new FieldProblem(path, 'region', { min: minRegionShare });
+  return region;
+}
+
 function optional<T>(read: Reader<T>): Reader<T | undefined> {
   return (value, path) => (value === undefined ? undefined : read(value, path));
 }
@@ -106,6 +115,7 @@ const modelPackageMetadata: Reader<ModelPackageMetadata> = object<ModelPackageMe
   backbone: text(1, 200),
   inputSize: object({ width: imageSide, height: imageSide }),
   inputFormat: oneOf('RGB888'),
+  region: optional(inspectionRegion),
   threshold: ratio,
   trainedThreshold: ratio,
   confidenceSlope: nonNegativeNumber,

@@ -1,6 +1,6 @@
 // The records Spotcheck keeps, shared by the UI, the storage layer and the workers.
 // Field names follow ../shared/spec/lookout-compat.md §1 where the spec names them.
-import type { ImageSize, ModelType } from '../contracts/modelMetadata';
+import type { ImageSize, InspectionRegion, ModelType } from '../contracts/modelMetadata';
 import type { ImageClass } from '../contracts/metrics';
 import type { StoredPrediction } from '../contracts/prediction';
 import type { ValidationIssue } from './rules/issues';
@@ -30,6 +30,8 @@ export interface Project {
   /** Set by the first image added to the project (spec §5, same dimensions). */
   imageSize: ImageSize | null;
   modelType: ModelType | null;
+  /** The region of interest every model of the project inspects (src/domain/inspectionRegion.ts); absent = the whole picture. */
+  region?: InspectionRegion;
 }
 
 export interface ImageStats {

@@ -4,6 +4,8 @@ import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
 import { busyModelStatuses } from '../domain/modelVersionStatus';
 import { validateProjectName } from '../domain/projectName';
+import { isValidInspectionRegion, isWholePicture, minRegionShare } from '../domain/inspectionRegion';
+import type { InspectionRegion } from '../domain/inspectionRegion';
 import type { ModelVersion, Project, TrialJob } from '../domain/types';
 import { PROJECT_STORES, type SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
@@ -71,6 +73,23 @@ export async function renameProject(db: IDBPDatabase<SpotcheckDB>, id: string, n
     const renamed: Project = { ...project, name: newName };
     await projects.put(renamed);
     return renamed;
+  });
+}
+
+/**
+ * Sets the region of interest the project's next models are trained with (null = the whole picture).
+ * A region outside the picture or under `minRegionShare` of a side is refused and nothing changes.
+ */
+export async function setProjectRegion(db: IDBPDatabase<SpotcheckDB>, id: string, region: InspectionRegion | null): Promise<Project> {
+  if (region !== null && !isValidInspectionRegion(region)) throw new UserFacingError('project.regionInvalid', { min: Math.round(minRegionShare * 100) });
+  return writeTransaction(db, ['projects'], async (transaction) => {
+    const projects = transaction.objectStore('projects');
+    const project = await projects.get(id);
+    if (!project) throw projectNotFound();
+    const { region: _previous, ...rest } = project;
+    const updated: Project = region === null || isWholePicture(region) ? rest : { ...rest, region: { ...region } };
+    await projects.put(updated);
+    return updated;
   });
 }
 

@@ -131,6 +131,11 @@ describe('model.json fields', () => {
       (m) => (source(m).exportedAt = 'yesterday'),
       `${file} cannot be imported: source.exportedAt in its model.json must be a date and time such as 2026-11-21T12:00:00Z. ${fix}`,
     ],
+    [
+      'a region of interest past the right edge',
+      (m) => (m.region = { x: 0.5, y: 0, width: 0.6, height: 1 }),
+      `${file} cannot be imported: region in its model.json must be a rectangle inside the picture (x + width and y + height at most 1), at least 0.1 of each side. ${fix}`,
+    ],
     ['a threshold above 1', (m) => (m.threshold = 2), `${file} cannot be imported: threshold in its model.json must be a number from 0 to 1. ${fix}`],
     [
       'an unknown model type',

@@ -8,6 +8,7 @@ import { decodeLabelMaskPng } from '../../src/domain/png';
 import { splitDataset } from '../../src/domain/split';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { listEntries, listDatasets } from '../../src/storage/datasets';
+import { setProjectRegion } from '../../src/storage/projects';
 import { modelArtifactNames, predictedMaskArtifactName, readModelArtifact } from '../../src/storage/modelFiles';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
@@ -113,6 +114,13 @@ describe('training a stored model version', () => {
     const trainNormals = entries.filter((entry) => expectedSplit.trainIds.includes(entry.id) && entry.classification === 'normal');
     expect(featureCache.size).toBe(entries.length + trainNormals.length * defaultFramedCopies);
   }, 300_000);
+
+  it("trains with the project's region of interest and records it in the stored model's metadata", async () => {
+    const region = { x: 0.125, y: 0.125, width: 0.75, height: 0.75 };
+    await setProjectRegion(db, project.id, region);
+    await trainStoredModelVersion({ modelVersionId: version.id, backend: 'auto', seed, segmentation: headSchedule }, () => undefined, environment());
+    expect(JSON.parse(await text(modelArtifactNames.metadata)).region).toEqual(region);
+  });
 
   it('lists every picture that does not decode and stores nothing', async () => {
     const [train] = await listDatasets(db, project.id);

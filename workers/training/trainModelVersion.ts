@@ -65,6 +65,7 @@ export async function trainStoredModelVersion(
     ...(environment.featureCache ? { featureCache: environment.featureCache } : {}),
     segmentation: { ...request.segmentation, executionProvider },
     ...(request.operatingPoint ? { operatingPoint: request.operatingPoint } : {}),
+    ...(project.region ? { region: project.region } : {}),
   });
 
   const entries = new Map(stored.map(({ entry }) => [entry.id, entry]));

@@ -3,7 +3,7 @@
 import type { BackboneEntry } from '../backbone/registry';
 import { ort, sessionOptions as withEngineDefaults } from '../../ort';
 import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
-import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import type { PatchLayout } from './featureGraph';
 
 export class FeatureExtractor {
@@ -18,8 +18,9 @@ export class FeatureExtractor {
     entry: BackboneEntry,
     size: ImageSize,
     sessionOptions: ort.InferenceSession.SessionOptions = {},
+    region?: InspectionRegion,
   ): Promise<FeatureExtractor> {
-    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size), withEngineDefaults(sessionOptions));
+    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size, region), withEngineDefaults(sessionOptions));
     return new FeatureExtractor(session, size, patchLayoutOf(entry));
   }
 

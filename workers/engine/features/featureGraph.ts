@@ -5,7 +5,8 @@ import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
 
-import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
+import { isWholePicture, regionPixels } from '../../../src/domain/inspectionRegion';
 
 /** Patch rows of one image: grid × grid cells of `dimensions` features. */
 export interface PatchLayout {
@@ -85,17 +86,37 @@ export function appendPatchFeatures(graph: GraphBuilder, imageNchw: string, back
   return graph.node('Transpose', [flat], { perm: attr.ints([1, 0]) }, { output: 'features/rows' });
 }
 
+/**
+ * The project's region of interest, cut out of the packed image before anything else (regionPixels' rule),
+ * so every model built on these features — training, evaluation, the package — sees the same pixels.
+ */
+export function appendRegionCrop(graph: GraphBuilder, image: string, size: ImageSize, region: InspectionRegion | undefined): string {
+  if (isWholePicture(region)) return image;
+  const { left, top, width, height } = regionPixels(region, size);
+  return graph.node(
+    'Slice',
+    [
+      image,
+      graph.int64Initializer('region/starts', [2], [top, left]),
+      graph.int64Initializer('region/ends', [2], [top + height, left + width]),
+      graph.int64Initializer('region/axes', [2], [1, 2]),
+    ],
+    {},
+    { output: 'region/cropped' },
+  );
+}
+
 /** image uint8 [1, H, W, 3] → prefix graph of every engine model; returns the patch-rows value. */
-export function appendImageToPatches(graph: GraphBuilder, backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize): string {
+export function appendImageToPatches(graph: GraphBuilder, backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, region?: InspectionRegion): string {
   const image = graph.input(imageInputName, 'uint8', [1, size.height, size.width, 3]);
-  const nchw = appendPreprocessing(graph, image, entry.inputSize);
+  const nchw = appendPreprocessing(graph, appendRegionCrop(graph, image, size, region), entry.inputSize);
   return appendPatchFeatures(graph, nchw, decodeModel(backboneModel).graph!, entry);
 }
 
 /** The feature model alone: `image` → `patches` float32 [grid², dimensions]. */
-export function buildFeatureModel(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize): Uint8Array {
+export function buildFeatureModel(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, region?: InspectionRegion): Uint8Array {
   const graph = new GraphBuilder(`features-${entry.id}`);
-  const rows = appendImageToPatches(graph, backboneModel, entry, size);
+  const rows = appendImageToPatches(graph, backboneModel, entry, size, region);
   const { grid, dimensions } = patchLayoutOf(entry);
   graph.output(graph.node('Identity', [rows], {}, { output: patchesOutputName }), 'float32', [grid * grid, dimensions]);
   return graph.serialize({ docString: `Patch features of ${entry.id} for ${size.width}x${size.height} RGB888 images` });

@@ -6,7 +6,8 @@
 import { GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
 import { appendImageToPatches, patchLayoutOf } from '../features/featureGraph';
-import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
+import { regionPixels } from '../../../src/domain/inspectionRegion';
 import { appendKnnScoring } from '../scoring/knnGraph';
 import type { MemoryBank } from '../scoring/memoryBank';
 import type { ScoreNormalisation } from '../calibration';
@@ -39,6 +40,8 @@ export interface PackagedModelInput {
   backboneModel: Uint8Array;
   backbone: BackboneEntry;
   inputSize: ImageSize;
+  /** The project's region of interest, cropped first inside the graph; absent = the whole input. */
+  region?: InspectionRegion;
   bank: MemoryBank;
   normalisation: ScoreNormalisation;
   /** Written into the ONNX metadata_props, e.g. threshold and slope, for readers of the bare file. */
@@ -49,7 +52,7 @@ export interface PackagedModelInput {
 export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
   const { backbone, inputSize, bank, normalisation } = input;
   const graph = new GraphBuilder(`spotcheck-${backbone.id}`);
-  const patches = appendImageToPatches(graph, input.backboneModel, backbone, inputSize);
+  const patches = appendImageToPatches(graph, input.backboneModel, backbone, inputSize, input.region);
   const { grid, dimensions } = patchLayoutOf(backbone);
   const knn = appendKnnScoring(graph, {
     patches,
@@ -68,6 +71,7 @@ export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
         grid,
         classCount: weights.dims.classCount,
         size: inputSize,
+        region: regionPixels(input.region, inputSize),
         labelIndices,
         maskProbabilityThreshold: graph.floatInitializer('mask/probability_threshold', [], [maskProbabilityThreshold]),
       },

@@ -23,5 +23,5 @@ export {
 export type { EpochProgress, HeadExecutionProvider, SegmentationTrainingOptions, SegmentationTrainingResult } from './trainHead';
 export { appendHeadFeatureRows, headFeatureCount, headFeatureRows } from './headFeatures';
 export { defaultMinAnomalyCoverage, defaultPatchGridSize, inverseFrequencyClassWeights, patchLabelsFromMask } from './patchLabels';
-export { appendLabelMask, buildMaskEvaluationGraph, defaultMaskProbabilityThreshold, maskEvaluationInputs, maskEvaluationOutput } from './labelMaskGraph';
+export { appendLabelMask, buildMaskEvaluationGraph, maskEvaluationInputs, maskEvaluationOutput } from './labelMaskGraph';
 export type { LabelMaskInputs } from './labelMaskGraph';

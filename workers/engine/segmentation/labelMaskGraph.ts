@@ -3,11 +3,10 @@
 import { GraphBuilder, attr } from '../onnx';
 import { resizeTo } from '../features/featureGraph';
 import type { ImageSize } from '../../../src/contracts/modelMetadata';
+import type { PixelRect } from '../../../src/domain/inspectionRegion';
 import { appendHeadInference } from './headGraph';
 import type { HeadWeights } from './headGraph';
 
-/** Used when validation cannot tune it (no held-out anomaly): an anomaly class must beat one half. */
-export const defaultMaskProbabilityThreshold = 0.5;
 /** ONNX TensorProto.DataType of the mask. */
 const uint8Type = 2;
 
@@ -21,6 +20,8 @@ export interface LabelMaskInputs {
   labelIndices: readonly number[];
   /** float32 scalar: a pixel gets its most probable anomaly class when that class's probability reaches it. */
   maskProbabilityThreshold: string;
+  /** The pixels the patch grid covers (the project's region of interest); the rest of the mask is 0. */
+  region: PixelRect;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface LabelMaskInputs {
  * class map and deciding per pixel, at a fraction of the full-resolution work.
  */
 export function appendLabelMask(graph: GraphBuilder, inputs: LabelMaskInputs, output?: string): string {
-  const { grid, classCount, size, labelIndices } = inputs;
+  const { grid, classCount, size, labelIndices, region } = inputs;
   if (labelIndices.length !== classCount - 1) throw new RangeError(`${labelIndices.length} label indices for ${classCount - 1} anomaly classes`);
   const anomalyProbabilities = graph.node('Slice', [
     inputs.probabilities,
@@ -40,7 +41,7 @@ export function appendLabelMask(graph: GraphBuilder, inputs: LabelMaskInputs, ou
     graph.int64Initializer(graph.freshName('mask/class_axis'), [1], [1]),
   ]);
   const gridShape = graph.int64Initializer(graph.freshName('mask/grid_shape'), [4], [1, 1, grid, grid]);
-  const mapSize = [1, 1, size.height, size.width];
+  const mapSize = [1, 1, region.height, region.width];
 
   const bestAnomalyProbability = graph.node('Reshape', [
     graph.node('ReduceMax', [anomalyProbabilities], { axes: attr.ints([1]), keepdims: attr.int(0) }),
@@ -62,9 +63,18 @@ export function appendLabelMask(graph: GraphBuilder, inputs: LabelMaskInputs, ou
       { mode: attr.string('nearest'), coordinate_transformation_mode: attr.string('half_pixel') },
     );
   }
-  const labels = graph.node('Where', [isAnomaly, labelMap, uint8Constant(graph, 'mask/background', 0)]);
+  const labels = padToPicture(graph, graph.node('Where', [isAnomaly, labelMap, uint8Constant(graph, 'mask/background', 0)]), region, size);
   const maskShape = graph.int64Initializer(graph.freshName('mask/shape'), [3], [1, size.height, size.width]);
   return graph.node('Reshape', [labels, maskShape], {}, output === undefined ? {} : { output });
+}
+
+/** The region's [1, 1, h, w] labels placed in a [1, 1, H, W] picture of background (0) labels. */
+function padToPicture(graph: GraphBuilder, labels: string, region: PixelRect, size: ImageSize): string {
+  const right = size.width - region.left - region.width;
+  const bottom = size.height - region.top - region.height;
+  if (region.left === 0 && region.top === 0 && right === 0 && bottom === 0) return labels;
+  const pads = graph.int64Initializer(graph.freshName('mask/region_pads'), [8], [0, 0, region.top, region.left, 0, 0, bottom, right]);
+  return graph.node('Pad', [labels, pads], { mode: attr.string('constant') });
 }
 
 /** A uint8 scalar (GraphBuilder stores integers as int64; ORT folds the Cast at load). */
@@ -76,14 +86,14 @@ export const maskEvaluationInputs = { features: 'patch_features', threshold: 'ma
 export const maskEvaluationOutput = 'anomaly_mask';
 
 /** Training-time twin of the packaged head: head rows [grid², D] + threshold in, label mask [1, H, W] out. */
-export function buildMaskEvaluationGraph(weights: HeadWeights, grid: number, size: ImageSize, labelIndices: readonly number[]): Uint8Array {
+export function buildMaskEvaluationGraph(weights: HeadWeights, grid: number, size: ImageSize, region: PixelRect, labelIndices: readonly number[]): Uint8Array {
   const graph = new GraphBuilder('segmentation-mask-evaluation');
   const features = graph.input(maskEvaluationInputs.features, 'float32', [grid * grid, weights.dims.featureCount]);
   const threshold = graph.input(maskEvaluationInputs.threshold, 'float32', []);
   const probabilities = appendHeadInference(graph, features, weights);
   const mask = appendLabelMask(
     graph,
-    { probabilities, grid, classCount: weights.dims.classCount, size, labelIndices, maskProbabilityThreshold: threshold },
+    { probabilities, grid, classCount: weights.dims.classCount, size, region, labelIndices, maskProbabilityThreshold: threshold },
     maskEvaluationOutput,
   );
   graph.output(mask, 'uint8', [1, size.height, size.width]);

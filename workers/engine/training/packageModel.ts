@@ -3,6 +3,7 @@
 import type { BackboneEntry } from '../backbone/registry';
 import type { ConfidenceCalibration, ThresholdCalibration } from '../calibration';
 import type { ImageSize, ModelMetadata, SegmentationLabel } from '../../../src/contracts/modelMetadata';
+import { isWholePicture } from '../../../src/domain/inspectionRegion';
 import { buildModelMetadata, onnxMetadataProps } from '../packaging/metadata';
 import type { ModelMetadataFields } from '../packaging/metadata';
 import { buildPackagedModel } from '../packaging/packagedModel';
@@ -11,7 +12,7 @@ import type { SegmentationStageResult } from './segmentationStage';
 import type { TrainingImage, TrainOptions } from './types';
 
 export interface PackageInput {
-  options: Pick<TrainOptions, 'backboneModel' | 'split'>;
+  options: Pick<TrainOptions, 'backboneModel' | 'split' | 'region'>;
   backbone: BackboneEntry;
   size: ImageSize;
   trainNormals: readonly TrainingImage[];
@@ -36,6 +37,7 @@ export async function packageModel(input: PackageInput): Promise<{ modelBytes: U
     backbone: backbone.id,
     inputSize: size,
     inputFormat: 'RGB888',
+    ...(isWholePicture(input.options.region) ? {} : { region: input.options.region }),
     threshold: calibration.threshold,
     confidenceSlope: input.confidence.slope,
     normalisation: calibration.normalisation,
@@ -58,6 +60,7 @@ export async function packageModel(input: PackageInput): Promise<{ modelBytes: U
     backboneModel: input.options.backboneModel,
     backbone,
     inputSize: size,
+    ...(isWholePicture(input.options.region) ? {} : { region: input.options.region }),
     bank,
     normalisation: calibration.normalisation,
     metadataProps: onnxMetadataProps(fields),

@@ -2,6 +2,7 @@
 // cross-validated within the training part → evaluation on the test part → (with masks) the segmentation
 // head → one packaged ONNX. Every stage reports progress; the AbortSignal is checked between steps. The
 // stages live in their own modules; this one runs them in order and times them.
+import { regionPixels } from '../../../src/domain/inspectionRegion';
 import { imageMetrics } from '../../../src/domain/metrics';
 import { backboneById } from '../backbone/registry';
 import { calibrateThreshold } from '../calibration';
@@ -129,6 +130,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
         distances,
         grid: layout.grid,
         size,
+        region: regionPixels(options.region, size),
         seed: options.seed,
         settings: options.segmentation ?? {},
         signal,

@@ -4,7 +4,7 @@ import type { Prediction } from '../../../src/contracts/prediction';
 import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
 import type { OperatingPoint } from '../calibration';
-import type { ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
+import type { InspectionRegion, ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
 import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { ort } from '../../ort';
@@ -56,6 +56,11 @@ export interface TrainOptions {
   framedCopies?: number;
   /** What those copies vary; see `defaultFramedCopyTransforms`. */
   framedCopyTransforms?: FramedCopyTransforms;
+  /**
+   * The project's region of interest: every image is cropped to it inside the feature graph (training,
+   * evaluation and the packaged model alike); absent = the whole picture.
+   */
+  region?: InspectionRegion;
   /** Where the trained threshold sits on the held-out scores; 'balanced' (F1-optimal) by default. */
   operatingPoint?: OperatingPoint;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
