@@ -1,5 +1,5 @@
 // The project bundle (issue 17 item 1): export → import into a fresh database recreates every record and
-// Blob of the project exactly (Blobs compared by content); a damaged bundle, a newer format and a taken
+// Blob of the project exactly (Blobs compared by content) and a trained model detects as before; a damaged bundle, a newer format and a taken
 // project name are refused with their messages and leave every store as it was; "as a copy" imports
 // under a new name with fresh ids; export and import stop on cancel.
 import type { IDBPDatabase } from 'idb';
@@ -10,7 +10,17 @@ import type { Project } from '../../src/domain/types';
 import { closeSpotcheckDb, openSpotcheckDb } from '../../src/storage/db';
 import { readProjectRecords, writeProjectRecords } from '../../src/storage/projectBundle';
 import type { SpotcheckDB } from '../../src/storage/schema';
+import { convertBackbone } from '../../scripts/backbone/convertBackbone';
+import { encodeRgbaPng } from '../../src/domain/png';
+import { createProject } from '../../src/storage/projects';
+import { defaultBackboneId } from '../../workers/engine/backbone/registry';
+import { trainAnomalyModel } from '../../workers/engine/training';
+import { DetectionRuntime } from '../../workers/runtime/detectionRuntime';
+import { nodeImageDecoder } from '../../workers/runtime/nodeImageDecoder';
+import { storedModelSource } from '../../workers/runtime/storedModelSource';
 import { seedFullProject } from '../fixtures/sampleProject';
+import { storeTrainedModel } from './helpers/storedModels';
+import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 import { failureMessage, freshDbName, snapshotDatabase, storeInconsistencies, type DatabaseSnapshot } from '../fixtures/storageTestKit';
 
 const exportedAt = '2026-12-03T12:00:00.000Z';
@@ -66,6 +76,34 @@ describe('project bundle', () => {
     expect(Object.values(bundleStoresOf(await snapshotDatabase(target))).every((rows) => Object.keys(rows).length > 0)).toBe(true);
     expect(await storeInconsistencies(target)).toEqual([]);
   });
+
+  it(
+    'brings a trained model back that gives identical detections',
+    async () => {
+      const dataset = syntheticTrainingSet({ seed: 33, side: 64, normalCount: 12, perDefectCount: 3, testShare: 0.3 });
+      const result = await trainAnomalyModel({ ...dataset, backboneId: defaultBackboneId, backboneModel: await convertBackbone(defaultBackboneId), seed: 8 });
+      const parts = await createProject(source, 'parts');
+      await storeTrainedModel(source, parts.id, 1, result);
+      const read = await readProjectBundle(await exportBundle(source, parts), 'parts.zip');
+      await writeProjectRecords(target, read.records);
+      const detections = async (db: IDBPDatabase<SpotcheckDB>) => {
+        const runtime = new DetectionRuntime({ source: storedModelSource(async () => db), decoder: nodeImageDecoder });
+        await runtime.startModel('parts:1');
+        await runtime.whenStarted('parts:1');
+        const scores: unknown[] = [];
+        for (const image of dataset.images.slice(0, 6)) {
+          const rgba = new Uint8Array(64 * 64 * 4).fill(255);
+          for (let pixel = 0; pixel < 64 * 64; pixel += 1) rgba.set(image.rgb.subarray(pixel * 3, pixel * 3 + 3), pixel * 4);
+          const { prediction } = await runtime.detectAnomalies('parts:1', new Blob([encodeRgbaPng(rgba, 64, 64) as Uint8Array<ArrayBuffer>]));
+          scores.push({ score: prediction.score, rawScore: prediction.rawScore, isAnomalous: prediction.isAnomalous, threshold: prediction.threshold });
+        }
+        await runtime.stopModel('parts:1');
+        return scores;
+      };
+      expect(await detections(target)).toEqual(await detections(source));
+    },
+    trainingRunTimeoutMs,
+  );
 
   it('leaves trial jobs out unless asked', async () => {
     const read = await readProjectBundle(await exportBundle(source, project, false), 'line-3.zip');
