@@ -1,7 +1,7 @@
 // The project bundle (issue 17 item 1): export → import into a fresh database recreates every record and
-// Blob of the project exactly (Blobs compared by content) and a trained model detects as before; a damaged bundle, a newer format and a taken
-// project name are refused with their messages and leave every store as it was; "as a copy" imports
-// under a new name with fresh ids; export and import stop on cancel.
+// Blob of the project exactly (Blobs compared by content) and a trained model detects as before; a damaged
+// bundle, a newer format and a taken project name are refused with their messages and leave every store as
+// it was; "as a copy" imports under a new name with fresh ids; export and import stop on cancel.
 import type { IDBPDatabase } from 'idb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
