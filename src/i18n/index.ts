@@ -10,16 +10,17 @@ import camera from './locales/en/camera.json';
 import trials from './locales/en/trials.json';
 import models from './locales/en/models.json';
 import modelDetail from './locales/en/modelDetail.json';
+import cli from './locales/en/cli.json';
 import { isUserFacingError } from '../domain/errors';
 
 export const defaultNamespace = 'common';
-export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard, camera, models, modelDetail, trials } } as const;
+export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard, camera, models, modelDetail, trials, cli } } as const;
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard', 'camera', 'models', 'modelDetail', 'trials'],
+  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard', 'camera', 'models', 'modelDetail', 'trials', 'cli'],
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,

@@ -14,6 +14,7 @@ import { isTrainedStatus } from '../storage/modelFiles';
 import { DeleteModelButton } from './DeleteModelButton';
 import { EditTagsButton } from './EditTagsButton';
 import { ExportModelButton } from './ExportModelButton';
+import { ExportInferenceServerButton } from './ExportInferenceServerButton';
 import { formatPercent } from './formatPercent';
 import { ModelHostingButton } from './ModelHostingButton';
 import { modelStatusText } from './modelStatusText';
@@ -98,6 +99,7 @@ function ModelVersionRow({ version, project, job }: { version: ModelVersion; pro
           <ModelHostingButton version={version} projectName={project.name} />
           <EditTagsButton version={version} />
           {isTrainedStatus(version.status) && <ExportModelButton version={version} />}
+          {isTrainedStatus(version.status) && <ExportInferenceServerButton version={version} projectName={project.name} />}
           <DeleteModelButton version={version} />
         </div>
       </td>

@@ -6,6 +6,8 @@ import { projectSummaries } from '../storage/projects';
 import { CreateProjectForm } from '../app/CreateProjectForm';
 import { DemoProjectButton } from './DemoProjectButton';
 import { ImportProjectZipForm } from './ImportProjectZipForm';
+import { ExportProjectBundle } from './bundle/ExportProjectBundle';
+import { ImportProjectBundleForm } from './bundle/ImportProjectBundleForm';
 import { ProjectActions } from './ProjectActions';
 
 export function ProjectsPage() {
@@ -18,6 +20,7 @@ export function ProjectsPage() {
         <CreateProjectForm />
         <DemoProjectButton />
         <ImportProjectZipForm />
+        <ImportProjectBundleForm />
       </div>
       {summaries.status === 'loading' && <p>{t('common.loading')}</p>}
       {summaries.status === 'failed' && <p role="alert">{t('common.loadFailed')}</p>}
@@ -44,6 +47,7 @@ export function ProjectsPage() {
                 <td>{new Date(project.createdAt).toLocaleString(i18n.language)}</td>
                 <td>
                   <ProjectActions project={project} />
+                  <ExportProjectBundle project={project} />
                 </td>
               </tr>
             ))}

@@ -4,7 +4,8 @@
 // export readable by onnxruntime, stop, import of a package of another size refused and of the real one
 // accepted, delete; cancelling a run.
 import { expect, test, type Page } from '@playwright/test';
-import { strToU8, zipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
 import { demoProject } from './helpers/annotation';
 import { exportModelPackage, modelRow as row, modelTrainingTimeoutMs as trainingTimeoutMs, storedVersions } from './helpers/models';
@@ -120,6 +121,20 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   expect(session.inputNames.length).toBeGreaterThan(0);
   expect(session.outputNames.length).toBeGreaterThan(0);
   await session.release();
+
+  // Export for inference server: a Triton model repository holding the same model.onnx and a config from its graph.
+  const [serverDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    row(page, 1).getByRole('button', { name: 'Export for inference server' }).click(),
+  ]);
+  expect(serverDownload.suggestedFilename()).toBe('demo-flange-1-triton.zip');
+  const repository = unzipSync(new Uint8Array(await readFile((await serverDownload.path())!)));
+  expect(Object.keys(repository).sort()).toEqual(['demo-flange-1/1/model.onnx', 'demo-flange-1/config.pbtxt', 'demo-flange-1/model.json']);
+  expect(Buffer.from(repository['demo-flange-1/1/model.onnx']!).equals(Buffer.from(onnx))).toBe(true);
+  const config = strFromU8(repository['demo-flange-1/config.pbtxt']!);
+  expect(config).toContain('platform: "onnxruntime_onnx"\nmax_batch_size: 0\n');
+  expect(config).toContain('name: "image"\n    data_type: TYPE_UINT8\n    dims: [ 1, 240, 320, 3 ]');
+  expect(config).toContain('name: "anomaly_mask"\n    data_type: TYPE_UINT8\n    dims: [ 1, 240, 320 ]');
 
   // Stop → back to Training complete.
   await row(page, 1).getByRole('button', { name: 'Stop' }).click();

@@ -63,7 +63,7 @@ export async function trainFromModelsPage(page: Page, projectId: string, version
 
 /** Exports a version from the Models tab and reads the package: its file name and bytes, `model.json` and `model.onnx`. */
 export async function exportModelPackage(page: Page, version: number) {
-  const [download] = await Promise.all([page.waitForEvent('download'), modelRow(page, version).getByRole('button', { name: 'Export' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), modelRow(page, version).getByRole('button', { name: 'Export', exact: true }).click()]);
   const zip = new Uint8Array(await readFile((await download.path())!));
   const files = unzipSync(zip);
   return {

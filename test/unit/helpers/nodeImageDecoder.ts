@@ -1,22 +1,2 @@
-// The detection/training ImageDecoder under Node, where createImageBitmap does not exist: the same pure
-// PNG decoder the app uses for masks, and jpeg-js; the runtime then resizes in JS.
-import jpeg from 'jpeg-js';
-import { decodePng } from '../../../src/domain/png';
-import { sniffImageFormat } from '../../../src/domain/rules/imageFile';
-import type { ImageDecoder } from '../../../workers/runtime/detectionInput';
-
-export const nodeImageDecoder: ImageDecoder = {
-  async decodeFile(file) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    try {
-      if (sniffImageFormat(bytes.subarray(0, 8)) === 'jpeg') {
-        const { data, width, height } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-        return { original: { width, height }, frame: { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) } };
-      }
-      const { rgba, width, height } = decodePng(bytes);
-      return { original: { width, height }, frame: { width, height, data: rgba } };
-    } catch {
-      return undefined;
-    }
-  },
-};
+// The Node image decoder for tests; it lives with the runtime since the command-line detector ships it.
+export { nodeImageDecoder } from '../../../workers/runtime/nodeImageDecoder';
