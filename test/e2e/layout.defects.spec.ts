@@ -67,3 +67,14 @@ test('"No images match this filter" stands alone, without an empty grid under it
   await expect(gallery.getByText('No images match this filter.')).toBeVisible();
   await expect(gallery.locator('.gallery-grid')).toHaveCount(0);
 });
+
+test('the header says "Offline" while the network is gone, and no more once it is back', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  const offline = page.getByRole('banner').getByTestId('network-offline');
+  await expect(offline).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(offline).toHaveText('Offline');
+  await context.setOffline(false);
+  await expect(offline).toHaveCount(0);
+});

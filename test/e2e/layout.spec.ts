@@ -49,6 +49,8 @@ for (const viewport of viewports) {
 
       await page.goto('/');
       await expect(page.getByTestId('dashboard')).toBeVisible();
+      // A developer's figure, not an operator's: "Counted in 2 ms" is gone.
+      await expect(page.getByTestId('dashboard')).not.toContainText('Counted in');
       await checkLayout(page, 'dashboard');
 
       await page.goto('/projects');
