@@ -33,6 +33,10 @@ for (const viewport of viewports) {
       await expect(train).toBeInViewport({ ratio: 1 });
       await checkLayout(page, 'models');
 
+      await page.goto(`/projects/${projectId}/models/compare`);
+      await expect(page.getByText('Train at least two model versions to compare them.')).toBeVisible();
+      await checkLayout(page, 'compare');
+
       await openTab(page, 'Trial detections');
       await expect(page.getByRole('heading', { name: 'Detect on files' })).toBeVisible();
       await checkLayout(page, 'trials');
