@@ -146,15 +146,16 @@ const cells = (table: string, row: string) =>
   [...container.querySelectorAll(`[data-testid="${table}"] tr[${row}] td`)].map((cell) => cell.textContent!.replace(/\s/g, ' '));
 
 it('shows both versions side by side: image figures, per-label IoU and both curves of each', async () => {
-  const headings = [...container.querySelectorAll('[data-testid="compare-metrics"] thead th')].map((cell) => cell.textContent);
-  expect(headings).toEqual(['Figure', 'Model 1', 'Model 2']);
-  expect(cells('compare-metrics', 'data-metric="precision"')).toEqual(['83.3%', '100%']);
-  expect(cells('compare-metrics', 'data-metric="recall"')).toEqual(['83.3%', '100%']);
-  expect(cells('compare-metrics', 'data-metric="threshold"')).toEqual(['0.500', '0.500']);
+  // Polled: a store change from another test file's tab reloads the page's data (briefly "Loading…").
+  const headings = () => [...container.querySelectorAll('[data-testid="compare-metrics"] thead th')].map((cell) => cell.textContent);
+  await expect.poll(headings, poll).toEqual(['Figure', 'Model 1', 'Model 2']);
+  await expect.poll(() => cells('compare-metrics', 'data-metric="precision"'), poll).toEqual(['83.3%', '100%']);
+  await expect.poll(() => cells('compare-metrics', 'data-metric="recall"'), poll).toEqual(['83.3%', '100%']);
+  await expect.poll(() => cells('compare-metrics', 'data-metric="threshold"'), poll).toEqual(['0.500', '0.500']);
   // Version 2 predicts every true mask: IoU 100 % for each label; version 1 misses some.
   for (const label of ['scratch', 'dent']) {
+    await expect.poll(() => cells('compare-per-label', `data-label="${label}"`)[1], poll).toMatch(/^IoU 100\s?% · F1 100\s?%$/);
     const [first, second] = cells('compare-per-label', `data-label="${label}"`);
-    expect(second).toMatch(/^IoU 100\s?% · F1 100\s?%$/);
     expect(first).not.toBe(second);
   }
   for (const version of [1, 2]) {

@@ -49,6 +49,9 @@ for (const viewport of viewports) {
 
       await page.goto(`/projects/${projectId}/label/${Object.values(entryIds)[0]}`);
       await waitForStage(page);
+      // The brush size slider is on screen together with the stage (portrait: once the stage is scrolled to).
+      await page.getByTestId('annotation-stage').scrollIntoViewIfNeeded();
+      await expect(page.getByRole('slider', { name: /^Brush size/ })).toBeInViewport({ ratio: 1 });
       await checkLayout(page, 'annotate');
 
       await page.goto('/');
