@@ -1,5 +1,5 @@
-// The pages that need a trained model, on the demo project with touch (issue 15, layout and touch): the model
-// detail at the three sizes (no sideways scroll, 44 px targets — the Mistakes filter among them — and a test
+// The pages that need a trained model, on the demo project with touch (issue 15, layout and touch): the Models
+// list and the model detail at the three sizes (no sideways scroll, 44 px targets — the Mistakes filter among them — and a test
 // result enlarged), and the camera in kiosk mode at 1280×800 with a running model: "Start inspection" on
 // screen without scrolling, then full screen with the live picture, the whole verdict and only Stop/Capture.
 import { expect, test } from '@playwright/test';
@@ -13,6 +13,15 @@ test('model detail at every size, then the camera kiosk with the running model',
   test.setTimeout(modelTrainingTimeoutMs + 5 * 60_000);
   const { projectId } = await demoProject(page);
   await trainFromModelsPage(page, projectId, 1);
+
+  // The Models list with a version: its actions reachable at every size, Start among them.
+  for (const viewport of viewports) {
+    await page.setViewportSize(viewport);
+    const startButton = modelRow(page, 1).getByRole('button', { name: 'Start' });
+    await startButton.scrollIntoViewIfNeeded();
+    await expect(startButton).toBeInViewport({ ratio: 1 });
+    await checkLayout(page, 'models-trained');
+  }
 
   await page.goto(`/projects/${projectId}/models/1`);
   await expect(page.getByTestId('results-counts')).toBeVisible();
