@@ -1,11 +1,14 @@
-// The frame around every screen: navigation, the offline/update status and notices.
+// The frame around every screen: navigation, "Offline" while the network is gone, the offline/update status
+// and notices.
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { PwaStatus } from '../pwa/PwaStatus';
 import { Notices } from './Notices';
+import { useNetworkOnline } from './useNetworkOnline';
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const online = useNetworkOnline();
   return (
     <div className="app">
       <header className="app-header">
@@ -20,6 +23,11 @@ export function AppLayout() {
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
+        {!online && (
+          <span className="badge badge-offline" role="status" data-testid="network-offline">
+            {t('pwa.offline')}
+          </span>
+        )}
         <PwaStatus />
       </header>
       <Notices />

@@ -23,6 +23,16 @@ export function LabelDots({ labels }: { labels: readonly AnomalyLabel[] }) {
   );
 }
 
+/** One text chip per label with a dot in its colour: the names readable at a glance (gallery tiles). */
+export function LabelChips({ labels }: { labels: readonly AnomalyLabel[] }) {
+  return labels.map((label) => (
+    <span key={label.id} className="label-chip">
+      <span className="label-dot" style={{ backgroundColor: label.color }} aria-hidden="true" />
+      {label.name}
+    </span>
+  ));
+}
+
 /** The entry's labels in project order; ids of labels deleted meanwhile are skipped. */
 export function labelsOf(entry: Pick<DatasetEntry, 'anomalyLabelIds'>, labelsById: ReadonlyMap<string, AnomalyLabel>): AnomalyLabel[] {
   return entry.anomalyLabelIds.flatMap((id) => labelsById.get(id) ?? []);

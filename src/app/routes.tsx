@@ -8,6 +8,7 @@ import { DatasetsPage } from '../datasets/DatasetsPage';
 import { AnnotationPage } from '../labeling/AnnotationPage';
 import { ModelsPage } from '../models/ModelsPage';
 import { ModelDetailPage } from '../models/detail/ModelDetailPage';
+import { ModelComparePage } from '../models/compare/ModelComparePage';
 import { ProjectLayout } from './ProjectLayout';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="datasets" replace /> },
           { path: 'datasets', ...page(<DatasetsPage />) },
           { path: 'models', ...page(<ModelsPage />) },
+          { path: 'models/compare', ...page(<ModelComparePage />) },
           { path: 'models/:version', ...page(<ModelDetailPage />) },
           { path: 'trials', ...page(<TrialsPage />) },
           { path: 'trials/:jobId', ...page(<TrialJobPage />) },

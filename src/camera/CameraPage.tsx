@@ -155,6 +155,29 @@ export function CameraPage() {
       />
       {!projectSize && <p className="hint">{t('camera:noProjectSize')}</p>}
 
+      {/* Above the picture: visible without scrolling, and with the picture all that kiosk mode shows. */}
+      <div className="camera-controls">
+        <InspectionActions
+          inspecting={inspecting}
+          canInspect={canInspect}
+          onStart={inspection.start}
+          onStop={inspection.stop}
+          fullScreen={fullScreen}
+          onToggleFullScreen={toggleFullScreen}
+          sound={sound}
+          onSoundChange={setSound}
+          vibration={vibration}
+          onVibrationChange={setVibration}
+        />
+        <CaptureControls
+          projectId={project.id}
+          projectSize={projectSize}
+          modelVersionId={model?.version.id ?? null}
+          disabled={!liveCamera || !region || !projectSize}
+          grab={() => grabRegionPng(videoRef.current!, regionRef.current!, projectSize!)}
+        />
+      </div>
+
       <div className="camera-layout">
         <div className="camera-view" style={liveCamera ? { aspectRatio: `${liveCamera.width} / ${liveCamera.height}` } : undefined}>
           <video ref={videoRef} className="camera-video" muted playsInline data-testid="camera-video" />
@@ -164,25 +187,6 @@ export function CameraPage() {
         <VerdictPanel readout={inspection.readout} labels={labels} />
       </div>
 
-      <InspectionActions
-        inspecting={inspecting}
-        canInspect={canInspect}
-        onStart={inspection.start}
-        onStop={inspection.stop}
-        fullScreen={fullScreen}
-        onToggleFullScreen={toggleFullScreen}
-        sound={sound}
-        onSoundChange={setSound}
-        vibration={vibration}
-        onVibrationChange={setVibration}
-      />
-      <CaptureControls
-        projectId={project.id}
-        projectSize={projectSize}
-        modelVersionId={model?.version.id ?? null}
-        disabled={!liveCamera || !region || !projectSize}
-        grab={() => grabRegionPng(videoRef.current!, regionRef.current!, projectSize!)}
-      />
       {!inspecting && <RegionControls value={regionSettings} onChange={setRegionSettings} />}
     </section>
   );

@@ -110,9 +110,6 @@ export function DashboardPage() {
           <Overview data={data.data} />
           <h2>{t('dashboard:chart.title')}</h2>
           <ActivityChart buckets={data.data.totals.buckets} testId="dashboard-chart" />
-          <p className="hint" data-testid="dashboard-load-ms">
-            {t('dashboard:loadTime', { ms: Math.round(data.data.loadMs) })}
-          </p>
           <h2>{t('dashboard:projectsTitle')}</h2>
           {data.data.rows.length === 0 ? <p className="empty">{t('dashboard:empty')}</p> : <ProjectPages data={data.data} />}
         </div>

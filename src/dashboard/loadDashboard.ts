@@ -22,8 +22,6 @@ export interface DashboardData {
   range: ActivityRange;
   rows: ProjectDashboardRow[];
   totals: DashboardTotals;
-  /** How long reading and aggregating took, shown small on the page (measured, never asserted). */
-  loadMs: number;
 }
 
 /** Per-bucket sums over several projects' activity for the same range. */
@@ -39,7 +37,6 @@ export function sumBuckets(range: ActivityRange, activities: readonly ProjectAct
 }
 
 export async function loadDashboard(db: SpotcheckDatabase, range: ActivityRange): Promise<DashboardData> {
-  const startedMs = performance.now();
   await pruneByRetention(db, Date.now());
   const summaries = await projectSummaries(db);
   const activities = await projectActivities(
@@ -55,5 +52,5 @@ export async function loadDashboard(db: SpotcheckDatabase, range: ActivityRange)
     anomalies: activities.reduce((sum, activity) => sum + activity.anomalies, 0),
     buckets: sumBuckets(range, activities),
   };
-  return { range, rows, totals, loadMs: performance.now() - startedMs };
+  return { range, rows, totals };
 }

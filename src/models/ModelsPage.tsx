@@ -2,6 +2,7 @@
 // their lifecycle actions, and importing a model package.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useStoredData } from '../app/useStoredData';
 import { TrainingReadinessView, useTrainingReadiness } from '../app/TrainingReadinessPanel';
 import { describeError } from '../i18n';
@@ -36,6 +37,11 @@ export function ModelsPage() {
             {t('models:train.action')}
           </button>
           <ImportModelButton projectId={project.id} />
+          {versions.data.length > 1 && (
+            <Link className="button-link button-secondary" to="compare">
+              {t('models:compare.action')}
+            </Link>
+          )}
         </div>
         {activeRun && <p className="hint">{t('models:train.activeRun', { version: activeRun.version })}</p>}
         {(readiness.data.offerTrainAsClassification || asClassification) && (

@@ -51,6 +51,7 @@ export function TrainingProgressPanel({ job }: { job: TrainingJob }) {
           series={series}
           xLabel={t('models:progress.epoch')}
           yLabel={t('models:progress.loss')}
+          wholeNumberX
           heightPx={180}
         />
       )}

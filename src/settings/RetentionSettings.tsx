@@ -52,11 +52,11 @@ export function RetentionSettings() {
   return (
     <form className="stack retention-settings" onSubmit={save} aria-label={t('dashboard:retention.title')}>
       <p className="hint">{t('dashboard:retention.hint')}</p>
-      <label>
+      <label className="checkbox-field">
         <input type="radio" name="retention" checked={keepForever} onChange={() => setKeepForever(true)} /> {t('dashboard:retention.keepForever')}
       </label>
       <div className="inline-form">
-        <label>
+        <label className="checkbox-field">
           <input type="radio" name="retention" checked={!keepForever} onChange={() => setKeepForever(false)} /> {t('dashboard:retention.keepDays')}
         </label>
         <label>

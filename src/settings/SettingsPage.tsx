@@ -13,11 +13,15 @@ import type { RuntimeReport } from '../contracts/diagnosticsWorkerApi';
 
 const bytesPerMegabyte = 1024 * 1024;
 
+/** What the browser said to "Ask to keep data": shown, because a declined request changes nothing on screen. */
+type PersistAnswer = 'granted' | 'declined' | 'unsupported';
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const { offlineReady, showError } = useUiStore();
   // Persistence is no stored data: a granted request is read again by counting requests.
   const [persistRequests, setPersistRequests] = useState(0);
+  const [persistAnswer, setPersistAnswer] = useState<PersistAnswer | null>(null);
   // Any write changes the usage.
   const estimate = useStoredData(ALL_STORES, () => readStorageEstimate(), [persistRequests]);
   const [runtime, setRuntime] = useState<RuntimeReport | 'running' | null>(null);
@@ -33,7 +37,8 @@ export function SettingsPage() {
   }
 
   async function persist() {
-    await requestPersistentStorage();
+    const granted = await requestPersistentStorage();
+    setPersistAnswer(granted === null ? 'unsupported' : granted ? 'granted' : 'declined');
     setPersistRequests((count) => count + 1);
   }
 
@@ -63,6 +68,11 @@ export function SettingsPage() {
         </dl>
       ) : (
         <p>{t('settings.storage.unavailable')}</p>
+      )}
+      {persistAnswer && (
+        <p role="status" data-testid="persistence-answer">
+          {t(`settings.storage.answer.${persistAnswer}`)}
+        </p>
       )}
       <p className="hint">{t('settings.storage.whatToDelete')}</p>
       <h2>{t('dashboard:retention.title')}</h2>

@@ -31,14 +31,30 @@ export interface LineChartProps {
   /** Axis titles. */
   xLabel?: string;
   yLabel?: string;
+  /** X values are counts (epochs): ticks only at whole numbers. */
+  wholeNumberX?: boolean;
 }
 
 const defaultHeightPx = 200;
 const minWidthPx = 200;
 
 const markerSizePx = 10;
+/** Tick steps uPlot may choose from for a whole-number axis. */
+const wholeNumberSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
-export function LineChart({ label, x, series, time = false, heightPx = defaultHeightPx, stepped = false, xRange, yRange, xLabel, yLabel }: LineChartProps) {
+export function LineChart({
+  label,
+  x,
+  series,
+  time = false,
+  heightPx = defaultHeightPx,
+  stepped = false,
+  xRange,
+  yRange,
+  xLabel,
+  yLabel,
+  wholeNumberX = false,
+}: LineChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -57,7 +73,12 @@ export function LineChart({ label, x, series, time = false, heightPx = defaultHe
             : { label: line.label, stroke: line.color, width: 2, ...(line.dash ? { dash: line.dash } : {}), ...(steps ? { paths: steps } : {}) },
         ),
       ],
-      axes: [{ ...(xLabel ? { label: xLabel } : {}) }, { size: 50, ...(yLabel ? { label: yLabel } : {}) }],
+      // Not live: the legend names the series only; live it showed "Value: --" until a pointer hovered.
+      legend: { live: false },
+      axes: [
+        { ...(xLabel ? { label: xLabel } : {}), ...(wholeNumberX ? { incrs: wholeNumberSteps } : {}) },
+        { size: 50, ...(yLabel ? { label: yLabel } : {}) },
+      ],
     };
     const data = [Array.from(x), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;
     const chart = new uPlot(options, data, container);
@@ -67,7 +88,7 @@ export function LineChart({ label, x, series, time = false, heightPx = defaultHe
       resize.disconnect();
       chart.destroy();
     };
-  }, [x, series, time, heightPx, stepped, xRange, yRange, xLabel, yLabel]);
+  }, [x, series, time, heightPx, stepped, xRange, yRange, xLabel, yLabel, wholeNumberX]);
 
   return <div ref={containerRef} className="line-chart" role="img" aria-label={label} data-points={x.length} />;
 }

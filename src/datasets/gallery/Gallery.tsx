@@ -155,16 +155,19 @@ export function Gallery({ projectId, datasetId }: { projectId: string; datasetId
       </div>
       <GalleryToolbar selectedCount={selectedIds.size} actions={actions} />
       {listing.status === 'failed' && <p role="alert">{describeError(listing.error)}</p>}
-      {listing.status === 'ready' && entries.length === 0 && <p className="empty">{t('datasets:gallery.empty')}</p>}
-      {/* A new listing starts at its top: remounting resets the scroll position and the window. */}
-      <GalleryGrid
-        key={`${filter}|${deferredSearch}|${sort}`}
-        entries={entries}
-        labelsById={labelsById}
-        selectedIds={selectedIds}
-        onToggle={onToggle}
-        onOpen={setViewerIndex}
-      />
+      {listing.status === 'ready' && entries.length === 0 ? (
+        <p className="empty">{t('datasets:gallery.empty')}</p>
+      ) : (
+        // A new listing starts at its top: remounting resets the scroll position and the window.
+        <GalleryGrid
+          key={`${filter}|${deferredSearch}|${sort}`}
+          entries={entries}
+          labelsById={labelsById}
+          selectedIds={selectedIds}
+          onToggle={onToggle}
+          onOpen={setViewerIndex}
+        />
+      )}
       {viewerIndex !== null && entries[viewerIndex] && (
         <ImageViewer entries={entries} index={viewerIndex} labelsById={labelsById} onNavigate={setViewerIndex} onClose={() => setViewerIndex(null)} />
       )}

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
-import { ClassBadge, LabelDots, labelsOf } from '../../app/EntryFacts';
+import { ClassBadge, LabelChips, labelsOf } from '../../app/EntryFacts';
 import { useStoredImageUrl } from '../../app/useStoredImageUrl';
 
 interface GalleryTileProps {
@@ -35,7 +35,7 @@ export const GalleryTile = memo(function GalleryTile({ entry, index, labelsById,
         </span>
         <span className="gallery-tile-facts">
           <ClassBadge classification={entry.classification} />
-          <LabelDots labels={labelsOf(entry, labelsById)} />
+          <LabelChips labels={labelsOf(entry, labelsById)} />
         </span>
       </button>
     </div>

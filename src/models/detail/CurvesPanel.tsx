@@ -12,7 +12,7 @@ const curveColor = '#0072b2';
 const markerColor = '#e69f00';
 const chartHeightPx = 260;
 
-function CurveChart({
+export function CurveChart({
   curve,
   threshold,
   title,

@@ -1,6 +1,6 @@
 // One test image in the results overview: correct or not at the previewed threshold, predicted vs actual
 // class, confidence and score, and for segmentation models the predicted mask next to the ground truth.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestImageResult } from '../../contracts/evaluation';
 import { isCorrect, predictedClass } from '../../domain/evaluation/thresholdPreview';
@@ -40,8 +40,11 @@ export const TestResultCard = memo(function TestResultCard({
   const predictedLabels = labels.filter((label) => predictedIndices.has(label.index));
   const name = entry?.sourceRef ?? t('modelDetail:results.removedImage', { id: prediction.entryId });
   const correct = isCorrect(prediction);
+  // Enlarged, the card spans the whole row so a small defect and its mask can be seen.
+  const [enlarged, setEnlarged] = useState(false);
+  const classes = ['test-result', correct ? 'test-result-correct' : 'test-result-incorrect', enlarged ? 'test-result-enlarged' : ''];
   return (
-    <li className={`test-result ${correct ? 'test-result-correct' : 'test-result-incorrect'}`} data-entry-name={name} data-correct={correct}>
+    <li className={classes.join(' ').trim()} data-entry-name={name} data-correct={correct}>
       <div className="test-result-pictures">
         <MaskFigure
           caption={segmentation ? t('modelDetail:results.predictedMask') : t('modelDetail:results.picture')}
@@ -62,9 +65,14 @@ export const TestResultCard = memo(function TestResultCard({
           />
         )}
       </div>
-      <p className="test-result-name" title={name}>
-        {name}
-      </p>
+      <div className="test-result-heading">
+        <p className="test-result-name" title={name}>
+          {name}
+        </p>
+        <button type="button" className="button-quiet" aria-pressed={enlarged} onClick={() => setEnlarged((value) => !value)}>
+          {enlarged ? t('modelDetail:results.shrink') : t('modelDetail:results.enlarge')}
+        </button>
+      </div>
       <p>
         <span className={`badge ${correct ? 'badge-ok' : 'badge-danger'}`}>
           {correct ? t('modelDetail:results.correct') : t('modelDetail:results.incorrect')}
