@@ -72,6 +72,9 @@ test.describe('real photo samples', () => {
   // The samples live outside the repository (their licence keeps them out); say so when absent.
   const missing = missingSamplesReason(cookiesDir, aliensDir);
   test.skip(missing !== null, missing ?? '');
+  // 47–80 full-size photos decoded, hashed and stored: about 50 s alone, so a loaded CI machine needs more than
+  // the default 60 s test limit (a limit, not a timing assertion: every wait still waits for what it asserts).
+  test.slow();
 
   test('the cookie manifest imports 47 images, 24 of them masked with label cracked', async ({ page }) => {
     await importCookieProject(page, 'cookies');
