@@ -113,4 +113,18 @@ describe('model import proves itself', () => {
       expect(await snapshotDatabase(db)).toEqual(before);
     },
   );
+
+  it('refuses a package whose test results are not valid, naming the field, and stores nothing', { timeout: importTimeoutMs }, async () => {
+    const files = unzipSync(packageBytes);
+    const results = packagedTestResults(packageBytes) as unknown as Record<string, unknown>[];
+    results[1]!.score = String(results[1]!.score);
+    files[modelPackageFileNames.testResults] = strToU8(JSON.stringify(results));
+    const db = await openSpotcheckDb();
+    const before = await snapshotDatabase(db);
+    const message = await failureMessage(importModelPackageFile(project.id, new File([zipSync(files) as Uint8Array<ArrayBuffer>], 'bad-results.zip')));
+    expect(message).toBe(
+      'bad-results.zip cannot be imported: evaluation[2].score in its evaluation.json (the test results) is not valid. Export the model again from the project it was trained in.',
+    );
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
 });
