@@ -1,12 +1,14 @@
 // The step after a model package import (spec §9 item 4): the imported model, not yet started, is run in
 // the detection worker on the package's test images found in this project, and its scores and verdicts are
 // compared with the package's evaluation. The outcome is kept on the version; a mismatch refuses its start
-// (src/runtime/modelHosting.ts), no test image here is said and the start allowed.
-import { detectionWorker } from '../app/workers';
+// (src/runtime/modelHosting.ts), no test image here is said and the start allowed. A project bundle's
+// trained versions are checked the same way, through the package each would export.
+import { detectionWorker, importWorker } from '../app/workers';
 import { compareTestResults } from '../domain/evaluation/importCheck';
 import type { ModelPackage } from '../domain/modelPackage';
 import type { ModelVersion } from '../domain/types';
-import { readImportCheckImages, recordImportCheck } from '../storage/modelPackages';
+import { listTrainedModels } from '../storage/modelFiles';
+import { exportModelPackage, readImportCheckImages, recordImportCheck } from '../storage/modelPackages';
 import type { SpotcheckDB } from '../storage/schema';
 import type { IDBPDatabase } from 'idb';
 
@@ -19,4 +21,17 @@ export async function checkImportedModel(db: IDBPDatabase<SpotcheckDB>, version:
   const scores = await detectionWorker.run((api) => api.scoreTestImages(modelPackage.model, modelPackage.metadata, images)).catch(() => images.map(() => null));
   const expected = matched.map(({ expected: result }) => result);
   return recordImportCheck(db, version.id, compareTestResults(expected, scores, new Date().toISOString()));
+}
+
+/**
+ * After a project bundle import: every trained version of the project that carries its test results is
+ * re-run on them here, as its package would be; one without (itself imported from a package) keeps its check.
+ */
+export async function checkImportedProjectModels(db: IDBPDatabase<SpotcheckDB>, projectId: string): Promise<void> {
+  for (const { version } of await listTrainedModels(db)) {
+    if (version.projectId !== projectId) continue;
+    const { fileName, bytes } = await exportModelPackage(db, version.id);
+    const modelPackage = await importWorker.run((api) => api.readModelPackage(new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName));
+    if (modelPackage.testResults?.length) await checkImportedModel(db, version, modelPackage);
+  }
 }

@@ -18,6 +18,9 @@ import { openSpotcheckDb } from '../../src/storage/db';
 import { exportModelPackage } from '../../src/storage/modelPackages';
 import { createModelVersion } from '../../src/storage/modelVersions';
 import { deleteProject } from '../../src/storage/projects';
+import { readProjectRecords, writeProjectRecords } from '../../src/storage/projectBundle';
+import { readProjectBundle, writeProjectBundle } from '../../src/domain/projectBundle';
+import { checkImportedProjectModels } from '../../src/runtime/importCheck';
 import { failureMessage, snapshotDatabase } from '../fixtures/storageTestKit';
 import { writeSyntheticProject } from '../fixtures/syntheticProject';
 import { workerProjectSide as side, workerTrainingTimeoutMs as trainingTimeoutMs } from './fixtures/workerProject';
@@ -127,4 +130,29 @@ describe('model import proves itself', () => {
     );
     expect(await snapshotDatabase(db)).toEqual(before);
   });
+
+  it('checks the trained models of a project bundle on import, keeping the check an imported version came with', { timeout: importTimeoutMs }, async () => {
+    // A hosted model keeps its project from being deleted; the bundle brings it back under the same ids.
+    for (const component of started.splice(0)) await stopModel(component);
+    const db = await openSpotcheckDb();
+    const bundle = await writeProjectBundle(await readProjectRecords(db, project.id, false), {
+      projectName: project.name,
+      includesTrials: false,
+      exportedAt: new Date().toISOString(),
+    });
+    const mismatched = (await db.getAllFromIndex('modelVersions', 'by-project', project.id)).find((version) => firstMismatchOf(version));
+    expect(mismatched, 'the bundle holds the mismatching import').toBeDefined();
+    await deleteProject(db, project.id, project.name);
+
+    const restored = await writeProjectRecords(db, (await readProjectBundle(bundle, 'project.zip')).records);
+    await checkImportedProjectModels(db, restored.id);
+    const versions = new Map((await db.getAllFromIndex('modelVersions', 'by-project', restored.id)).map((version) => [version.version, version]));
+    expect(versions.get(trained.version)!.importCheck).toMatchObject({ images: trained.split!.testIds.length, mismatches: [] });
+    expect(firstMismatchOf(versions.get(mismatched!.version)!)).toEqual(firstMismatchOf(mismatched!));
+  });
 });
+
+function firstMismatchOf(version: ModelVersion) {
+  const check = version.importCheck;
+  return check && 'mismatches' in check ? check.mismatches[0] : undefined;
+}
