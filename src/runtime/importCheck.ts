@@ -9,10 +9,9 @@ import type { ModelPackage } from '../domain/modelPackage';
 import type { ModelVersion } from '../domain/types';
 import { listTrainedModels } from '../storage/modelFiles';
 import { exportModelPackage, readImportCheckImages, recordImportCheck } from '../storage/modelPackages';
-import type { SpotcheckDB } from '../storage/schema';
-import type { IDBPDatabase } from 'idb';
+import type { SpotcheckDatabase } from '../storage/schema';
 
-export async function checkImportedModel(db: IDBPDatabase<SpotcheckDB>, version: ModelVersion, modelPackage: ModelPackage): Promise<ModelVersion> {
+export async function checkImportedModel(db: SpotcheckDatabase, version: ModelVersion, modelPackage: ModelPackage): Promise<ModelVersion> {
   if (!modelPackage.testResults?.length) return recordImportCheck(db, version.id, { skipped: 'noTestResults' });
   const matched = await readImportCheckImages(db, version.projectId, modelPackage.testResults);
   if (matched.length === 0) return recordImportCheck(db, version.id, { skipped: 'noTestImages' });
@@ -27,7 +26,7 @@ export async function checkImportedModel(db: IDBPDatabase<SpotcheckDB>, version:
  * After a project bundle import: every trained version of the project that carries its test results is
  * re-run on them here, as its package would be; one without (itself imported from a package) keeps its check.
  */
-export async function checkImportedProjectModels(db: IDBPDatabase<SpotcheckDB>, projectId: string): Promise<void> {
+export async function checkImportedProjectModels(db: SpotcheckDatabase, projectId: string): Promise<void> {
   for (const { version } of await listTrainedModels(db)) {
     if (version.projectId !== projectId) continue;
     const { fileName, bytes } = await exportModelPackage(db, version.id);
