@@ -10,6 +10,7 @@ import { browserImageDecoder } from './runtime/browserImageDecoder';
 import { DetectionRuntime } from './runtime/detectionRuntime';
 import { transferDetectionRuntimeErrors } from './runtime/runtimeErrors';
 import { storedModelSource } from './runtime/storedModelSource';
+import { scoreTestImages } from './runtime/importCheckScores';
 import type { DetectionOutput, DetectionWorkerApi } from '../src/contracts/detectionWorkerApi';
 
 let databaseName = DB_NAME;
@@ -31,6 +32,14 @@ const detectionWorkerApi: DetectionWorkerApi = {
   wasmThreads: async () => ort.env.wasm.numThreads,
   timeModelRun: (modelComponent, input) => runtime.timeModelRun(modelComponent, input),
   executionProvider: async () => executionProviderName(sessionOptions().executionProviders?.[0]),
+  async scoreTestImages(model, metadata, images) {
+    const session = await ort.InferenceSession.create(new Uint8Array(await model.arrayBuffer()), sessionOptions());
+    try {
+      return await scoreTestImages(session, metadata, images, browserImageDecoder);
+    } finally {
+      await session.release();
+    }
+  },
 };
 
 function executionProviderName(provider: ort.InferenceSession.ExecutionProviderConfig | undefined): string {

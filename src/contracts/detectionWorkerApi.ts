@@ -1,5 +1,6 @@
 // The detection runtime's API (spec §4.3) as the page sees it through the detection worker bridge
 // (moved from workers/runtime/types.ts): model status, the inputs it takes and what it answers.
+import type { ModelMetadata } from './modelMetadata';
 import type { Prediction } from './prediction';
 
 /** Spec §4.3 ModelStatus; the numbers are the wire codes. */
@@ -50,4 +51,6 @@ export interface DetectionWorkerApi {
   timeModelRun(modelComponent: string, input: DetectionInput): Promise<number>;
   /** The execution provider detection sessions run on (benchmarks report it). */
   executionProvider(): Promise<string>;
+  /** An imported package's model (not started) on its test images: each image's score, null where it could not be judged. */
+  scoreTestImages(model: Blob, metadata: ModelMetadata, images: Blob[]): Promise<(number | null)[]>;
 }

@@ -1,13 +1,14 @@
 // The portable model package (spec §9 item 4): one zip holding the packaged ONNX model and a JSON file
 // with its metadata (project size, RGB888 input, threshold, colour map, metrics). The JSON's
 // `threshold` is the one in effect when exported (the user's, spec §9) and `trainedThreshold` the one
-// training calibrated. Reading a package (workers/import/modelPackage.ts) happens in the import worker.
+// training calibrated; `evaluation.json` the test images' results, which the importing device re-runs. Reading a package (workers/import/modelPackage.ts) happens in the import worker.
 import { strToU8, zipSync } from 'fflate';
+import type { PackagedTestResult } from '../contracts/importCheck';
 import type { ModelMetadata } from '../contracts/modelMetadata';
 import { UserFacingError } from './errors';
 import type { AnomalyLabel, ImageSize, ModelPerformance, ModelTag, ModelVersion } from './types';
 
-export const modelPackageFileNames = { model: 'model.onnx', metadata: 'model.json' } as const;
+export const modelPackageFileNames = { model: 'model.onnx', metadata: 'model.json', testResults: 'evaluation.json' } as const;
 
 /** What `model.json` holds: the model's own metadata plus where it came from. */
 export interface ModelPackageMetadata extends ModelMetadata {
@@ -26,6 +27,8 @@ export interface ModelPackageMetadata extends ModelMetadata {
 export interface ModelPackage {
   model: Blob;
   metadata: ModelPackageMetadata;
+  /** The source's test results (`evaluation.json`), which the import re-runs; absent in older packages. */
+  testResults?: PackagedTestResult[];
 }
 
 export function modelPackageFileName(projectName: string, version: number): string {
@@ -33,7 +36,14 @@ export function modelPackageFileName(projectName: string, version: number): stri
 }
 
 /** The package of a trained version; `metadata` is the stored one (its threshold the trained one). */
-export function buildModelPackage(modelBytes: Uint8Array, metadata: ModelMetadata, version: ModelVersion, projectName: string, exportedAt: string): Uint8Array {
+export function buildModelPackage(
+  modelBytes: Uint8Array,
+  metadata: ModelMetadata,
+  version: ModelVersion,
+  projectName: string,
+  exportedAt: string,
+  testResults: readonly PackagedTestResult[] = [],
+): Uint8Array {
   const trainedThreshold = version.trainedAnomalyThreshold ?? metadata.threshold;
   const packaged: ModelPackageMetadata = {
     ...metadata,
@@ -52,6 +62,7 @@ export function buildModelPackage(modelBytes: Uint8Array, metadata: ModelMetadat
   return zipSync({
     [modelPackageFileNames.model]: [modelBytes, { level: 0 }],
     [modelPackageFileNames.metadata]: strToU8(JSON.stringify(packaged, null, 2)),
+    ...(testResults.length > 0 ? { [modelPackageFileNames.testResults]: strToU8(JSON.stringify(testResults)) } : {}),
   });
 }
 

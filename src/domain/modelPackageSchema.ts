@@ -7,6 +7,7 @@ import { UserFacingError } from './errors';
 import { maxTagKeyLength, maxTagsPerModel, maxTagValueLength } from './modelTags';
 import { maxImageSidePx, maxLabelsPerProject, minImageSidePx } from './rules/limits';
 import type { ModelPackageMetadata } from './modelPackage';
+import type { PackagedTestResult } from '../contracts/importCheck';
 import { isValidInspectionRegion, minRegionShare } from './inspectionRegion';
 import type { InspectionRegion } from './inspectionRegion';
 
@@ -169,6 +170,29 @@ const modelPackageMetadata: Reader<ModelPackageMetadata> = object<ModelPackageMe
     exportedAt: date,
   }),
 });
+
+/** The checked copy of a parsed `evaluation.json` (the test results the import re-runs); throws `modelPackage.badTestResults` naming the field. */
+export function readPackagedTestResults(file: string, value: unknown): PackagedTestResult[] {
+  try {
+    return packagedTestResults(value, 'evaluation');
+  } catch (error) {
+    if (!(error instanceof FieldProblem)) throw error;
+    throw new UserFacingError('modelPackage.badTestResults', { file, field: error.field });
+  }
+}
+
+/** As many results as a package may carry test images (spec §5 caps a dataset below this). */
+const maxPackagedTestResults = 100_000;
+const packagedTestResults: Reader<PackagedTestResult[]> = list(
+  object<PackagedTestResult>({
+    file: text(1),
+    contentHash: optional(sha256),
+    score: ratio,
+    threshold: ratio,
+    isAnomalous: check<boolean>('boolean', (value) => typeof value === 'boolean'),
+  }),
+  maxPackagedTestResults,
+);
 
 /**
  * The checked copy of a parsed `model.json`; throws `modelPackage.badField` (context: the kind of value

@@ -3,6 +3,7 @@
 import type { ImageSize, InspectionRegion, ModelType } from '../contracts/modelMetadata';
 import type { ImageClass } from '../contracts/metrics';
 import type { StoredPrediction } from '../contracts/prediction';
+import type { ImportCheck } from '../contracts/importCheck';
 import type { ValidationIssue } from './rules/issues';
 
 // Records embed these contract types; domain code keeps importing them from here.
@@ -112,6 +113,8 @@ export interface ModelVersion {
   backbone?: string;
   /** Wall time of the training run, set with TRAINED. */
   trainingDurationMs?: number;
+  /** An imported package's re-run on its test images (spec §9 item 4); a mismatch refuses the start. */
+  importCheck?: ImportCheck;
 }
 
 export interface ModelVersionSplit {

@@ -1,10 +1,12 @@
 // Importing a model package into this project (spec §9 item 4): the file is read and checked in the
-// import worker, then stored as the next version (TRAINED) or, when it does not fit the project, refused with the reason.
+// import worker, then stored as the next version (TRAINED) or, when it does not fit the project, refused with the reason;
+// a stored one whose re-run on its test images disagrees with its evaluation is reported at once.
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../app/uiStore';
 import { describeError } from '../i18n';
 import { importModelPackageFile } from './importModelPackageFile';
+import { importCheckRefusal } from '../domain/evaluation/importCheck';
 
 export function ImportModelButton({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -21,7 +23,9 @@ export function ImportModelButton({ projectId }: { projectId: string }) {
     setProblem(null);
     try {
       const version = await importModelPackageFile(projectId, file);
-      showInfo(t('models:import.done', { file: file.name, version: version.version }));
+      const refusal = importCheckRefusal(version);
+      if (refusal) setProblem(t('models:import.mismatch', { file: file.name, version: version.version, reason: describeError(refusal) }));
+      else showInfo(t('models:import.done', { file: file.name, version: version.version }));
     } catch (error) {
       setProblem(describeError(error));
     } finally {

@@ -18,6 +18,7 @@ import { ExportInferenceServerButton } from './ExportInferenceServerButton';
 import { formatPercent } from './formatPercent';
 import { ModelHostingButton } from './ModelHostingButton';
 import { modelStatusText } from './modelStatusText';
+import { ImportCheckNote } from './ImportCheckNote';
 import { trainingJobs, type TrainingJob } from './trainingJobs';
 
 export function ModelVersionsTable({ project, versions }: { project: Project; versions: readonly ModelVersion[] }) {
@@ -80,6 +81,7 @@ function ModelVersionRow({ version, project, job }: { version: ModelVersion; pro
       <td>
         <Link to={String(version.version)}>{t('models:list.name', { version: version.version })}</Link>
         {version.description && <div className="hint">{version.description}</div>}
+        <ImportCheckNote version={version} />
       </td>
       <td data-testid="model-status">{modelStatusText(t, version, job?.progress?.report)}</td>
       <td>{t(`models:type.${version.modelType}`)}</td>

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
+import { openSpotcheckDb } from '../storage/db';
+import { importCheckRefusal } from '../domain/evaluation/importCheck';
 import { DB_NAME } from '../storage/schema';
 import { subscribeToStoreChanges } from '../storage/storeChanges';
 import type { ModelDescription } from '../contracts/detectionWorkerApi';
@@ -34,9 +36,13 @@ export function describeModel(modelComponent: string): Promise<ModelDescription>
 
 /**
  * Starts the model and resolves once it is RUNNING; rejects with the runtime's reason otherwise.
+ * An imported version whose re-run on its test images disagreed with its evaluation is refused first.
  * `onStarting` runs once StartModel has answered STARTING (the version is then STARTING_HOSTING).
  */
 export async function startModelAndWait(modelComponent: string, onStarting?: () => void): Promise<ModelDescription> {
+  const stored = (await listTrainedModels(await openSpotcheckDb())).find((model) => model.modelComponent === modelComponent);
+  const refusal = stored && importCheckRefusal(stored.version);
+  if (refusal) throw refusal;
   await detectionWorker.run((api) => api.startModel(modelComponent));
   onStarting?.();
   for (;;) {

@@ -7,7 +7,11 @@ import { buildModelPackage, checkPackageFitsProject, modelPackageFileName, type 
 import { normalizeModelTags } from '../domain/modelTags';
 import type { ModelVersion } from '../domain/types';
 import { i18n } from '../i18n';
+import type { ImportCheck, PackagedTestResult } from '../contracts/importCheck';
 import type { ModelMetadata } from '../contracts/modelMetadata';
+import { readTestResults } from './modelEvaluation';
+import { readImageBlob } from './blobs';
+import { matchTestImages } from '../domain/evaluation/importCheck';
 import { modelArtifactId, modelArtifactNames, readModelFile } from './modelFiles';
 import type { SpotcheckDB } from './schema';
 import { issueAll, writeTransaction } from './transaction';
@@ -25,8 +29,32 @@ export async function exportModelPackage(
   if (!files) throw new UserFacingError('modelPackage.notTrained', { version: version.version });
   return {
     fileName: modelPackageFileName(project.name, version.version),
-    bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt),
+    bytes: buildModelPackage(files.modelBytes, files.metadata, version, project.name, exportedAt, await packagedTestResults(db, version)),
   };
+}
+
+/** The version's test results by image name and content hash, which an importing device re-runs; images removed since are left out. */
+async function packagedTestResults(db: IDBPDatabase<SpotcheckDB>, version: ModelVersion): Promise<PackagedTestResult[]> {
+  const results = await readTestResults(db, version);
+  const entries = await Promise.all(results.map((result) => db.get('entries', result.entryId)));
+  return results.flatMap(({ prediction }, index) => {
+    const entry = entries[index];
+    if (!entry) return [];
+    const { score, threshold, isAnomalous } = prediction;
+    return [{ file: entry.sourceRef, ...(entry.contentHash ? { contentHash: entry.contentHash } : {}), score, threshold, isAnomalous }];
+  });
+}
+
+/** Keeps the outcome of an imported version's re-run on its test images; a mismatch refuses its start. */
+export async function recordImportCheck(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string, importCheck: ImportCheck): Promise<ModelVersion> {
+  return writeTransaction(db, ['modelVersions'], async (transaction) => {
+    const store = transaction.objectStore('modelVersions');
+    const version = await store.get(modelVersionId);
+    if (!version) throw new UserFacingError('model.notFound');
+    const checked = { ...version, importCheck };
+    await store.put(checked);
+    return checked;
+  });
 }
 
 /**
@@ -79,4 +107,15 @@ export async function importModelVersion(db: IDBPDatabase<SpotcheckDB>, projectI
     ]);
     return version;
   });
+}
+
+/** This project's images of the package's test results (by content hash, else by name); empty when none is here. */
+export async function readImportCheckImages(
+  db: IDBPDatabase<SpotcheckDB>,
+  projectId: string,
+  expected: readonly PackagedTestResult[],
+): Promise<{ expected: PackagedTestResult; image: Blob }[]> {
+  const matched = matchTestImages(expected, await db.getAllFromIndex('entries', 'by-project', projectId));
+  const images = await Promise.all(matched.map(({ entry }) => readImageBlob(db, entry.imageId, false)));
+  return matched.flatMap(({ expected: result }, index) => (images[index] ? [{ expected: result, image: images[index] }] : []));
 }

@@ -1,10 +1,11 @@
 // Reads and checks a model package (spec §9 item 4) in the import worker, so a large model.onnx is
 // never unpacked or decoded on the page's thread: the zip's directory is read first and model.onnx
 // and model.json are refused by their declared sizes before a byte is inflated; then every field of
-// model.json (its one schema), the model's checksum and the graph's outputs. Every refusal names the file.
+// model.json (its one schema) and of the optional evaluation.json (the test results), the model's checksum and the graph's outputs. Every refusal names the file.
 import { UserFacingError } from '../../src/domain/errors';
 import { modelPackageFileNames, type ModelPackage, type ModelPackageMetadata } from '../../src/domain/modelPackage';
-import { readModelPackageMetadata } from '../../src/domain/modelPackageSchema';
+import { readModelPackageMetadata, readPackagedTestResults } from '../../src/domain/modelPackageSchema';
+import type { PackagedTestResult } from '../../src/contracts/importCheck';
 import { maxModelBytes, maxModelMetadataBytes } from '../../src/domain/rules/limits';
 import type { ModelType } from '../../src/domain/types';
 import { decodeModel } from '../engine/onnx';
@@ -17,6 +18,7 @@ import { readZipEntries, type EntryLimit } from './unzip';
 const packageEntryLimits: ReadonlyMap<string, EntryLimit> = new Map([
   [modelPackageFileNames.model, { bytes: maxModelBytes, kind: 'model' }],
   [modelPackageFileNames.metadata, { bytes: maxModelMetadataBytes, kind: 'modelMetadata' }],
+  [modelPackageFileNames.testResults, { bytes: maxModelMetadataBytes, kind: 'modelMetadata' }],
 ]);
 
 /** `archive` is the picked file and `file` its name; resolves with model.onnx as a Blob and the checked model.json. */
@@ -30,7 +32,19 @@ export async function readModelPackage(archive: Blob, file: string, signal?: Abo
   const modelBytes = new Uint8Array(await model.arrayBuffer());
   if ((await sha256Hex(modelBytes)) !== metadata.sha256) throw new UserFacingError('modelPackage.damaged', { file });
   checkGraphOutputs(file, modelBytes, metadata.modelType);
-  return { model, metadata };
+  const testResultsBlob = blobOf(modelPackageFileNames.testResults);
+  return { model, metadata, ...(testResultsBlob ? { testResults: parseTestResults(file, await testResultsBlob.text()) } : {}) };
+}
+
+/** `evaluation.json`: the source's test results, which the import re-runs (packages before it had none). */
+function parseTestResults(file: string, json: string): PackagedTestResult[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new UserFacingError('modelPackage.badTestResults', { file, field: modelPackageFileNames.testResults });
+  }
+  return readPackagedTestResults(file, value);
 }
 
 /**

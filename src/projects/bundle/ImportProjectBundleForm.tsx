@@ -9,6 +9,7 @@ import { isUserFacingError } from '../../domain/errors';
 import { describeError } from '../../i18n';
 import { openSpotcheckDb } from '../../storage/db';
 import { writeProjectRecords } from '../../storage/projectBundle';
+import { checkImportedProjectModels } from '../../runtime/importCheck';
 
 export function ImportProjectBundleForm() {
   const { t } = useTranslation();
@@ -19,7 +20,10 @@ export function ImportProjectBundleForm() {
   const cancel = useRef<AbortController | null>(null);
 
   async function write(bundle: ReadBundle, copyName?: string) {
-    const project = await writeProjectRecords(await openSpotcheckDb(), bundle.records, copyName);
+    const db = await openSpotcheckDb();
+    const project = await writeProjectRecords(db, bundle.records, copyName);
+    // Spec §9 item 4: its models prove on this device that they give the results they came with.
+    await checkImportedProjectModels(db, project.id);
     setDuplicate(null);
     await navigate(`/projects/${project.id}`);
   }
