@@ -22,6 +22,7 @@ import type { StoredEvaluation } from '../../src/contracts/evaluation';
 import type { TrainingBackend } from '../../src/contracts/trainingWorkerApi';
 import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
+import { runBackbonePeerBench, type BackbonePeerFigures } from './backbonePeer';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
 import { syntheticDataset } from './syntheticDataset';
@@ -43,7 +44,8 @@ const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies Ope
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 
-export interface BenchResults {
+/** Browser runtime: plus the backbone, its TF.js peer and kNN-by-bank figures (backbonePeer.ts). */
+export interface BenchResults extends Partial<BackbonePeerFigures & { peerSkipped: string }> {
   runtime: 'node' | 'browser';
   backend: string;
   threads: number;
@@ -296,7 +298,8 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (output.verdictMismatches.length > 0)
       console.warn(`The detection worker judged ${output.verdictMismatches.join(', ')} differently from the training-time evaluation.`);
     const stored = output.evaluation as StoredEvaluation;
-    return resultsOf({
+    const backboneFigures = await runBackbonePeerBench(options.backboneId);
+    const results = resultsOf({
       runtime: 'browser',
       backend: options.backend,
       threads: output.threads,
@@ -313,6 +316,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       trainingPeakBytes: output.trainingPeakBytes,
       idleBytes: output.idleBytes,
     });
+    return { ...results, ...backboneFigures };
   }
 
   let peakBytes = process.memoryUsage().rss;
