@@ -140,11 +140,16 @@ export async function measureProviders(
 
 const remembered = new Map<string, Promise<ProviderChoice>>();
 
-/** `auto`: the provider `measureProviders` picks among those offered here, measured once per `modelKey`. */
+/**
+ * `auto`: the provider `measureProviders` picks among those offered here, measured once per `modelKey`;
+ * where wasm is all there is (Node, Linux Chromium without a GPU) nothing needs measuring.
+ */
 export function chooseProvider(modelKey: string, model: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<ProviderChoice> {
   let choice = remembered.get(modelKey);
   if (!choice) {
-    choice = offeredProviders().then((offered) => measureProviders(model, feeds, offered));
+    choice = offeredProviders().then((offered) =>
+      offered.length > 1 ? measureProviders(model, feeds, offered) : { provider: 'wasm' as const, trials: [{ provider: 'wasm' as const }] },
+    );
     remembered.set(modelKey, choice);
   }
   return choice;

@@ -7,7 +7,7 @@ import { renderSyntheticSample } from '../../src/syntheticImages';
 import { backboneById, defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { buildFeatureModel, imageInputName, rgbImageTensor } from '../../workers/engine/features';
 import { GraphBuilder } from '../../workers/engine/onnx';
-import { measureProviders, offeredProviders, providerMaxRelativeError } from '../../workers/executionProviderChoice';
+import { chooseProvider, measureProviders, offeredProviders, providerMaxRelativeError } from '../../workers/executionProviderChoice';
 import { ort } from '../../workers/ort';
 import { rgbOf } from './helpers/engineImages';
 
@@ -51,5 +51,12 @@ describe('execution provider choice', () => {
     expect(far.trials[0]!.maxRelativeError).toBeGreaterThan(providerMaxRelativeError);
     expect(far.trials[0]!.dropped).toMatch(/differ from wasm/);
     expect(far.trials[0]!.medianMs).toBeUndefined();
+  });
+
+  it('auto picks wasm without measuring where wasm is all there is, and remembers the choice per model', async () => {
+    const feeds = { x: new ort.Tensor('float32', Float32Array.from([1, -2, 3, 0.5]), [4]) };
+    const first = chooseProvider('scale-model', scaleModel(2), feeds);
+    expect(chooseProvider('scale-model', scaleModel(3), feeds)).toBe(first);
+    expect(await first).toEqual({ provider: 'wasm', trials: [{ provider: 'wasm' }] });
   });
 });
