@@ -25,6 +25,7 @@ import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
 import { percentiles } from './percentiles';
 import { detectionFigures, detectionRows, type DetectionFigures } from './detectionFigures';
+import { runBackbonePeerBench, type BackbonePeerFigures } from './backbonePeer';
 import { loadDataset } from './loadDataset';
 import type { LoadedDataset } from './loadDataset';
 import { syntheticDataset } from './syntheticDataset';
@@ -47,7 +48,8 @@ const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies Ope
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 
-export interface BenchResults extends Partial<DetectionFigures> {
+/** Browser runtime: plus the hot-path figures (detectionFigures.ts) and the backbone, its TF.js peer and kNN-by-bank figures (backbonePeer.ts). */
+export interface BenchResults extends Partial<DetectionFigures & BackbonePeerFigures & { peerSkipped: string }> {
   runtime: 'node' | 'browser';
   backend: string;
   threads: number;
@@ -313,7 +315,8 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (output.verdictMismatches.length > 0)
       console.warn(`The detection worker judged ${output.verdictMismatches.join(', ')} differently from the training-time evaluation.`);
     const stored = output.evaluation as StoredEvaluation;
-    return resultsOf({
+    const backboneFigures = await runBackbonePeerBench(options.backboneId);
+    const results = resultsOf({
       runtime: 'browser',
       backend: options.backend,
       threads: output.threads,
@@ -331,6 +334,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       trainingPeakBytes: output.trainingPeakBytes,
       idleBytes: output.idleBytes,
     });
+    return { ...results, ...backboneFigures };
   }
 
   let peakBytes = process.memoryUsage().rss;

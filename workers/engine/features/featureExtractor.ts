@@ -1,7 +1,9 @@
-// Runs the feature model on one image at a time. Caching per (image content hash, backbone id) is the
-// caller's business: these features depend on nothing else.
+// Runs the feature model on one image at a time, on the execution provider the self-test picks for this
+// device unless the caller names one. Caching per (image content hash, backbone id) is the caller's
+// business: these features depend on nothing else.
 import type { BackboneEntry } from '../backbone/registry';
 import { ort, sessionOptions as withEngineDefaults } from '../../ort';
+import { chooseProvider, providerSessionOptions } from '../../executionProviderChoice';
 import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
 import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import type { PatchLayout } from './featureGraph';
@@ -20,7 +22,11 @@ export class FeatureExtractor {
     sessionOptions: ort.InferenceSession.SessionOptions = {},
     region?: InspectionRegion,
   ): Promise<FeatureExtractor> {
-    const session = await ort.InferenceSession.create(buildFeatureModel(backboneModel, entry, size, region), withEngineDefaults(sessionOptions));
+    const model = buildFeatureModel(backboneModel, entry, size, region);
+    const options = sessionOptions.executionProviders
+      ? withEngineDefaults(sessionOptions)
+      : { ...sessionOptions, ...providerSessionOptions((await chooseFeatureProvider(model, entry, size)).provider) };
+    const session = await ort.InferenceSession.create(model, options);
     return new FeatureExtractor(session, size, patchLayoutOf(entry));
   }
 
@@ -34,6 +40,12 @@ export class FeatureExtractor {
   release(): Promise<void> {
     return this.session.release();
   }
+}
+
+/** `auto`: measured once per backbone and size in this worker, on a mid-grey image. */
+function chooseFeatureProvider(model: Uint8Array, entry: BackboneEntry, size: ImageSize) {
+  const grey = new Uint8Array(size.width * size.height * 3).fill(128);
+  return chooseProvider(`features/${entry.id}/${size.width}x${size.height}`, model, { [imageInputName]: rgbImageTensor(grey, size) });
 }
 
 /** The uint8 [1, H, W, 3] tensor every engine model takes. */

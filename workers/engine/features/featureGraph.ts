@@ -33,14 +33,16 @@ export function patchLayoutOf(entry: BackboneEntry): PatchLayout {
 /**
  * uint8 [1, H, W, 3] → float32 [1, 3, side, side] in [0, 1]. Lives inside the model so the app, exports
  * and the benchmark feed identical numbers to the backbone. Bilinear, half-pixel centres, no antialias
- * (opset 17's Resize has none); the aspect ratio is not kept, which is the same for every image. Resized
- * first, still interleaved, so the transpose and the scaling touch side² pixels instead of the project size.
+ * (opset 17's Resize has none); the aspect ratio is not kept, which is the same for every image. The bytes
+ * are made planar before the resize: onnxruntime-web's WebGPU Resize gets an interleaved [1, H, W, 3]
+ * resize wrong (0.6 relative error on SwiftShader, issue 14), and wasm gives identical values either way,
+ * no slower (transposing bytes costs what transposing the resized floats did).
  */
 export function appendPreprocessing(graph: GraphBuilder, image: string, side: number): string {
-  const asFloat = graph.node('Cast', [image], { to: attr.int(1) }, { output: 'preprocess/float' });
-  const resized = resizeTo(graph, asFloat, [1, side, side, 3], 'preprocess/resized');
-  const planar = graph.node('Transpose', [resized], { perm: attr.ints([0, 3, 1, 2]) }, { output: 'preprocess/nchw' });
-  return graph.node('Div', [planar, graph.floatInitializer('preprocess/255', [], [255])], {}, { output: 'preprocess/unit' });
+  const planar = graph.node('Transpose', [image], { perm: attr.ints([0, 3, 1, 2]) }, { output: 'preprocess/nchw' });
+  const asFloat = graph.node('Cast', [planar], { to: attr.int(1) }, { output: 'preprocess/float' });
+  const resized = resizeTo(graph, asFloat, [1, 3, side, side], 'preprocess/resized');
+  return graph.node('Div', [resized, graph.floatInitializer('preprocess/255', [], [255])], {}, { output: 'preprocess/unit' });
 }
 
 /** Bilinear resize to fixed sizes; `name` names the output and its sizes initializer. */

@@ -35,7 +35,8 @@ export function projectPatches(imagePatches: readonly Float32Array[], space: Cor
 
 /**
  * The coreset of all given images' patches laid out for scoring: share `coresetRatio` of `sizeBasisPatches`
- * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank).
+ * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank),
+ * at most `maxPatches`.
  */
 export function buildMemoryBank(
   images: readonly ProjectedPatches[],
@@ -43,13 +44,14 @@ export function buildMemoryBank(
   coresetRatio: number,
   seed: number,
   sizeBasisPatches?: number,
+  maxPatches = Infinity,
 ): MemoryBank {
   const rows = concatenate(images.map((image) => image.patches));
   const projected = concatenate(images.map((image) => image.projected));
   const patchCount = rows.length / space.dimensions;
   // Already projected: greedyCoreset measures distances on these rows as they are.
   const kept = greedyCoreset(projected, space.projectedDimensions, {
-    targetSize: coresetSize(Math.min(sizeBasisPatches ?? patchCount, patchCount), coresetRatio),
+    targetSize: Math.min(maxPatches, coresetSize(Math.min(sizeBasisPatches ?? patchCount, patchCount), coresetRatio)),
     seed,
     projectedDimensions: space.projectedDimensions,
   });
