@@ -3,22 +3,10 @@
 // Prints the bundle size and export/import times for the demo project and, when present, the cookie photos.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { bundleStores } from '../../src/domain/projectBundle';
 import { demoProject } from './helpers/annotation';
 import { cookiesDir, importCookieProject, missingSamplesReason } from './helpers/samples';
 
-const bundleStores = [
-  'projects',
-  'anomalyLabels',
-  'datasets',
-  'entries',
-  'images',
-  'thumbnails',
-  'masks',
-  'modelVersions',
-  'modelArtifacts',
-  'trialJobs',
-  'trialResults',
-];
 const roundTripTimeoutMs = 5 * 60_000;
 
 /** Every record of the bundle stores, Blobs replaced by their SHA-256, keyed by store and id. */
