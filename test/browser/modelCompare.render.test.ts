@@ -34,8 +34,12 @@ let root: Root;
 let container: HTMLDivElement;
 const poll = { timeout: 20_000, interval: 50 };
 
-/** Stores a trained version whose evaluation holds the given scores; `maskEvery` predicts the true mask of every n-th image. */
-async function storeVersion(versionNumber: 1 | 2, maskEvery: number) {
+/**
+ * Stores a trained version whose evaluation holds the given scores. Its predicted masks are the true ones,
+ * except that with `missFirstOfEachLabel` the first image carrying each label gets an empty mask — so that
+ * version's IoU is below 100 % for every label whatever order the entries come in (their ids are random).
+ */
+async function storeVersion(versionNumber: 1 | 2, missFirstOfEachLabel: boolean) {
   const db = await openSpotcheckDb();
   const entries = await db.getAllFromIndex('entries', 'by-project', project.id);
   const labels = await listAnomalyLabels(db, project.id);
@@ -46,11 +50,14 @@ async function storeVersion(versionNumber: 1 | 2, maskEvery: number) {
     ...anomalous.map((entry, index) => ({ entry, score: anomalousScores[versionNumber][index]! })),
   ];
   const pixels = new PixelMetricsAccumulator(labels.filter((label) => anomalous.some((entry) => entry.anomalyLabelIds.includes(label.id))));
-  for (const [index, { entry }] of scored.entries()) {
+  const missedLabels = new Set<string>();
+  for (const { entry } of scored) {
     const truth = entry.maskId
       ? decodeLabelMaskPng(new Uint8Array(await (await db.get('masks', entry.maskId))!.blob.arrayBuffer())).mask
       : new Uint8Array(side * side);
-    pixels.add(index % maskEvery === 0 ? truth : new Uint8Array(side * side), truth);
+    const miss = missFirstOfEachLabel && entry.anomalyLabelIds.some((labelId) => !missedLabels.has(labelId));
+    if (miss) for (const labelId of entry.anomalyLabelIds) missedLabels.add(labelId);
+    pixels.add(miss ? new Uint8Array(side * side) : truth, truth);
   }
   const image = imageMetrics(
     scored.map(({ entry, score }) => ({ score, anomalous: entry.classification === 'anomaly' })),
@@ -122,8 +129,8 @@ beforeAll(async () => {
     perDefectCount: 3,
     defectTypes: ['scratch', 'dent'],
   });
-  await storeVersion(1, 2);
-  await storeVersion(2, 1);
+  await storeVersion(1, true);
+  await storeVersion(2, false);
   container = document.createElement('div');
   container.style.width = '1000px';
   document.body.append(container);
