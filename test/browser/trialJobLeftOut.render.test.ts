@@ -128,11 +128,14 @@ describe('a trial job with left-out files', () => {
   it('says how many were left out and names each file with why', async () => {
     const leftOutText = () => container.querySelector('[data-testid="trial-left-out"] p')?.textContent;
     const leftOutItems = () => [...container.querySelectorAll('[data-testid="trial-left-out"] li')].map((item) => item.textContent);
-    await vi.waitFor(() => expect(leftOutText()).toBe('2 chosen files were left out of this trial detection:'), poll);
-    expect(leftOutItems()).toEqual([
-      'notes.png is not a PNG or JPEG image. It was skipped; convert it to PNG or JPEG to import it.',
-      `wide.png is ${otherWidth}×${otherHeight} but this project uses ${side}×${side}. Crop or resize it to ${side}×${side}.`,
-    ]);
-    expect(container.querySelector('[data-testid="trial-status"]')!.textContent).toContain('0 of 1');
+    // One wait for everything asserted: the count line and every file with why, and the job's own count beside them.
+    await vi.waitFor(() => {
+      expect(leftOutText()).toBe('2 chosen files were left out of this trial detection:');
+      expect(leftOutItems()).toEqual([
+        'notes.png is not a PNG or JPEG image. It was skipped; convert it to PNG or JPEG to import it.',
+        `wide.png is ${otherWidth}×${otherHeight} but this project uses ${side}×${side}. Crop or resize it to ${side}×${side}.`,
+      ]);
+      expect(container.querySelector('[data-testid="trial-status"]')?.textContent).toContain('0 of 1');
+    }, poll);
   });
 });
