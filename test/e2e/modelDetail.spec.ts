@@ -118,6 +118,10 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await expect(page.getByTestId('saved-threshold')).toHaveText((await page.getByTestId('trained-threshold').textContent())!);
   await expect.poll(async () => (await storedVersion(page, projectId, 1))?.anomalyThreshold).toBe(trained.trainedAnomalyThreshold);
   await expect.poll(() => confusionCounts(thresholdCounts)).toEqual(trainedCounts);
+  // The notice floats over the foot of the page (where the download buttons can sit): dismissed, as a user would.
+  const restoredNotice = page.getByRole('status').filter({ hasText: 'restored.' });
+  await restoredNotice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(restoredNotice).toHaveCount(0);
 
   // The split used, and the evaluation files.
   await expect(page.getByTestId('split-summary')).toContainText(`${trained.split!.trainIds.length} training images, ${testCount} test images.`);
