@@ -71,6 +71,7 @@ const stat = (page: Page, name: string) => page.getByTestId('dataset-stats').loc
 test.describe('real photo samples', () => {
   // The samples live outside the repository (their licence keeps them out); say so when absent.
   const missing = missingSamplesReason(cookiesDir, aliensDir);
+  // Skipped only when ../shared/datasets is absent (licensed photos, never copied into the repo); the reason is printed.
   test.skip(missing !== null, missing ?? '');
   // 47–80 full-size photos decoded, hashed and stored: about 50 s alone, so a loaded CI machine needs more than
   // the default 60 s test limit (a limit, not a timing assertion: every wait still waits for what it asserts).

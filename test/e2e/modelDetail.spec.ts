@@ -151,6 +151,7 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
 test.describe('with the cookie sample', () => {
   // The samples live outside the repository (their licence keeps them out); skipped, with that reason, when absent.
   const missing = missingSamplesReason(cookiesDir);
+  // Skipped only when ../shared/datasets is absent (licensed photos, never copied into the repo); the reason is printed.
   test.skip(missing !== null, missing ?? '');
 
   test('a segmentation model of the cookies shows label cracked with its mean IoU', async ({ page }) => {

@@ -93,6 +93,7 @@ test('the demo project comes back equal in a fresh profile; a second import is o
 
 test('the cookie photos come back equal in a fresh profile', async ({ page, browser }) => {
   const missing = missingSamplesReason(cookiesDir);
+  // Skipped only when ../shared/datasets is absent (licensed photos, never copied into the repo); the reason is printed.
   test.skip(missing !== null, missing ?? '');
   test.setTimeout(2 * roundTripTimeoutMs);
   await importCookieProject(page, 'cookies');
