@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLabelArea } from '../domain/masks/labelAreas';
 import type { AnomalyLabel } from '../domain/types';
 import type { InspectionReadout } from './cameraInspector';
+import { formatDecimals } from '../i18n/format';
 
 const percent = 100;
 
@@ -40,7 +41,7 @@ export function VerdictPanel({ readout, labels }: { readout: InspectionReadout |
           <div>
             <p className="verdict-text">{result.isAnomalous ? t('camera:verdict.anomaly') : t('camera:verdict.normal')}</p>
             <p className="verdict-confidence" data-testid="verdict-confidence">
-              {t('camera:verdict.confidence', { value: (result.confidence * percent).toFixed(1) })}
+              {t('camera:verdict.confidence', { value: formatDecimals(result.confidence * percent, 1) })}
             </p>
           </div>
         </div>
@@ -51,7 +52,7 @@ export function VerdictPanel({ readout, labels }: { readout: InspectionReadout |
       )}
       {result && (
         <p className="hint" data-testid="verdict-score">
-          {t('camera:verdict.score', { score: result.score.toFixed(3), threshold: result.threshold.toFixed(3) })}
+          {t('camera:verdict.score', { score: formatDecimals(result.score, 3), threshold: formatDecimals(result.threshold, 3) })}
         </p>
       )}
       {areas.length > 0 && (
@@ -63,7 +64,7 @@ export function VerdictPanel({ readout, labels }: { readout: InspectionReadout |
                 <td>
                   <span className="swatch" style={{ background: area.color }} /> {area.name}
                 </td>
-                <td>{t('camera:labels.area', { value: (area.area * percent).toFixed(2) })}</td>
+                <td>{t('camera:labels.area', { value: formatDecimals(area.area * percent, 2) })}</td>
               </tr>
             ))}
           </tbody>
@@ -71,7 +72,7 @@ export function VerdictPanel({ readout, labels }: { readout: InspectionReadout |
       )}
       <dl className="facts camera-stats">
         <dt>{t('camera:stats.fps')}</dt>
-        <dd data-testid="camera-fps">{readout ? readout.framesPerSecond.toFixed(1) : '0.0'}</dd>
+        <dd data-testid="camera-fps">{formatDecimals(readout ? readout.framesPerSecond : 0, 1)}</dd>
         <dt>{t('camera:stats.latency')}</dt>
         <dd data-testid="camera-latency">{readout?.latencyMs != null ? t('camera:stats.ms', { value: Math.round(readout.latencyMs) }) : '–'}</dd>
         <dt>{t('camera:stats.roundTrip')}</dt>

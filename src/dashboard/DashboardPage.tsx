@@ -13,6 +13,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { localDateString, periodRange, type CustomDates, type PeriodChoice } from './periods';
 import { ProjectActivityCard } from './ProjectActivityCard';
 import './dashboard.css';
+import { formatNumber } from '../i18n/format';
 
 const projectsPerPage = 6;
 const defaultCustomDays = 7;
@@ -22,10 +23,10 @@ function Overview({ data }: { data: DashboardData }) {
   const { t } = useTranslation();
   const { totals } = data;
   const tiles = [
-    ['projects', 'dashboard-project-count', totals.projects.toLocaleString()],
-    ['datasetImages', 'dashboard-image-count', totals.datasetImages.toLocaleString()],
-    ['imagesProcessed', 'dashboard-images-processed', totals.imagesProcessed.toLocaleString()],
-    ['anomaliesDetected', 'dashboard-anomalies', totals.anomalies.toLocaleString()],
+    ['projects', 'dashboard-project-count', formatNumber(totals.projects)],
+    ['datasetImages', 'dashboard-image-count', formatNumber(totals.datasetImages)],
+    ['imagesProcessed', 'dashboard-images-processed', formatNumber(totals.imagesProcessed)],
+    ['anomaliesDetected', 'dashboard-anomalies', formatNumber(totals.anomalies)],
     ['anomalyRate', 'dashboard-anomaly-rate', formatRate(totals.anomalies, totals.imagesProcessed, t('dashboard:noRate'))],
   ] as const;
   return (

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ActivityChart } from './ActivityChart';
 import type { ProjectDashboardRow } from './loadDashboard';
 import { formatRate } from './formatRate';
+import { formatNumber } from '../i18n/format';
 
 const cardChartHeightPx = 140;
 
@@ -16,13 +17,13 @@ export function ProjectActivityCard({ row }: { row: ProjectDashboardRow }) {
       <Link to={`/projects/${summary.project.id}`}>{summary.project.name}</Link>
       <dl className="facts">
         <dt>{t('dashboard:anomaliesDetected')}</dt>
-        <dd data-testid="project-anomalies">{activity.anomalies.toLocaleString()}</dd>
+        <dd data-testid="project-anomalies">{formatNumber(activity.anomalies)}</dd>
         <dt>{t('dashboard:imagesProcessed')}</dt>
-        <dd data-testid="project-images-processed">{activity.imagesProcessed.toLocaleString()}</dd>
+        <dd data-testid="project-images-processed">{formatNumber(activity.imagesProcessed)}</dd>
         <dt>{t('dashboard:anomalyRate')}</dt>
         <dd data-testid="project-anomaly-rate">{formatRate(activity.anomalies, activity.imagesProcessed, t('dashboard:noRate'))}</dd>
         <dt>{t('dashboard:datasetImages')}</dt>
-        <dd>{summary.imageCount.toLocaleString()}</dd>
+        <dd>{formatNumber(summary.imageCount)}</dd>
       </dl>
       <ActivityChart buckets={activity.buckets} heightPx={cardChartHeightPx} testId="project-chart" />
     </li>

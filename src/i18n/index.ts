@@ -1,4 +1,7 @@
 // The one i18next instance. Every user-facing string is a key in locales/<lang>/<namespace>.json.
+// English is bundled (the fallback, and what the command line and workers' tests read); every other
+// language is its own set of chunks, loaded before the switch — the service worker precaches them,
+// so switching needs no network.
 import i18next, { type i18n as I18n } from 'i18next';
 import common from './locales/en/common.json';
 import errors from './locales/en/errors.json';
@@ -12,15 +15,21 @@ import models from './locales/en/models.json';
 import modelDetail from './locales/en/modelDetail.json';
 import cli from './locales/en/cli.json';
 import { isUserFacingError } from '../domain/errors';
+import { fallbackLanguage, type LanguageCode } from '../domain/languages';
 
 export const defaultNamespace = 'common';
 export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard, camera, models, modelDetail, trials, cli } } as const;
+export const namespaces = Object.keys(resources.en) as (keyof typeof resources.en)[];
+
+type Catalogue = Record<string, unknown>;
+/** Loaders of every catalogue file, keyed "./locales/<lang>/<namespace>.json". */
+const catalogueLoaders = import.meta.glob<Catalogue>('./locales/*/*.json', { import: 'default' });
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
-  lng: 'en',
-  fallbackLng: 'en',
-  ns: ['common', 'errors', 'import', 'datasets', 'labeling', 'dashboard', 'camera', 'models', 'modelDetail', 'trials', 'cli'],
+  lng: fallbackLanguage,
+  fallbackLng: fallbackLanguage,
+  ns: namespaces,
   defaultNS: defaultNamespace,
   resources,
   initAsync: false,
@@ -28,6 +37,24 @@ void i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Loads a language's catalogues once (every namespace at once). */
+export async function loadLanguage(language: LanguageCode): Promise<void> {
+  if (i18n.hasResourceBundle(language, defaultNamespace)) return;
+  await Promise.all(
+    namespaces.map(async (namespace) => {
+      const load = catalogueLoaders[`./locales/${language}/${namespace}.json`];
+      if (!load) throw new Error(`No ${namespace} catalogue for ${language}`);
+      i18n.addResourceBundle(language, namespace, await load(), true, true);
+    }),
+  );
+}
+
+/** Shows Spotcheck in `language` from now on (loading its catalogues first). */
+export async function switchLanguage(language: LanguageCode): Promise<void> {
+  await loadLanguage(language);
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}
 
 /**
  * Text for any thrown value: translated for UserFacingError, a generic line otherwise.

@@ -2,6 +2,7 @@
 // it the mask covers.
 import { useTranslation } from 'react-i18next';
 import type { ImageClass } from '../domain/types';
+import { formatDecimals } from '../i18n/format';
 
 interface ClassificationPanelProps {
   classification: ImageClass | null;
@@ -23,7 +24,7 @@ export function ClassificationPanel({ classification, onClassify, maskedPixels, 
         ))}
       </div>
       <p className="hint" data-testid="mask-area" data-pixels={maskedPixels}>
-        {t('labeling:maskArea', { count: maskedPixels, percent: ((100 * maskedPixels) / imagePixels).toFixed(1) })}
+        {t('labeling:maskArea', { count: maskedPixels, percent: formatDecimals((100 * maskedPixels) / imagePixels, 1) })}
       </p>
     </fieldset>
   );

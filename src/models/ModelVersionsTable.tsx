@@ -8,14 +8,13 @@ import { useStoredData } from '../app/useStoredData';
 import type { ClassificationSummary } from '../contracts/metrics';
 import { previewThreshold, testScoreSweep } from '../domain/evaluation/thresholdPreview';
 import type { ModelVersion, Project } from '../domain/types';
-import { i18n } from '../i18n';
 import { readTestResults } from '../storage/modelEvaluation';
 import { isTrainedStatus } from '../storage/modelFiles';
 import { DeleteModelButton } from './DeleteModelButton';
 import { EditTagsButton } from './EditTagsButton';
 import { ExportModelButton } from './ExportModelButton';
 import { ExportInferenceServerButton } from './ExportInferenceServerButton';
-import { formatPercent } from './formatPercent';
+import { formatDateTime, formatPercent } from '../i18n/format';
 import { ModelHostingButton } from './ModelHostingButton';
 import { modelStatusText } from './modelStatusText';
 import { ImportCheckNote } from './ImportCheckNote';
@@ -85,7 +84,7 @@ function ModelVersionRow({ version, project, job }: { version: ModelVersion; pro
       </td>
       <td data-testid="model-status">{modelStatusText(t, version, job?.progress?.report)}</td>
       <td>{t(`models:type.${version.modelType}`)}</td>
-      <td>{new Date(version.createdAt).toLocaleString(i18n.language)}</td>
+      <td>{formatDateTime(version.createdAt)}</td>
       <ImageFigures version={version} />
       <td data-testid="model-tags">
         <ul className="tag-list">

@@ -9,9 +9,10 @@ import { ImportProjectZipForm } from './ImportProjectZipForm';
 import { ExportProjectBundle } from './bundle/ExportProjectBundle';
 import { ImportProjectBundleForm } from './bundle/ImportProjectBundleForm';
 import { ProjectActions } from './ProjectActions';
+import { formatDateTime } from '../i18n/format';
 
 export function ProjectsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const summaries = useStoredData(['projects', 'datasets', 'modelVersions'], (db) => projectSummaries(db), []);
   return (
     <section className="page">
@@ -44,7 +45,7 @@ export function ProjectsPage() {
                   <Link to={`/projects/${project.id}`}>{project.name}</Link>
                 </td>
                 <td>{imageCount}</td>
-                <td>{new Date(project.createdAt).toLocaleString(i18n.language)}</td>
+                <td>{formatDateTime(project.createdAt)}</td>
                 <td>
                   <ProjectActions project={project} />
                   <ExportProjectBundle project={project} />

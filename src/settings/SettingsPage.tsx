@@ -1,15 +1,17 @@
-// About this device: storage used and whether it is persistent, offline readiness, the threads detection
+// About this device: the language, storage used and whether it is persistent, offline readiness, the threads detection
 // runs with and why, and an ML runtime check that runs the real onnxruntime in a worker.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diagnosticsWorker } from '../app/workers';
 import { useUiStore } from '../app/uiStore';
 import { useStoredData } from '../app/useStoredData';
+import { LanguagePicker } from '../app/LanguagePicker';
 import { RetentionSettings } from './RetentionSettings';
 import { ThreadsInUse } from './ThreadsInUse';
 import { readStorageEstimate, requestPersistentStorage } from '../storage/estimate';
 import { ALL_STORES } from '../storage/schema';
 import type { RuntimeReport } from '../contracts/diagnosticsWorkerApi';
+import { formatDecimals } from '../i18n/format';
 
 const bytesPerMegabyte = 1024 * 1024;
 
@@ -46,14 +48,17 @@ export function SettingsPage() {
   return (
     <section className="page">
       <h1>{t('settings.title')}</h1>
+      <h2>{t('language.title')}</h2>
+      <LanguagePicker />
+      <p className="hint">{t('language.hint')}</p>
       <h2>{t('settings.storage.title')}</h2>
       {storage ? (
         <dl className="facts" data-testid="storage-estimate">
           <dt>{t('settings.storage.used')}</dt>
           <dd>
             {t('settings.storage.usage', {
-              usedMb: (storage.usageBytes / bytesPerMegabyte).toFixed(1),
-              quotaMb: (storage.quotaBytes / bytesPerMegabyte).toFixed(0),
+              usedMb: formatDecimals(storage.usageBytes / bytesPerMegabyte, 1),
+              quotaMb: formatDecimals(storage.quotaBytes / bytesPerMegabyte, 0),
             })}
           </dd>
           <dt>{t('settings.storage.persistence')}</dt>

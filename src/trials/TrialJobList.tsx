@@ -11,6 +11,7 @@ import { openSpotcheckDb } from '../storage/db';
 import { deleteTrialJob, listTrialJobs, type TrialJobSummary } from '../storage/trialJobs';
 import { trialJobRuns } from '../runtime/trialJobRuns';
 import { cancelTrialRun, startTrialRun } from './trialRuns';
+import { formatDateTime } from '../i18n/format';
 
 export function TrialJobList({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ function JobRow({ summary, onDelete }: { summary: TrialJobSummary; onDelete: () 
         <progress max={job.imageCount} value={done} aria-label={t('trials:jobs.progress')} /> {t('trials:jobs.doneOf', { done, total: job.imageCount })}
       </td>
       <td>{t('trials:jobs.verifiedCount', { verified: summary.verified, added: summary.added })}</td>
-      <td>{new Date(job.createdAt).toLocaleString()}</td>
+      <td>{formatDateTime(job.createdAt)}</td>
       <td className="row-actions">
         {running ? (
           <button type="button" className="button-quiet" onClick={() => cancelTrialRun(job.id)}>

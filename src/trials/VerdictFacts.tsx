@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { StoredPrediction } from '../contracts/prediction';
 import { currentLabelArea } from '../domain/masks/labelAreas';
 import type { AnomalyLabel } from '../domain/types';
+import { formatDecimals } from '../i18n/format';
 
 type Facts = Pick<StoredPrediction, 'isAnomalous' | 'confidence' | 'score' | 'threshold' | 'labelAreas'>;
 
-const percent = (fraction: number, digits = 1) => (100 * fraction).toFixed(digits);
+const percent = (fraction: number, digits = 1) => formatDecimals(100 * fraction, digits);
 
 export function VerdictFacts({ facts, labels }: { facts: Facts; labels: readonly AnomalyLabel[] }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function VerdictFacts({ facts, labels }: { facts: Facts; labels: readonly
         <span data-testid="confidence">{t('trials:verdict.confidence', { value: percent(facts.confidence) })}</span>
       </div>
       <span className="hint" data-testid="score">
-        {t('trials:verdict.score', { score: facts.score.toFixed(3), threshold: facts.threshold.toFixed(3) })}
+        {t('trials:verdict.score', { score: formatDecimals(facts.score, 3), threshold: formatDecimals(facts.threshold, 3) })}
       </span>
       {areas.length > 0 && (
         <ul className="label-areas" aria-label={t('trials:verdict.areas')}>

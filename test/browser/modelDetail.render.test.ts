@@ -13,7 +13,7 @@ import { decodeLabelMaskPng, encodeLabelMaskPng } from '../../src/domain/png';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { i18n } from '../../src/i18n';
 import { ModelDetailPage } from '../../src/models/detail/ModelDetailPage';
-import { formatPercent } from '../../src/models/formatPercent';
+import { formatPercent } from '../../src/i18n/format';
 import { ModelVersionsTable } from '../../src/models/ModelVersionsTable';
 import { restoreTrainedThreshold, setModelThreshold } from '../../src/storage/modelThreshold';
 import { ProjectLayout } from '../../src/app/ProjectLayout';

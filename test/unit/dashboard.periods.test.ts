@@ -57,8 +57,8 @@ describe('periodRange', () => {
 
 describe('formatRate', () => {
   it('shows anomalies ÷ images processed as a percentage with two decimals', () => {
-    expect(formatRate(70, 6_300, '–', 'en')).toBe('1.11 %');
-    expect(formatRate(3, 4, '–', 'en')).toBe('75.00 %');
-    expect(formatRate(0, 0, '–', 'en')).toBe('–');
+    expect(formatRate(70, 6_300, '–')).toBe('1.11%');
+    expect(formatRate(3, 4, '–')).toBe('75.00%');
+    expect(formatRate(0, 0, '–')).toBe('–');
   });
 });

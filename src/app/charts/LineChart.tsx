@@ -1,8 +1,11 @@
 // A small generic line chart on uPlot: x values shared by every series, each series with its own
-// colour and dash pattern (so lines differ by more than colour), resized with its container.
+// colour and dash pattern (so lines differ by more than colour), resized with its container. Tick labels
+// are written in the operator's language (uPlot's own follow the browser's, with English month names).
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from '../../i18n/format';
 
 export interface LineSeries {
   label: string;
@@ -41,6 +44,19 @@ const minWidthPx = 200;
 const markerSizePx = 10;
 /** Tick steps uPlot may choose from for a whole-number axis. */
 const wholeNumberSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+const secondsPerDay = 86_400;
+const millisecondsPerSecond = 1_000;
+
+/** Number ticks in the UI language ("0,5" in French). */
+const numberTicks: uPlot.Axis.Values = (_chart, splits) => splits.map((value) => formatNumber(value));
+
+/** Time ticks (epoch seconds) in the UI language: dates when ticks are a day or more apart, else times. */
+function timeTicks(language: string): uPlot.Axis.Values {
+  return (_chart, splits, _axis, _space, tickStepSeconds) => {
+    const format = new Intl.DateTimeFormat(language, tickStepSeconds >= secondsPerDay ? { month: 'short', day: 'numeric' } : { hour: '2-digit', minute: '2-digit' });
+    return splits.map((seconds) => format.format(seconds * millisecondsPerSecond));
+  };
+}
 
 export function LineChart({
   label,
@@ -56,6 +72,8 @@ export function LineChart({
   wholeNumberX = false,
 }: LineChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const { i18n } = useTranslation();
+  const language = i18n.language;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -76,8 +94,8 @@ export function LineChart({
       // Not live: the legend names the series only; live it showed "Value: --" until a pointer hovered.
       legend: { live: false },
       axes: [
-        { ...(xLabel ? { label: xLabel } : {}), ...(wholeNumberX ? { incrs: wholeNumberSteps } : {}) },
-        { size: 50, ...(yLabel ? { label: yLabel } : {}) },
+        { values: time ? timeTicks(language) : numberTicks, ...(xLabel ? { label: xLabel } : {}), ...(wholeNumberX ? { incrs: wholeNumberSteps } : {}) },
+        { size: 50, values: numberTicks, ...(yLabel ? { label: yLabel } : {}) },
       ],
     };
     const data = [Array.from(x), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;
@@ -88,7 +106,7 @@ export function LineChart({
       resize.disconnect();
       chart.destroy();
     };
-  }, [x, series, time, heightPx, stepped, xRange, yRange, xLabel, yLabel, wholeNumberX]);
+  }, [x, series, time, heightPx, stepped, xRange, yRange, xLabel, yLabel, wholeNumberX, language]);
 
   return <div ref={containerRef} className="line-chart" role="img" aria-label={label} data-points={x.length} />;
 }

@@ -3,8 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { previewThreshold, testScoreSweep } from '../../domain/evaluation/thresholdPreview';
 import type { ModelEvaluationData } from '../../storage/modelEvaluation';
-import { formatPercent } from '../formatPercent';
-import { formatScore } from '../detail/format';
+import { formatDecimals, formatPercent } from '../../i18n/format';
 
 const thresholdDecimals = 3;
 
@@ -13,7 +12,7 @@ function imageFigures(data: ModelEvaluationData) {
   const threshold = data.version.anomalyThreshold ?? image.threshold;
   const atThreshold = previewThreshold(testScoreSweep(data.evaluation.perImage), threshold);
   return {
-    threshold: formatScore(threshold, thresholdDecimals),
+    threshold: formatDecimals(threshold, thresholdDecimals),
     precision: formatPercent(atThreshold.precision),
     recall: formatPercent(atThreshold.recall),
     f1: formatPercent(atThreshold.f1),

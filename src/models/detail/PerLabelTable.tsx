@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PixelLabelMetrics } from '../../domain/metrics';
 import type { AnomalyLabel } from '../../domain/types';
-import { formatPercent } from '../formatPercent';
+import { formatPercent } from '../../i18n/format';
 
 /** Below this mean IoU the caveat is shown: thin defects overlap little even when found. */
 const lowMeanIoU = 0.5;

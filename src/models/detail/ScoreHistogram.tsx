@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoreHistogramBin } from '../../domain/evaluation/scoreHistogram';
 import type { ThresholdPreview } from '../../domain/evaluation/thresholdPreview';
-import { formatScore } from './format';
+import { formatDecimals } from '../../i18n/format';
 
 /** Okabe–Ito blue and vermillion for the classes, orange for the slider: distinct for colour-blind readers. */
 const normalColor = '#0072b2';
@@ -32,7 +32,7 @@ export function ScoreHistogram({ bins, trained, preview, scoreDecimals }: ScoreH
   const bar = (count: number) => (count / tallest) * plotHeight;
   const summary = (key: 'trainedSummary' | 'previewSummary', { threshold, counts }: ThresholdPreview) =>
     t(`modelDetail:histogram.${key}`, {
-      threshold: formatScore(threshold, scoreDecimals),
+      threshold: formatDecimals(threshold, scoreDecimals),
       normalBelow: counts.trueNegatives,
       normalAbove: counts.falsePositives,
       anomalousBelow: counts.falseNegatives,

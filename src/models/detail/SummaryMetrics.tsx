@@ -1,20 +1,19 @@
 // The model's summary (spec §6 "Summary"): status, dates, training time, test image count, and the
 // image-level figures at the trained threshold as percentages, with the confusion matrix; ROC AUC and
 // AP, which do not depend on a threshold, beside them.
+import { formatDateTime, formatDecimals, formatPercent } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import type { ModelVersion } from '../../domain/types';
 import type { TrainingEvaluation } from '../../../workers/engine/training/types';
 import { modelStatusText } from '../modelStatusText';
 import { ConfusionMatrix } from './ConfusionMatrix';
-import { formatPercent } from '../formatPercent';
-import { formatScore } from './format';
 
 const millisecondsPerSecond = 1000;
 /** Threshold decimals in the summary; the slider shows as many as its step needs. */
 const summaryThresholdDecimals = 3;
 
 export function SummaryMetrics({ version, evaluation }: { version: ModelVersion; evaluation: TrainingEvaluation }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { image } = evaluation;
   const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = image.counts;
   const tiles = [
@@ -40,7 +39,7 @@ export function SummaryMetrics({ version, evaluation }: { version: ModelVersion;
         )}
         <div>
           <dt>{t('modelDetail:summary.created')}</dt>
-          <dd>{new Date(version.createdAt).toLocaleString(i18n.language)}</dd>
+          <dd>{formatDateTime(version.createdAt)}</dd>
         </div>
         {version.trainingDurationMs !== undefined && (
           <div>
@@ -54,7 +53,7 @@ export function SummaryMetrics({ version, evaluation }: { version: ModelVersion;
         </div>
         <div>
           <dt>{t('modelDetail:summary.trainedThreshold')}</dt>
-          <dd>{formatScore(image.threshold, summaryThresholdDecimals)}</dd>
+          <dd>{formatDecimals(image.threshold, summaryThresholdDecimals)}</dd>
         </div>
         <div>
           <dt>{t('modelDetail:summary.thresholdMethod')}</dt>

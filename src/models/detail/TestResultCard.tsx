@@ -1,5 +1,6 @@
 // One test image in the results overview: correct or not at the previewed threshold, predicted vs actual
 // class, confidence and score, and for segmentation models the predicted mask next to the ground truth.
+import { formatDecimals, formatPercent } from '../../i18n/format';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestImageResult } from '../../contracts/evaluation';
@@ -8,8 +9,6 @@ import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
 import { ClassBadge, LabelDots } from '../../app/EntryFacts';
 import { useStoredImageUrl } from '../../app/useStoredImageUrl';
 import { labelIndicesInMask } from '../../storage/annotations';
-import { formatPercent } from '../formatPercent';
-import { formatScore } from './format';
 import { MaskFigure } from './MaskFigure';
 import { useTestImageMasks } from './useTestImageMasks';
 
@@ -90,7 +89,7 @@ export const TestResultCard = memo(function TestResultCard({
         <dt>{t('modelDetail:results.confidence')}</dt>
         <dd>{formatPercent(prediction.prediction.confidence)}</dd>
         <dt>{t('modelDetail:results.score')}</dt>
-        <dd>{formatScore(prediction.prediction.score, scoreDecimals)}</dd>
+        <dd>{formatDecimals(prediction.prediction.score, scoreDecimals)}</dd>
       </dl>
       {predictedLabels.length > 0 && <LabelDots labels={predictedLabels} />}
     </li>

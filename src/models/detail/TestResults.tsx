@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TestImageResult } from '../../contracts/evaluation';
 import { isCorrect } from '../../domain/evaluation/thresholdPreview';
 import type { AnomalyLabel, DatasetEntry } from '../../domain/types';
-import { formatScore } from './format';
+import { formatDecimals } from '../../i18n/format';
 import { TestResultCard } from './TestResultCard';
 
 /** Cards per page: a tablet screen or two; each card decodes its masks only while shown. */
@@ -42,7 +42,7 @@ export function TestResults({ modelVersionId, predictions, threshold, scoreDecim
     <section className="model-detail-section" aria-labelledby="test-results-title">
       <h2 id="test-results-title">{t('modelDetail:results.title')}</h2>
       <p data-testid="results-counts">
-        {t('modelDetail:results.counts', { correct: counts.correct, incorrect: counts.incorrect, threshold: formatScore(threshold, scoreDecimals) })}
+        {t('modelDetail:results.counts', { correct: counts.correct, incorrect: counts.incorrect, threshold: formatDecimals(threshold, scoreDecimals) })}
       </p>
       <div className="toolbar">
         <div role="radiogroup" aria-label={t('modelDetail:results.filterLabel')} className="segmented">

@@ -1,6 +1,7 @@
 // Threshold / sensitivity (spec §9 item 1): a slider over the test scores with live precision, recall,
 // F1 and confusion counts on the test images, "save as this version's threshold" (detection re-reads it
 // for every image, so it applies at once) and a restore of the threshold training calibrated.
+import { formatDecimals, formatPercent } from '../../i18n/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../app/uiStore';
@@ -9,8 +10,6 @@ import type { ModelVersion } from '../../domain/types';
 import { openSpotcheckDb } from '../../storage/db';
 import { restoreTrainedThreshold, setModelThreshold } from '../../storage/modelThreshold';
 import { ConfusionMatrix } from './ConfusionMatrix';
-import { formatPercent } from '../formatPercent';
-import { formatScore } from './format';
 
 interface ThresholdPanelProps {
   version: ModelVersion;
@@ -25,7 +24,7 @@ export function ThresholdPanel({ version, preview, scale, savedThreshold, traine
   const { t } = useTranslation();
   const { showError, showInfo } = useUiStore();
   const [busy, setBusy] = useState(false);
-  const score = (value: number) => formatScore(value, scale.decimals);
+  const score = (value: number) => formatDecimals(value, scale.decimals);
 
   async function store(write: () => Promise<ModelVersion>, message: (saved: number) => string) {
     setBusy(true);

@@ -1,0 +1,19 @@
+// On the first visit (no language stored yet) a strip offers the language picker, preset to what the
+// browser's languages chose; "continue" stores that choice so the strip does not come back.
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './LanguagePicker';
+import { useRememberLanguage } from './useFollowedLanguage';
+
+export function FirstVisitLanguage() {
+  const { t, i18n } = useTranslation();
+  const remember = useRememberLanguage();
+  return (
+    <section className="first-visit-language" aria-label={t('language.title')} data-testid="first-visit-language">
+      <p>{t('language.firstVisit')}</p>
+      <LanguagePicker />
+      <button type="button" onClick={() => void remember(i18n.language)}>
+        {t('language.keep')}
+      </button>
+    </section>
+  );
+}
