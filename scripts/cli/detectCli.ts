@@ -8,7 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelPackageMetadata } from '../../src/domain/modelPackage';
-import { describeError, i18n } from '../../src/i18n';
+import { describeError, i18n, switchLanguage } from '../../src/i18n';
+import { cliLanguage } from './cliLanguage';
 import { detectWithPackagedModel } from '../../workers/engine/packaging/detect';
 import { toDetectAnomalyResult, type DetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import { readModelPackage } from '../../workers/import/modelPackage';
@@ -44,6 +45,7 @@ export interface DetectionLine {
 class CliUsageError extends Error {}
 
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+  await switchLanguage(cliLanguage(process.env));
   const say = (text: string) => streams.stderr.write(`${text}\n`);
   let options: CliOptions | 'help';
   try {

@@ -141,6 +141,20 @@ describe('spotcheck-detect on synthetic parts (segmentation model)', () => {
   );
 
   it(
+    'speaks the language of the locale (LANG) on the standard error, while its JSON lines stay byte for byte the same',
+    async () => {
+      const missing = join(folder, 'missing.png');
+      const run = await runCli(['--model', modelPath, imageFiles[0]!, missing], { LANG: 'fr_FR.UTF-8' });
+      expect(run.exitCode).toBe(1);
+      expect(resultLines(run)).toEqual([appLines[0]]);
+      const french = JSON.parse(await readFile(new URL('../../src/i18n/locales/fr/cli.json', import.meta.url), 'utf8')) as Record<string, string>;
+      expect(run.stderr).toContain(`${french.pathUnreadable!.split('{{file}}')[0]}${missing}`);
+      expect(run.stderr).not.toContain('could not be read');
+    },
+    cliRunTimeoutMs,
+  );
+
+  it(
     'refuses to start without a readable model or with a bad threshold, with exit code 2',
     async () => {
       const noModel = await runCli(['--model', join(folder, 'nope.zip'), imageFiles[0]!]);

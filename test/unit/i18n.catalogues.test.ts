@@ -12,7 +12,9 @@ const pluralCategories = ['zero', 'one', 'two', 'few', 'many', 'other'];
 type Catalogue = Record<string, string>;
 
 function flatten(tree: object, prefix = ''): [string, unknown][] {
-  return Object.entries(tree).flatMap(([key, value]) => (value && typeof value === 'object' ? flatten(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]]));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    value && typeof value === 'object' ? flatten(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]],
+  );
 }
 
 function readCatalogue(language: string, file: string): Catalogue {
@@ -87,7 +89,13 @@ describe('translation catalogues', () => {
   it('finds a missing key, an empty one, an extra one, a changed variable and a missing plural form', () => {
     // The rule applied to a made-up French catalogue beside English, both in memory.
     const english: Catalogue = { 'a.title': 'Title of {{name}}', 'a.files_one': 'One file', 'a.files_other': '{{count}} files', 'a.gone': 'Gone' };
-    const french: Catalogue = { 'a.title': 'Titre de {{nom}}', 'a.files_one': '{{count}} fichier', 'a.files_other': '{{count}} fichiers', 'a.gone': ' ', 'a.extra': 'En trop' };
+    const french: Catalogue = {
+      'a.title': 'Titre de {{nom}}',
+      'a.files_one': '{{count}} fichier',
+      'a.files_other': '{{count}} fichiers',
+      'a.gone': ' ',
+      'a.extra': 'En trop',
+    };
     expect(problemsBetween('probe.json', english, french, 'fr')).toEqual([
       'probe.json: a.title has variables [nom], English [name]',
       'probe.json: a.files_many is missing',

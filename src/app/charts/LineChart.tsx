@@ -53,7 +53,10 @@ const numberTicks: uPlot.Axis.Values = (_chart, splits) => splits.map((value) =>
 /** Time ticks (epoch seconds) in the UI language: dates when ticks are a day or more apart, else times. */
 function timeTicks(language: string): uPlot.Axis.Values {
   return (_chart, splits, _axis, _space, tickStepSeconds) => {
-    const format = new Intl.DateTimeFormat(language, tickStepSeconds >= secondsPerDay ? { month: 'short', day: 'numeric' } : { hour: '2-digit', minute: '2-digit' });
+    const format = new Intl.DateTimeFormat(
+      language,
+      tickStepSeconds >= secondsPerDay ? { month: 'short', day: 'numeric' } : { hour: '2-digit', minute: '2-digit' },
+    );
     return splits.map((seconds) => format.format(seconds * millisecondsPerSecond));
   };
 }

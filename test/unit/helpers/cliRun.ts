@@ -21,9 +21,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[]): Promise<CliRun> {
+/** Runs in English (LC_ALL=C) unless `environment` names a locale, whatever the machine's own locale. */
+export function runCli(args: readonly string[], environment: Record<string, string> = { LC_ALL: 'C' }): Promise<CliRun> {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '', ...environment };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cliEntry, ...args], { timeout: cliRunTimeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cliEntry, ...args], { env, timeout: cliRunTimeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
       else resolve({ exitCode: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
