@@ -1,9 +1,8 @@
 // The frame around every screen: navigation, "Offline" while the network is gone, the offline/update status,
-// notices, and the language the operator chose (with the first-visit language strip until they choose).
+// notices; it keeps every screen in the language the operator chose.
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { PwaStatus } from '../pwa/PwaStatus';
-import { FirstVisitLanguage } from './FirstVisitLanguage';
 import { Notices } from './Notices';
 import { useFollowedLanguage } from './useFollowedLanguage';
 import { useNetworkOnline } from './useNetworkOnline';
@@ -11,7 +10,7 @@ import { useNetworkOnline } from './useNetworkOnline';
 export function AppLayout() {
   const { t } = useTranslation();
   const online = useNetworkOnline();
-  const language = useFollowedLanguage();
+  useFollowedLanguage();
   return (
     <div className="app">
       <header className="app-header">
@@ -33,7 +32,6 @@ export function AppLayout() {
         )}
         <PwaStatus />
       </header>
-      {language.status === 'ready' && language.data === null && <FirstVisitLanguage />}
       <Notices />
       <main className="app-main">
         <Outlet />

@@ -8,15 +8,19 @@ import { readLanguageSetting, saveLanguageSetting } from '../storage/languageSet
 import { useStoredData, type StoredData } from './useStoredData';
 import { useUiStore } from './uiStore';
 
-/** Follows the stored choice; returns it (null: nobody chose yet, the browser's languages decided at start). */
-export function useFollowedLanguage(): StoredData<LanguageCode | null> {
-  const stored = useStoredData(['settings'], (db) => readLanguageSetting(db), []);
+/** The stored choice (null: nobody chose yet, the browser's languages decided at start). */
+export function useStoredLanguage(): StoredData<LanguageCode | null> {
+  return useStoredData(['settings'], (db) => readLanguageSetting(db), []);
+}
+
+/** Switches the screen to the stored choice whenever it changes. */
+export function useFollowedLanguage(): void {
+  const stored = useStoredLanguage();
   const showError = useUiStore((state) => state.showError);
   const chosen = stored.status === 'ready' ? stored.data : null;
   useEffect(() => {
     if (chosen) switchLanguage(chosen).catch(showError);
   }, [chosen, showError]);
-  return stored;
 }
 
 /** Stores a choice (an unsupported value is ignored); a failed write is shown, nothing else changes. */

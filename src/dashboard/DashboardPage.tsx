@@ -14,6 +14,7 @@ import { localDateString, periodRange, type CustomDates, type PeriodChoice } fro
 import { ProjectActivityCard } from './ProjectActivityCard';
 import './dashboard.css';
 import { formatNumber } from '../i18n/format';
+import { FirstVisitLanguage } from '../app/FirstVisitLanguage';
 
 const projectsPerPage = 6;
 const defaultCustomDays = 7;
@@ -92,6 +93,7 @@ export function DashboardPage() {
 
   return (
     <section className="page dashboard">
+      <FirstVisitLanguage />
       <h1>{t('dashboard:title')}</h1>
       <PeriodPicker
         choice={choice}

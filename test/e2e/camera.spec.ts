@@ -11,6 +11,8 @@ import { demoProject as demoSettings } from '../../src/domain/demoProject';
 import { generateSyntheticDataset } from '../../src/syntheticImages';
 import { demoProject } from './helpers/annotation';
 import { fingerprint, upscale, writeY4m, type ClipPicture } from './helpers/y4m';
+import { plainSpaces, text } from './helpers/catalogues';
+import { expectNoSidewaysScroll, screenshotDir } from './helpers/layout';
 
 const clipFps = 2;
 /** Long enough for a few detections per picture: the demo model takes about a second per frame here. */
@@ -126,7 +128,7 @@ test('frames the part and captures the region into the dataset without a model',
   await expect(train.locator('[data-stat="Anomaly"]')).toHaveText('61');
 });
 
-test('judges normal and anomalous parts with the trained demo model, then the dashboard counts them', async ({ page }) => {
+test('judges normal and anomalous parts with the trained demo model, then the dashboard counts them, in every language', async ({ page }) => {
   test.setTimeout(20 * 60_000);
   const projectId = await openCamera(page);
   await page.getByRole('link', { name: 'Models' }).click();
@@ -193,4 +195,53 @@ test('judges normal and anomalous parts with the trained demo model, then the da
   await page.getByRole('button', { name: 'Last 7 days' }).click();
   await expect(chart).toHaveAttribute('data-buckets', '28');
   await expect(chart).toHaveAttribute('data-detections', String(processed));
+
+  await speaksEveryLanguage(page, projectId);
 });
+
+/**
+ * Issue 16, with the model this test trained: in every other language (chosen in Settings) the version's F1
+ * reads in the locale's percent format; in French and Chinese the running station's verdict and its figures
+ * fit the screen at 1280×800 and 800×1280 (screenshots camera-verdict-<language>-<size>.png).
+ */
+async function speaksEveryLanguage(page: Page, projectId: string) {
+  await page.goto(`/projects/${projectId}/models`);
+  const englishF1 = (await page.getByTestId('model-f1').first().textContent())!;
+  const f1 = Number(englishF1.replace('%', '')) / 100;
+  expect(englishF1).toBe(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(f1));
+  for (const language of ['zh-CN', 'pt-BR', 'id', 'fr', 'es']) {
+    await page.goto('/settings');
+    await page.getByTestId('language-picker').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await page.goto(`/projects/${projectId}/models`);
+    const localeF1 = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(f1);
+    // Intl in Node and in Chromium may differ in the kind of space only (no-break or narrow no-break).
+    await expect.poll(async () => plainSpaces((await page.getByTestId('model-f1').first().textContent()) ?? '')).toBe(plainSpaces(localeF1));
+    if (language !== 'fr' && language !== 'zh-CN') continue;
+
+    await page.goto(`/projects/${projectId}/camera`);
+    await page.getByRole('button', { name: text(language, 'camera', 'start') }).click();
+    const verdict = page.getByTestId('verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', /^(NORMAL|ANOMALY)$/, { timeout: 60_000 });
+    const shown = (await verdict.getAttribute('data-verdict')) === 'ANOMALY' ? 'anomaly' : 'normal';
+    await expect(verdict.locator('.verdict-text')).toHaveText(text(language, 'camera', `verdict.${shown}`));
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 800, height: 1280 },
+    ]) {
+      await page.setViewportSize(size);
+      await expectNoSidewaysScroll(page, `camera verdict (${language}, ${size.width}x${size.height})`);
+      // Nothing in the verdict panel is cut off: each box holds its own text.
+      const clipped = await page
+        .locator('.verdict-panel')
+        .evaluate((panel) =>
+          [...panel.querySelectorAll<HTMLElement>('p, td, th, dd, dt, button')]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1)
+            .map((box) => box.textContent),
+        );
+      expect(clipped).toEqual([]);
+      await page.screenshot({ path: resolve(screenshotDir, `camera-verdict-${language}-${size.width}x${size.height}.png`), fullPage: true });
+    }
+    await page.getByRole('button', { name: text(language, 'camera', 'stop') }).click();
+  }
+}
