@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { backboneModelsPlugin } from './scripts/backboneModelsPlugin.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { localizedManifestTexts } from './scripts/localizedManifest.ts';
 import { contentSecurityPolicy, contentSecurityPolicyHeader, isolationHeaders } from './src/pwa/securityHeaders.ts';
 
 /**
@@ -45,9 +46,8 @@ export default defineConfig({
       registerType: 'prompt',
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: {
-        name: 'Spotcheck — visual inspection',
+        ...localizedManifestTexts(),
         short_name: 'Spotcheck',
-        description: 'Label part images, train an anomaly model and inspect parts with the camera, fully offline.',
         start_url: '/',
         scope: '/',
         display: 'standalone',

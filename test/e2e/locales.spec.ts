@@ -79,3 +79,13 @@ test.describe('choosing another language', () => {
     await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
   });
 });
+
+test('the installed app is named and described in every language (web app manifest localization)', async ({ request }) => {
+  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as Record<string, unknown>;
+  expect(manifest.lang).toBe('en');
+  expect(manifest.description).toBe(text('en', 'common', 'manifest.description'));
+  for (const { code } of supportedLanguages.filter((language) => language.code !== 'en')) {
+    expect((manifest.name_localized as Record<string, string>)[code]).toBe(text(code, 'common', 'manifest.name'));
+    expect((manifest.description_localized as Record<string, string>)[code]).toBe(text(code, 'common', 'manifest.description'));
+  }
+});
