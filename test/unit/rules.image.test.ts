@@ -1,7 +1,9 @@
 // Image file checks by content and size, quotas and zip entry paths (spec §5).
 import { describe, expect, it } from 'vitest';
 import { validateArchivePath } from '../../src/domain/rules/archivePath';
-import { checkImageFile, formatMegabytes, sniffImageFormat } from '../../src/domain/rules/imageFile';
+import { checkImageFile, sniffImageFormat } from '../../src/domain/rules/imageFile';
+import { issueToError } from '../../src/domain/rules/issues';
+import { describeError, switchLanguage } from '../../src/i18n';
 import { maxImageBytes } from '../../src/domain/rules/limits';
 import { checkDatasetCapacity, checkMaskLabelCount, checkProjectLabelCount, checkTrialImageCount } from '../../src/domain/rules/quotas';
 
@@ -47,8 +49,13 @@ describe('checkImageFile', () => {
     expect(checkImageFile(facts, projectSize).map((issue) => issue.code)).toEqual(codes);
   });
 
-  it('shows megabytes with one decimal', () => {
-    expect(formatMegabytes(9_500_000)).toBe('9.1');
+  it('names the size in megabytes with one decimal, written as the language of the message writes it', async () => {
+    const [tooBig] = checkImageFile({ ...ok, file: 'big.png', byteLength: 9_500_000 }, projectSize);
+    expect(tooBig!.code).toBe('import:image.tooManyBytes');
+    expect(describeError(issueToError(tooBig!))).toContain('big.png is 9.1 MB');
+    await switchLanguage('fr');
+    expect(describeError(issueToError(tooBig!))).toMatch(/big\.png pèse 9,1\sMo/u);
+    await switchLanguage('en');
   });
 });
 

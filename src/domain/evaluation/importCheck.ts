@@ -37,8 +37,6 @@ export function compareTestResults(expected: readonly PackagedTestResult[], scor
   return { checkedAt, images: expected.length, mismatches };
 }
 
-const shownDecimals = 4;
-
 /** Why an imported version may not start (its check found a mismatch: the first one named), or undefined when it may. */
 export function importCheckRefusal(version: { version: number; importCheck?: ImportCheck }): UserFacingError | undefined {
   const check = version.importCheck;
@@ -48,10 +46,9 @@ export function importCheckRefusal(version: { version: number; importCheck?: Imp
   return new UserFacingError('modelPackage.importMismatch', {
     version: version.version,
     file: mismatch.file,
-    expected: mismatch.expected.score.toFixed(shownDecimals),
-    got: mismatch.got ? mismatch.got.score.toFixed(shownDecimals) : '',
+    expected: mismatch.expected.score,
     count: check.mismatches.length,
     images: check.images,
-    ...(mismatch.got ? {} : { context: 'unjudged' }),
+    ...(mismatch.got ? { got: mismatch.got.score } : { context: 'unjudged' }),
   });
 }

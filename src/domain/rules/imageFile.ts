@@ -28,11 +28,6 @@ export interface ImageFileFacts {
   size?: ImageSize;
 }
 
-/** Megabytes with one decimal, as the §5 messages show them. */
-export function formatMegabytes(byteLength: number): string {
-  return (byteLength / bytesPerMegabyte).toFixed(1);
-}
-
 /**
  * Every §5 problem of one image. `projectSize` is null while the project has no image yet
  * (the first image then sets it).
@@ -43,7 +38,7 @@ export function checkImageFile(facts: ImageFileFacts, projectSize: ImageSize | n
   const issues: ValidationIssue[] = [];
   if (format === 'other') issues.push(errorIssue('import:image.notImage', { file }));
   if (byteLength > maxImageBytes) {
-    issues.push(errorIssue('import:image.tooManyBytes', { file, megabytes: formatMegabytes(byteLength), limitMegabytes: maxImageBytes / bytesPerMegabyte }));
+    issues.push(errorIssue('import:image.tooManyBytes', { file, megabytes: byteLength / bytesPerMegabyte, limitMegabytes: maxImageBytes / bytesPerMegabyte }));
   }
   if (format === 'other' || !size) return issues;
   const { width, height } = size;
