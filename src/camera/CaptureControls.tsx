@@ -47,7 +47,7 @@ export function CaptureControls({ projectId, projectSize, modelVersionId, disabl
     withBusy(async () => {
       const captured = await importCapturedFrame(target, await grab(), classification);
       setUnmaskedEntryId(captured.needsMask ? captured.entryId : null);
-      return t('camera:capture.saved', { classification: t(`camera:capture.class.${classification}`), dataset: t(`datasets.type.${target.type}`) });
+      return t('camera:capture.saved', { classification: t(`camera:capture.class.${classification}`), dataset: t(`datasets.phrase.${target.type}`) });
     });
 
   const captureToTrial = (versionId: string, size: ImageSize) =>

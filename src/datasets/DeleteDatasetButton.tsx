@@ -8,7 +8,7 @@ import { openSpotcheckDb } from '../storage/db';
 
 export function DeleteDatasetButton({ dataset }: { dataset: Dataset }) {
   const { t } = useTranslation();
-  const datasetName = t(`datasets.type.${dataset.type}`);
+  const datasetName = t(`datasets.phrase.${dataset.type}`);
   const texts = {
     action: t('datasets.delete.action', { dataset: datasetName }),
     title: t('datasets.delete.title', { dataset: datasetName }),

@@ -114,7 +114,7 @@ test('frames the part and captures the region into the dataset without a model',
   await page.getByRole('button', { name: 'Leave full screen' }).click();
   await expect(page.getByTestId('camera-station')).not.toHaveClass(/camera-kiosk/);
   await page.getByRole('button', { name: 'Capture as anomaly' }).click();
-  await expect(page.getByText('Captured image added to the Training dataset as anomaly.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Captured image added to the training dataset as anomaly.')).toBeVisible({ timeout: 30_000 });
   // The demo project masks its anomalies: the capture says the new one needs a mask and offers to paint it now.
   await expect(page.getByTestId('capture-needs-mask')).toHaveText(
     'This project marks anomalies with masks: the captured anomaly has none yet, and training waits until it has one. Paint its mask now',

@@ -10,7 +10,7 @@ async function newProject(page: Page, name: string) {
 
 const rows = (page: Page) => page.getByTestId('dataset-stats').locator('tbody tr');
 
-async function deleteDataset(page: Page, type: 'Training' | 'Test') {
+async function deleteDataset(page: Page, type: 'training' | 'test') {
   await page.getByRole('button', { name: `Delete ${type} dataset` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox').fill('delete');
@@ -24,14 +24,14 @@ test('separate datasets become single and back, and deleting train disables trai
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByTestId('training-readiness')).toContainText('Test dataset');
 
-  await deleteDataset(page, 'Test');
+  await deleteDataset(page, 'test');
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId('training-readiness')).not.toContainText('Test dataset');
 
   await page.getByRole('button', { name: 'Add a test dataset' }).click();
   await expect(rows(page)).toHaveCount(2);
 
-  await deleteDataset(page, 'Training');
+  await deleteDataset(page, 'training');
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId('dataset-stats').locator('tr[data-dataset-type="test"]')).toBeVisible();
   await expect(page.getByTestId('training-readiness')).toContainText('training dataset');

@@ -136,7 +136,7 @@ describe('deleteDataset', () => {
     const train = await datasetOfType(project.id, 'train');
     const before = await snapshotDatabase(db);
     expect(await failureMessage(deleteDataset(db, train.id, 'delete'))).toBe(
-      'The train dataset cannot be deleted while Model 1 is training. Let the training finish or cancel it, then try again.',
+      'The training dataset cannot be deleted while Model 1 is training. Let the training finish or cancel it, then try again.',
     );
     expect(await snapshotDatabase(db)).toEqual(before);
   });

@@ -192,7 +192,7 @@ describe('commitImport', () => {
     [
       'a label the project does not have',
       async () => input({ items: [maskedItem('a.png', ['rust'])] }),
-      'a.png in the train dataset uses anomaly label “rust”, which the project does not define.',
+      'a.png in the training dataset uses anomaly label “rust”, which the project does not define.',
     ],
     [
       'a new label named like an existing one',
@@ -212,7 +212,7 @@ describe('commitImport', () => {
     [
       'a mask on a normal item',
       async () => input({ items: [maskedItem('a.png', ['crack'], { classification: 'normal' })] }),
-      'a.png in the train dataset has a mask but is not labelled anomaly.',
+      'a.png in the training dataset has a mask but is not labelled anomaly.',
     ],
     [
       'a different picture at a stored source-ref that the user was not asked about (stored meanwhile by another tab)',
@@ -222,7 +222,7 @@ describe('commitImport', () => {
     [
       'a source-ref twice in the batch',
       async () => input({ items: [importItem('a.png'), importItem('a.png', { content: 'b' })] }),
-      'a.png appears twice in the train dataset.',
+      'a.png appears twice in the training dataset.',
     ],
     [
       'a dataset of another project',

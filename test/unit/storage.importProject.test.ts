@@ -118,7 +118,7 @@ describe('writeNewProject', () => {
       (input) => (input.name = 'demo flange'),
       '“demo flange” is not a valid project name. Use up to 255 letters, digits, hyphens or underscores, starting with a letter or digit.',
     ],
-    ['two datasets of one type', (input) => (input.datasets[1]!.type = 'train'), 'A project can have only one train dataset.'],
+    ['two datasets of one type', (input) => (input.datasets[1]!.type = 'train'), 'A project can have only one training dataset.'],
     [
       'more than 100 labels',
       (input) => (input.labels = Array.from({ length: 101 }, (_, i) => ({ name: `l${i}`, color: `#${(i + 1).toString(16).padStart(6, '0')}` }))),
@@ -143,7 +143,7 @@ describe('writeNewProject', () => {
     [
       'an entry using an undefined label',
       (input) => (train(input)[2]!.labelNames = ['rust']),
-      'anomaly/3.png in the train dataset uses anomaly label “rust”, which the project does not define.',
+      'anomaly/3.png in the training dataset uses anomaly label “rust”, which the project does not define.',
     ],
     [
       'a project size no image can have (100000×1)',
@@ -162,21 +162,21 @@ describe('writeNewProject', () => {
       'The project size would be 10×10, but every image must be between 64×64 and 4096×4096 pixels, so no image could ever be added. Nothing was imported; use images within those limits.',
     ],
     ['an entry of another size', (input) => (train(input)[3]!.width = 65), 'extra/4.png is 65×64 but this project uses 64×64.'],
-    ['a source-ref used twice in a dataset', (input) => (train(input)[1]!.sourceRef = 'normal/1.png'), 'normal/1.png appears twice in the train dataset.'],
+    ['a source-ref used twice in a dataset', (input) => (train(input)[1]!.sourceRef = 'normal/1.png'), 'normal/1.png appears twice in the training dataset.'],
     [
       'a mask on a normal entry',
       (input) => (train(input)[2]!.classification = 'normal'),
-      'anomaly/3.png in the train dataset has a mask but is not labelled anomaly.',
+      'anomaly/3.png in the training dataset has a mask but is not labelled anomaly.',
     ],
-    ['a mask without labels', (input) => (train(input)[2]!.labelNames = []), 'anomaly/3.png in the train dataset has a mask but no anomaly labels.'],
-    ['labels without a mask', (input) => delete train(input)[2]!.mask, 'anomaly/3.png in the train dataset has anomaly labels but no mask.'],
+    ['a mask without labels', (input) => (train(input)[2]!.labelNames = []), 'anomaly/3.png in the training dataset has a mask but no anomaly labels.'],
+    ['labels without a mask', (input) => delete train(input)[2]!.mask, 'anomaly/3.png in the training dataset has anomaly labels but no mask.'],
     [
       'more than 20 labels on one image',
       (input) => {
         input.labels = Array.from({ length: 21 }, (_, i) => ({ name: `l${i}`, color: `#${(i + 1).toString(16).padStart(6, '0')}` }));
         train(input)[2]!.labelNames = input.labels.map((label) => label.name);
       },
-      'anomaly/3.png in the train dataset has more than 20 anomaly labels. An image can carry at most 20 anomaly labels.',
+      'anomaly/3.png in the training dataset has more than 20 anomaly labels. An image can carry at most 20 anomaly labels.',
     ],
   ])('refuses %s, naming it, and writes nothing', async (_case, breakInput, message) => {
     await createProject(db, 'existing');

@@ -82,7 +82,7 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
   }
 
   return (
-    <section className="import-panel" aria-label={t('importPanel.label', { dataset: t(`datasets.type.${dataset.type}`) })}>
+    <section className="import-panel" aria-label={t('importPanel.label', { dataset: t(`datasets.phrase.${dataset.type}`) })}>
       <FileDropZone onFiles={(files) => start(files)}>
         <p>{t('importPanel.hint')}</p>
         <div className="toolbar">
