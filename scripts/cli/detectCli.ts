@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelPackageMetadata } from '../../src/domain/modelPackage';
 import { describeError, i18n, switchLanguage } from '../../src/i18n';
-import { cliLanguage } from './cliLanguage';
+import { cliCatalogueLoaders, cliLanguage } from './cliLanguage';
 import { detectWithPackagedModel } from '../../workers/engine/packaging/detect';
 import { toDetectAnomalyResult, type DetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import { readModelPackage } from '../../workers/import/modelPackage';
@@ -45,7 +45,7 @@ export interface DetectionLine {
 class CliUsageError extends Error {}
 
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
-  await switchLanguage(cliLanguage(process.env));
+  await switchLanguage(cliLanguage(process.env), cliCatalogueLoaders);
   const say = (text: string) => streams.stderr.write(`${text}\n`);
   let options: CliOptions | 'help';
   try {

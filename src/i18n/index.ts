@@ -21,9 +21,11 @@ export const defaultNamespace = 'common';
 export const resources = { en: { common, errors, import: importMessages, datasets, labeling, dashboard, camera, models, modelDetail, trials, cli } } as const;
 export const namespaces = Object.keys(resources.en) as (keyof typeof resources.en)[];
 
-type Catalogue = Record<string, unknown>;
-/** Loaders of every catalogue file, keyed "./locales/<lang>/<namespace>.json". */
-const catalogueLoaders = import.meta.glob<Catalogue>('./locales/*/*.json', { import: 'default' });
+export type Catalogue = Record<string, unknown>;
+/** Loaders of catalogue files, keyed "./locales/<lang>/<namespace>.json". */
+export type CatalogueLoaders = Record<string, () => Promise<Catalogue>>;
+/** Every catalogue, each its own chunk, loaded when its language is chosen. */
+const catalogueLoaders: CatalogueLoaders = import.meta.glob<Catalogue>('./locales/*/*.json', { import: 'default' });
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
@@ -39,20 +41,20 @@ void i18n.init({
 });
 
 /** Loads a language's catalogues once (every namespace at once). */
-export async function loadLanguage(language: LanguageCode): Promise<void> {
+export async function loadLanguage(language: LanguageCode, loaders: CatalogueLoaders = catalogueLoaders): Promise<void> {
   if (i18n.hasResourceBundle(language, defaultNamespace)) return;
   await Promise.all(
     namespaces.map(async (namespace) => {
-      const load = catalogueLoaders[`./locales/${language}/${namespace}.json`];
+      const load = loaders[`./locales/${language}/${namespace}.json`];
       if (!load) throw new Error(`No ${namespace} catalogue for ${language}`);
       i18n.addResourceBundle(language, namespace, await load(), true, true);
     }),
   );
 }
 
-/** Shows Spotcheck in `language` from now on (loading its catalogues first). */
-export async function switchLanguage(language: LanguageCode): Promise<void> {
-  await loadLanguage(language);
+/** Shows Spotcheck in `language` from now on (loading its catalogues first, from `loaders` if given). */
+export async function switchLanguage(language: LanguageCode, loaders?: CatalogueLoaders): Promise<void> {
+  await loadLanguage(language, loaders);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
