@@ -71,3 +71,14 @@ export async function runBackbonePeerBench(backboneId: string): Promise<Backbone
     ),
   };
 }
+
+export function backboneRows(results: Partial<BackbonePeerFigures>): [string, string][] {
+  const { backboneMs, peer, knnMsByNormalImages } = results;
+  if (!backboneMs || !peer || !knnMsByNormalImages) return [];
+  const { tfjsBackboneMs } = peer;
+  const knn = Object.entries(knnMsByNormalImages).map(([normals, { bank, ms }]) => `${normals} normals (${bank}) ${ms}`);
+  return [
+    ['backbone ms p50 ORT / TF.js', `${backboneMs.p50} / ${tfjsBackboneMs.p50} (${peer.ortOverTfjs}×, ${backboneMs.threads} thread, ${backboneMs.runtime})`],
+    ['kNN ms by normal images', knn.join(', ')],
+  ];
+}

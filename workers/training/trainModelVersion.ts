@@ -44,7 +44,7 @@ export async function trainStoredModelVersion(
   const tracker = new ProgressTracker(isSegmentation, onProgress);
 
   const stored = [...data.train, ...(data.test ?? [])];
-  const images = await decodeTrainingImages(stored, size, environment.decoder, (done, total) => tracker.decoding(done, total));
+  const images = await decodeTrainingImages(stored, size, environment.decoder, (done, total) => tracker.decoding(done, total), environment.signal);
   const seed = request.seed ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
   const split = request.split ? { seed, ...request.split } : splitOf(data.train, data.test, seed);
   const backboneId = request.backboneId ?? defaultBackboneId;
