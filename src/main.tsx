@@ -10,7 +10,7 @@ import { readLanguageSetting } from './storage/languageSetting';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { useUiStore } from './app/uiStore';
 import { onClosedForUpgrade, openSpotcheckDb } from './storage/db';
-import { liveLockNames } from './storage/liveLocks';
+import { liveLockNames, restartRecoveryLockName, withQueuedLock } from './storage/liveLocks';
 import { recoverModelVersionsAfterRestart } from './storage/modelVersions';
 import { hostAgain } from './runtime/modelHosting';
 import './app/app.css';
@@ -47,8 +47,10 @@ registerServiceWorker();
 // No worker or model session outlives its page: versions left training by a closed tab are set straight,
 // those it left hosted are started again here (the user never stopped them), and those another open tab
 // still trains or hosts (its Web Lock held) are left alone.
-void Promise.all([openSpotcheckDb(), liveLockNames()])
-  .then(async ([db, held]) => hostAgain((await recoverModelVersionsAfterRestart(db, held)).hostAgain, db))
+void openSpotcheckDb()
+  .then((db) =>
+    withQueuedLock(restartRecoveryLockName, async () => hostAgain((await recoverModelVersionsAfterRestart(db, await liveLockNames())).hostAgain, db)),
+  )
   .catch((error: unknown) => useUiStore.getState().showError(error));
 // A newer Spotcheck in another tab upgraded the database; this tab must reload to keep working.
 onClosedForUpgrade(() => useUiStore.getState().showInfo(i18n.t('storage.upgradedElsewhere')));

@@ -27,7 +27,18 @@ export function assertTransition(version: number, from: ModelVersionStatus, to: 
 /** Versions in these states hold a worker or a session; they cannot be deleted. */
 export const busyModelStatuses: ReadonlySet<ModelVersionStatus> = new Set(['TRAINING', 'STARTING_HOSTING', 'HOSTED', 'STOPPING_HOSTING']);
 
+/**
+ * A hosting status left behind by a runtime that is gone (crashed worker, closed tab) walks back through
+ * allowed §1.2 transitions before a new start, e.g. HOSTED → STOPPING_HOSTING → TRAINED.
+ */
+export const stalePathToStart: Readonly<Partial<Record<ModelVersionStatus, readonly ModelVersionStatus[]>>> = {
+  HOSTED: ['STOPPING_HOSTING', 'TRAINED'],
+  STOPPING_HOSTING: ['TRAINED'],
+  STARTING_HOSTING: ['HOSTING_FAILED'],
+};
+
 export interface RecoveredStatus {
+  /** Unchanged for a version to host again: it stays as the user left it until its start is recorded. */
   status: ModelVersionStatus;
   statusMessageKey: string | null;
   /** The user started it and never stopped it: the app starts it again (a reload must not stop a model). */
@@ -35,13 +46,14 @@ export interface RecoveredStatus {
 }
 
 /**
- * On app start no worker or session survives: hosting states fall back to TRAINED, those the user had
- * started (HOSTED, STARTING_HOSTING) to be started again, and a run left in TRAINING failed ("Training
- * was interrupted").
+ * On app start no worker or session survives: those the user had started (HOSTED, STARTING_HOSTING) are
+ * started again and keep their status until that start is recorded (a reload before then must not lose
+ * them), STOPPING_HOSTING falls back to TRAINED, and a run left in TRAINING failed ("Training was
+ * interrupted").
  */
 export function statusAfterRestart(status: ModelVersionStatus): RecoveredStatus | null {
   if (status === 'TRAINING') return { status: 'TRAINING_FAILED', statusMessageKey: 'model.interrupted', hostAgain: false };
-  if (status === 'STARTING_HOSTING' || status === 'HOSTED') return { status: 'TRAINED', statusMessageKey: null, hostAgain: true };
+  if (status === 'STARTING_HOSTING' || status === 'HOSTED') return { status, statusMessageKey: null, hostAgain: true };
   if (status === 'STOPPING_HOSTING') return { status: 'TRAINED', statusMessageKey: null, hostAgain: false };
   return null;
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
+import { settleLeftHosting } from '../storage/modelVersions';
 import { openSpotcheckDb } from '../storage/db';
 import { importCheckRefusal } from '../domain/evaluation/importCheck';
 import { DB_NAME } from '../storage/schema';
@@ -67,8 +68,13 @@ export async function hostAgain(modelVersionIds: readonly string[], db: Paramete
   const failures: unknown[] = [];
   for (const id of modelVersionIds) {
     const model = trained.find(({ version }) => version.id === id);
-    // One that cannot start (its status then says why) does not keep the others from starting.
-    if (model) await startModelAndWait(model.modelComponent).catch((error: unknown) => failures.push(error));
+    // One that cannot start does not keep the others from starting; one refused before its start was
+    // recorded still has the status its closed tab left, set straight here.
+    if (model)
+      await startModelAndWait(model.modelComponent).catch(async (error: unknown) => {
+        failures.push(error);
+        await settleLeftHosting(db, id);
+      });
   }
   if (failures.length > 0) throw failures[0];
 }

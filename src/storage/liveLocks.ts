@@ -9,6 +9,8 @@
 /** One name per version: a version is trained, then hosted, never both at once. */
 export const modelVersionLockName = (modelVersionId: string) => `spotcheck-model-version:${modelVersionId}`;
 export const trialJobLockName = (jobId: string) => `spotcheck-trial-job:${jobId}`;
+/** Held by a tab while it sets straight what closed tabs left and starts their hosted models again: tabs opening at once take turns. */
+export const restartRecoveryLockName = 'spotcheck-restart-recovery';
 
 function lockManager(): LockManager | undefined {
   return typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -35,6 +37,12 @@ export async function withLiveLock<T>(name: string, work: () => Promise<T>, when
   const locks = lockManager();
   if (!locks) return work();
   return locks.request(name, { ifAvailable: true }, (lock) => (lock ? work() : whenTaken()));
+}
+
+/** Runs `work` holding the lock `name`, after any other tab holding it has given it up. */
+export async function withQueuedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const locks = lockManager();
+  return locks ? locks.request(name, work) : work();
 }
 
 /**

@@ -3,7 +3,7 @@
 // clean-up at app start that turns versions left mid-change (closed tab, crashed worker) into honest states.
 import type { IDBPDatabase } from 'idb';
 import { UserFacingError } from '../domain/errors';
-import { assertTransition, statusAfterRestart } from '../domain/modelVersionStatus';
+import { assertTransition, stalePathToStart, statusAfterRestart } from '../domain/modelVersionStatus';
 import { checkTrainingReadiness } from '../domain/rules/readiness';
 import { summarizeEntries } from '../domain/rules/summarizeEntries';
 import type { ModelTag, ModelVersion, ModelVersionStatus } from '../domain/types';
@@ -117,6 +117,28 @@ export async function setModelVersionStatus(db: IDBPDatabase<SpotcheckDB>, id: s
   });
 }
 
+/**
+ * Sets straight a hosting status whose runtime is gone (stalePathToStart: HOSTED → STOPPING_HOSTING →
+ * TRAINED, …) and then, if given, moves on to `to` (a new start's STARTING_HOSTING), all in one
+ * transaction, so a reload midway never leaves a status in between that nobody starts again. A status
+ * that is not left behind is only moved on.
+ */
+export async function settleLeftHosting(db: IDBPDatabase<SpotcheckDB>, id: string, to?: ModelVersionStatus): Promise<ModelVersion> {
+  return writeTransaction(db, ['modelVersions'], async (transaction) => {
+    const store = transaction.objectStore('modelVersions');
+    const version = await store.get(id);
+    if (!version) throw new UserFacingError('model.notFound');
+    let status = version.status;
+    for (const step of [...(stalePathToStart[status] ?? []), ...(to ? [to] : [])]) {
+      assertTransition(version.version, status, step);
+      status = step;
+    }
+    const updated = { ...version, status, statusMessage: status === version.status ? version.statusMessage : '' };
+    await store.put(updated);
+    return updated;
+  });
+}
+
 export interface RestartRecovery {
   /** How many versions changed. */
   changed: number;
@@ -125,10 +147,11 @@ export interface RestartRecovery {
 }
 
 /**
- * Run once at app start, before anything else reads model versions. Another tab may be training or
- * hosting right now: a version whose lock is in `liveLockNames` (liveLocks.ts, the Web Locks held in the
- * browser) is that tab's and stays as it is. One transaction: of two tabs opening at once, only the first
- * finds a version left hosted, so only one starts it again.
+ * Run once at app start, before anything else reads model versions, holding `restartRecoveryLockName`
+ * until the versions to host again have their hosting locks (so of two tabs opening at once, the second
+ * finds them held and leaves them alone). Another tab may be training or hosting right now: a version
+ * whose lock is in `liveLockNames` (liveLocks.ts, the Web Locks held in the browser) is that tab's and
+ * stays as it is.
  */
 export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<SpotcheckDB>, liveLockNames: ReadonlySet<string>): Promise<RestartRecovery> {
   return writeTransaction(db, ['modelVersions'], async (transaction) => {
@@ -137,10 +160,11 @@ export async function recoverModelVersionsAfterRestart(db: IDBPDatabase<Spotchec
     for (const version of await store.getAll()) {
       const recovered = statusAfterRestart(version.status);
       if (!recovered || liveLockNames.has(modelVersionLockName(version.id))) continue;
+      if (recovered.hostAgain) recovery.hostAgain.push(version.id);
+      if (recovered.status === version.status) continue;
       const statusMessage = recovered.statusMessageKey ? i18n.t(recovered.statusMessageKey, { ns: 'errors' }) : '';
       await store.put({ ...version, status: recovered.status, statusMessage });
       recovery.changed++;
-      if (recovered.hostAgain) recovery.hostAgain.push(version.id);
     }
     return recovery;
   });

@@ -6,7 +6,7 @@ import { assertTransition, canTransition, modelVersionStatuses, statusAfterResta
 import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
 import { describeError } from '../../src/i18n';
 import { modelVersionLockName } from '../../src/storage/liveLocks';
-import { recoverModelVersionsAfterRestart, setModelVersionStatus } from '../../src/storage/modelVersions';
+import { recoverModelVersionsAfterRestart, setModelVersionStatus, settleLeftHosting } from '../../src/storage/modelVersions';
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { failureMessage, snapshotDatabase, useFreshDatabase } from '../fixtures/storageTestKit';
 
@@ -62,10 +62,10 @@ describe('model version transitions', () => {
 
   it.each([
     ['TRAINING', 'TRAINING_FAILED'],
-    ['STARTING_HOSTING', 'TRAINED'],
-    ['HOSTED', 'TRAINED'],
+    ['STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['HOSTED', 'HOSTED'],
     ['STOPPING_HOSTING', 'TRAINED'],
-  ] as const)('after a restart %s becomes %s', (before, after) => {
+  ] as const)('after a restart %s becomes %s (one to host again keeps its status until its start is recorded)', (before, after) => {
     expect(statusAfterRestart(before)?.status).toBe(after);
   });
 
@@ -112,13 +112,43 @@ describe('model versions in storage', () => {
     await db.put('modelVersions', version('h', 2, 'HOSTED'));
     await db.put('modelVersions', version('d', 3, 'TRAINED'));
     await db.put('modelVersions', version('s', 4, 'STOPPING_HOSTING'));
-    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 3, hostAgain: ['h'] });
-    // A second tab opening right after finds nothing left to start: one tab hosts the model.
-    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 0, hostAgain: [] });
+    await db.put('modelVersions', version('a', 5, 'STARTING_HOSTING'));
+    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 2, hostAgain: ['a', 'h'] });
     expect((await db.get('modelVersions', 's'))?.status).toBe('TRAINED');
     expect(await db.get('modelVersions', 't')).toMatchObject({ status: 'TRAINING_FAILED', statusMessage: 'Training was interrupted' });
-    expect((await db.get('modelVersions', 'h'))?.status).toBe('TRAINED');
     expect((await db.get('modelVersions', 'd'))?.status).toBe('TRAINED');
+    // Kept until the start is recorded: the page reloaded before that starts them again.
+    expect((await db.get('modelVersions', 'h'))?.status).toBe('HOSTED');
+    expect((await db.get('modelVersions', 'a'))?.status).toBe('STARTING_HOSTING');
+    expect(await recoverModelVersionsAfterRestart(db, new Set())).toEqual({ changed: 0, hostAgain: ['a', 'h'] });
+    // Once this tab's start holds their locks, the next tab to open leaves them alone.
+    expect(await recoverModelVersionsAfterRestart(db, new Set(['a', 'h'].map(modelVersionLockName)))).toEqual({ changed: 0, hostAgain: [] });
+  });
+
+  it.each([
+    ['HOSTED', 'STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['STARTING_HOSTING', 'STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['STOPPING_HOSTING', 'STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['HOSTING_FAILED', 'STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['TRAINED', 'STARTING_HOSTING', 'STARTING_HOSTING'],
+    ['HOSTED', undefined, 'TRAINED'],
+    ['STARTING_HOSTING', undefined, 'HOSTING_FAILED'],
+    ['TRAINED', undefined, 'TRAINED'],
+  ] as const)('a status %s left by a gone runtime, moved on to %s, is %s in one write', async (left, to, after) => {
+    await db.put('modelVersions', { ...version('x', 1, left), statusMessage: 'left behind' });
+    const settled = await settleLeftHosting(db, 'x', to);
+    expect(settled.status).toBe(after);
+    expect(await db.get('modelVersions', 'x')).toEqual(settled);
+    expect(settled.statusMessage).toBe(after === left ? 'left behind' : '');
+  });
+
+  it('refuses to start a version that failed to train, leaving it as it was', async () => {
+    await db.put('modelVersions', version('f', 1, 'TRAINING_FAILED'));
+    const before = await snapshotDatabase(db);
+    expect(await failureMessage(settleLeftHosting(db, 'f', 'STARTING_HOSTING'))).toBe(
+      'Model 1 failed to train, so it cannot be started. Delete it and train a new version.',
+    );
+    expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('leaves alone the versions another tab still trains or hosts (their Web Lock is held)', async () => {
@@ -128,11 +158,8 @@ describe('model versions in storage', () => {
     await db.put('modelVersions', version('h-gone', 4, 'HOSTED'));
     const before = await snapshotDatabase(db);
     const held = new Set(['t-live', 'h-live', 's-live'].map(modelVersionLockName));
-    expect(await recoverModelVersionsAfterRestart(db, held)).toEqual({ changed: 1, hostAgain: ['h-gone'] });
-    const after = await snapshotDatabase(db);
-    expect((await db.get('modelVersions', 'h-gone'))?.status).toBe('TRAINED');
-    // Only the version no tab holds changed; every other record of every store is as it was.
-    const withoutGone = (snapshot: typeof before) => ({ ...snapshot, modelVersions: { ...snapshot.modelVersions, [JSON.stringify('h-gone')]: null } });
-    expect(withoutGone(after)).toEqual(withoutGone(before));
+    expect(await recoverModelVersionsAfterRestart(db, held)).toEqual({ changed: 0, hostAgain: ['h-gone'] });
+    // Nothing is written: the one no tab holds is started again from the status it was left in.
+    expect(await snapshotDatabase(db)).toEqual(before);
   });
 });

@@ -1,23 +1,12 @@
 // The detection runtime's models from IndexedDB: trained versions by model_component, their packaged
 // files, the threshold in effect (kept in memory, re-read after a committed change to the versions, so a
 // detection does no IndexedDB read), and hosting statuses written back to the version (spec §1.2).
-import { canTransition } from '../../src/domain/modelVersionStatus';
-import type { ModelVersion, ModelVersionStatus } from '../../src/domain/types';
+import type { ModelVersion } from '../../src/domain/types';
 import { findModelVersionByComponent, isTrainedStatus, listTrainedModels, readModelFile } from '../../src/storage/modelFiles';
-import { setModelVersionStatus } from '../../src/storage/modelVersions';
+import { setModelVersionStatus, settleLeftHosting } from '../../src/storage/modelVersions';
 import type { SpotcheckDatabase } from '../../src/storage/schema';
 import { subscribeToStoreChanges } from '../../src/storage/storeChanges';
 import type { ModelSource, StoredModel } from './detectionRuntime';
-
-/**
- * A hosting status left behind by a runtime that is gone (crashed worker, closed tab) is walked back
- * through allowed §1.2 transitions before a new start, e.g. HOSTED → STOPPING_HOSTING → TRAINED.
- */
-const stalePathToStart: Partial<Record<ModelVersionStatus, ModelVersionStatus[]>> = {
-  HOSTED: ['STOPPING_HOSTING', 'TRAINED'],
-  STOPPING_HOSTING: ['TRAINED'],
-  STARTING_HOSTING: ['HOSTING_FAILED'],
-};
 
 function stored(modelComponent: string, version: ModelVersion): StoredModel {
   return { modelComponent, modelVersionId: version.id, status: version.status, statusMessage: version.statusMessage };
@@ -43,11 +32,9 @@ export function storedModelSource(openDb: () => Promise<SpotcheckDatabase>): Mod
     },
     async recordStatus(modelVersionId, status, statusMessage = '') {
       const db = await openDb();
-      const current = await db.get('modelVersions', modelVersionId);
-      if (current && status === 'STARTING_HOSTING' && !canTransition(current.status, status)) {
-        for (const step of stalePathToStart[current.status] ?? []) await setModelVersionStatus(db, modelVersionId, step);
-      }
-      await setModelVersionStatus(db, modelVersionId, status, statusMessage);
+      // A new start goes on from a status a gone runtime left behind (settleLeftHosting).
+      if (status === 'STARTING_HOSTING') await settleLeftHosting(db, modelVersionId, status);
+      else await setModelVersionStatus(db, modelVersionId, status, statusMessage);
     },
   };
 }
