@@ -53,7 +53,7 @@ function ImageIndex() {
       <h2>{t('labeling:index.title')}</h2>
       {listing.data.map(({ dataset, page }) => (
         <section key={dataset.id}>
-          <h3>{t('labeling:index.dataset', { type: t(`datasets.type.${dataset.type}`), shown: page.entries.length, total: page.total })}</h3>
+          <h3>{t(`labeling:index.dataset.${dataset.type}`, { shown: page.entries.length, total: page.total })}</h3>
           <ul className="annotation-index">
             {page.entries.map((entry) => (
               <li key={entry.id}>
