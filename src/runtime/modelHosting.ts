@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { detectionWorker } from '../app/workers';
 import { useStoredData } from '../app/useStoredData';
 import { listTrainedModels } from '../storage/modelFiles';
+import { liveLockNames, modelVersionLockName } from '../storage/liveLocks';
 import { settleLeftHosting } from '../storage/modelVersions';
 import { openSpotcheckDb } from '../storage/db';
 import { importCheckRefusal } from '../domain/evaluation/importCheck';
@@ -69,11 +70,11 @@ export async function hostAgain(modelVersionIds: readonly string[], db: Paramete
   for (const id of modelVersionIds) {
     const model = trained.find(({ version }) => version.id === id);
     // One that cannot start does not keep the others from starting; one refused before its start was
-    // recorded still has the status its closed tab left, set straight here.
+    // recorded still has the status its closed tab left, set straight here unless a tab hosts it now.
     if (model)
       await startModelAndWait(model.modelComponent).catch(async (error: unknown) => {
         failures.push(error);
-        await settleLeftHosting(db, id);
+        if (!(await liveLockNames()).has(modelVersionLockName(id))) await settleLeftHosting(db, id);
       });
   }
   if (failures.length > 0) throw failures[0];

@@ -13,7 +13,7 @@ import { modelPackageFileNames } from '../../src/domain/modelPackage';
 import type { ModelVersion, Project } from '../../src/domain/types';
 import { importModelPackageFile } from '../../src/models/importModelPackageFile';
 import { runTraining } from '../../src/models/training/runTraining';
-import { startModelAndWait, stopModel } from '../../src/runtime/modelHosting';
+import { hostAgain, startModelAndWait, stopModel } from '../../src/runtime/modelHosting';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { exportModelPackage } from '../../src/storage/modelPackages';
 import { createModelVersion } from '../../src/storage/modelVersions';
@@ -114,6 +114,11 @@ describe('model import proves itself', () => {
       );
       expect((await detectionWorker.run((api) => api.describeModel(component))).status).toBe('STOPPED');
       expect(await snapshotDatabase(db)).toEqual(before);
+
+      // Left HOSTED by a closed tab: the start again at app start is refused alike and sets the status straight.
+      await db.put('modelVersions', { ...(await db.get('modelVersions', imported.id))!, status: 'HOSTED' });
+      expect(await failureMessage(hostAgain([imported.id], db))).toBe(message);
+      expect((await db.get('modelVersions', imported.id))!.status).toBe('TRAINED');
     },
   );
 
