@@ -18,8 +18,8 @@ const placementTolerancePx = 4;
 const eraserSizePx = 30;
 const brushSizePx = 20;
 
-// The samples live outside the repository (their licence keeps them out); say so when absent.
 const missing = missingSamplesReason(cookiesDir);
+// Skipped only when ../shared/datasets is absent (licensed photos, never copied into the repo); the reason is printed.
 test.skip(missing !== null, missing ?? '');
 
 test('an imported cookie mask opens as stored and can be corrected by erasing and painting', async ({ page }) => {
