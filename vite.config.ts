@@ -31,6 +31,11 @@ const largestPrecachedFileBytes = 64 * 1024 * 1024;
 /** Generous per-test limits: the suites run on 2 loaded cores; speed is measured by `npm run bench`, not here. */
 const unitTestTimeoutMs = 60_000;
 const browserTestTimeoutMs = 120_000;
+/**
+ * `expect.poll`'s own default (1 s) is shorter than one detection or render on a loaded CI core: a poll
+ * that waits for a change notice (a saved threshold, a drawn verdict) timed out before it arrived.
+ */
+const expectPoll = { timeout: 20_000, interval: 50 };
 
 export default defineConfig({
   plugins: [
@@ -81,6 +86,7 @@ export default defineConfig({
           setupFiles: ['test/unit/setup.ts'],
           // Tests that build and run ORT sessions take seconds; CI machines run them at a load of 2–3 per core.
           testTimeout: unitTestTimeoutMs,
+          expect: { poll: expectPoll },
         },
       },
       {
@@ -112,6 +118,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           testTimeout: browserTestTimeoutMs,
+          expect: { poll: expectPoll },
           browser: {
             enabled: true,
             headless: true,
