@@ -1,8 +1,16 @@
 // kNN scoring graph against brute force on small random data: per-patch nearest distances, the
-// Gaussian kernel, and the raw score as the maximum of the map blurred on the patch grid.
+// Gaussian kernel, and the raw score as the maximum of the map blurred on the patch grid, inside its border.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/domain/random';
-import { blurSigmaCells, buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
+import {
+  blurSigmaCells,
+  buildMemoryBank,
+  gaussianKernel,
+  memoryBankFromRows,
+  PatchScorer,
+  projectPatches,
+  scoreBorderCells,
+} from '../../workers/engine/scoring';
 import { nearestNeighbourDistances } from './helpers/bruteForceKnn';
 
 const layout = { grid: 4, dimensions: 10 };
@@ -69,6 +77,34 @@ describe('kNN scoring graph', () => {
     expect(rawMap.indexOf(rawScore)).toBe(6);
     const expected = referenceBlur(distances, layout.grid, gaussianKernel(blurSigmaCells(inputSide / layout.grid)));
     rawMap.forEach((value, cell) => expect(value, `cell ${cell}`).toBeCloseTo(expected[cell]!, 4));
+  });
+
+  it('leaves the frame border out of the image score, not out of the map', async () => {
+    // 10 × 10 cells: one cell per side is border (10 % of the side).
+    const wide = { grid: 10, dimensions: layout.dimensions };
+    const cells = wide.grid * wide.grid;
+    expect(scoreBorderCells(wide.grid)).toBe(1);
+    const wideScorer = await PatchScorer.create(wide, 8 * wide.grid);
+    const normal = randomRows(1, 6);
+    const bank = memoryBankFromRows(normal, layout.dimensions, [0]);
+    const withOddCell = async (cell: number) => {
+      const queries = new Float32Array(cells * layout.dimensions);
+      for (let patch = 0; patch < cells; patch += 1) queries.set(normal, patch * layout.dimensions);
+      queries.fill(5, cell * layout.dimensions, (cell + 1) * layout.dimensions);
+      return wideScorer.score(queries, bank);
+    };
+    const innerMaximum = (map: Float32Array) =>
+      Math.max(...Array.from(map).filter((_, cell) => [Math.floor(cell / wide.grid), cell % wide.grid].every((index) => index >= 1 && index < wide.grid - 1)));
+    // On the top edge: the map peaks there, the score is only what the blur carries inside.
+    const onEdge = await withOddCell(4);
+    expect(onEdge.rawMap.indexOf(Math.max(...onEdge.rawMap))).toBe(4);
+    expect(onEdge.rawScore).toBeCloseTo(innerMaximum(onEdge.rawMap), 5);
+    expect(onEdge.rawScore).toBeLessThan(Math.max(...onEdge.rawMap) / 2);
+    // One cell in from the edge: scored in full.
+    const inside = await withOddCell(14);
+    expect(inside.rawScore).toBe(Math.max(...inside.rawMap));
+    expect(inside.rawMap.indexOf(inside.rawScore)).toBe(14);
+    await wideScorer.release();
   });
 
   it('keeps a coreset of the requested share with matching squared norms', () => {

@@ -35,14 +35,18 @@ export const defaultFramingRange: FramingRange = {
 };
 
 /**
- * Which transforms the copies get: 'geometric' (shift, rotation, rescale) or 'geometric-photometric' (also
- * lighting and edge strips). Photometric copies teach the bank re-lit surfaces and dark strips, which also
- * covers up dark missing-part holes (aliens recall fell 0.958 → 0.925 in 5 × 3 CV with 2 such copies).
+ * Which transforms the copies get: 'geometric' (shift, rotation, rescale), 'geometric-tone' (also lighting) or
+ * 'geometric-photometric' (also lighting and edge strips). Photometric copies teach the bank re-lit surfaces and
+ * dark strips, which also covers up dark missing-part holes (aliens recall fell 0.958 → 0.925 in 5 × 3 CV with 2
+ * such copies).
  */
-export type FramedCopyTransforms = 'geometric' | 'geometric-photometric';
+export type FramedCopyTransforms = 'geometric' | 'geometric-tone' | 'geometric-photometric';
+
+const withoutStrips = { edgeStripChance: 0, edgeStripMaxShare: 0 };
 
 export const framingRanges: Readonly<Record<FramedCopyTransforms, FramingRange>> = {
-  geometric: { ...defaultFramingRange, toneChange: 0, edgeStripChance: 0, edgeStripMaxShare: 0 },
+  geometric: { ...defaultFramingRange, ...withoutStrips, toneChange: 0 },
+  'geometric-tone': { ...defaultFramingRange, ...withoutStrips },
   'geometric-photometric': defaultFramingRange,
 };
 

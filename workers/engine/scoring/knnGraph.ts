@@ -1,6 +1,6 @@
 // kNN scoring as ONNX ops: each patch's Euclidean distance to its nearest memory-bank row,
 // |q|² − 2 q·b + |b|² with one Gemm against the bank stored transposed, then the anomaly map
-// (Gaussian blur on the patch grid) and the raw image score = its maximum.
+// (Gaussian blur on the patch grid) and the raw image score = its maximum inside the frame's border.
 import { attr } from '../onnx';
 import type { GraphBuilder } from '../onnx';
 import { appendGaussianBlur, blurSigmaCells } from './gaussianBlur';
@@ -10,7 +10,7 @@ export interface KnnScoringValues {
   distances: string;
   /** Blurred raw-distance map on the patch grid, [1, 1, grid, grid]. */
   rawMap: string;
-  /** Maximum of the blurred map, [1]. */
+  /** Maximum of the blurred map without its border cells (`scoreBorderCells`), [1]. */
   rawScore: string;
 }
 
@@ -24,6 +24,20 @@ export interface KnnScoringInputs {
   grid: number;
   /** Backbone input side in pixels, where PatchCore's blur σ is defined (a grid cell is inputSide / grid px). */
   inputSide: number;
+}
+
+/**
+ * Share of each side of the patch grid that the image score leaves out (the anomaly map still covers it).
+ * What lies at the frame's edge is mostly not the part: a tray rim, the mirrored fill of a shifted or turned
+ * frame, a strip of table, and the backbone's padding makes edge patches rare in the memory bank. PatchCore
+ * leaves out 6 % per side by its centre crop; 10 % measured best on the bench's 5-fold CV (issue 13): stress
+ * false alarms cookies 43 → 8 %, aliens 61 → 34 %, F1 and AUROC no worse on either set.
+ */
+export const scoreBorderShare = 0.1;
+
+/** Grid cells per side left out of the image score: 3 of 28 at the default backbones. */
+export function scoreBorderCells(grid: number): number {
+  return Math.round(grid * scoreBorderShare);
 }
 
 export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs): KnnScoringValues {
@@ -49,10 +63,23 @@ export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs):
   const distances = graph.node('Sqrt', [graph.node('Relu', [squaredDistances], {}, { output: 'knn/clamped' })], {}, { output: 'knn/distances' });
   const gridMap = graph.node('Reshape', [distances, graph.int64Initializer('knn/map_shape', [4], [1, 1, grid, grid])], {}, { output: 'knn/grid_map' });
   const rawMap = appendGaussianBlur(graph, gridMap, blurSigmaCells(inputSide / grid), 'knn/raw_map');
+  const border = scoreBorderCells(grid);
+  const inner = grid - 2 * border;
+  const scoredCells = graph.node(
+    'Slice',
+    [
+      rawMap,
+      graph.int64Initializer('knn/scored_start', [2], [border, border]),
+      graph.int64Initializer('knn/scored_end', [2], [grid - border, grid - border]),
+      graph.int64Initializer('knn/scored_axes', [2], [2, 3]),
+    ],
+    {},
+    { output: 'knn/scored_map' },
+  );
   // The maximum of a bilinear upsampling is attained on the grid, so the score needs no full-size map.
   const rawScore = graph.node(
     'ReduceMax',
-    [graph.node('Reshape', [rawMap, graph.int64Initializer('knn/cells_shape', [2], [1, grid * grid])], {}, { output: 'knn/cells' })],
+    [graph.node('Reshape', [scoredCells, graph.int64Initializer('knn/cells_shape', [2], [1, inner * inner])], {}, { output: 'knn/cells' })],
     { axes: attr.ints([1]), keepdims: attr.int(0) },
     { output: 'knn/raw_score' },
   );
