@@ -69,6 +69,17 @@ describe('reframedCopies', () => {
     }
   });
 
+  it('geometric-tone copies re-light the warp of the geometric-photometric copies and paint no strip', () => {
+    for (const copy of [0, 1, 2]) {
+      const toned = randomFraming(framingRanges['geometric-tone'], image, deriveSeed(7, copy));
+      const photometric = randomFraming(framingRanges['geometric-photometric'], image, deriveSeed(7, copy));
+      expect(toned.strip).toBeNull();
+      expect({ warp: toned.warp, tone: toned.tone }).toEqual({ warp: photometric.warp, tone: photometric.tone });
+      expect(toned.tone).not.toEqual({ brightness: 1, contrast: 1 });
+      expect(reframedCopies(image, 3, 7, framingRanges['geometric-tone'])[copy]).toEqual(changeTone(warpAffine(image, toned.warp), toned.tone));
+    }
+  });
+
   it('re-lights the warped copy and paints the drawn strip over it', () => {
     const range = { shiftShare: 0, rotationDegrees: 0, scaleChange: 0, toneChange: 0.15, edgeStripChance: 1, edgeStripMaxShare: 0.5 };
     const { tone, strip } = randomFraming(range, image, deriveSeed(7, 0));
