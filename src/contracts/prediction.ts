@@ -11,7 +11,10 @@ export interface LabelMask {
   indices: Uint8Array;
 }
 
-/** The model's patch-level anomaly map: `grid × grid` row-major cells, normalised 0–1. */
+/**
+ * The model's patch-level anomaly map: `grid × grid` row-major cells, normalised 0–1. It covers the whole picture;
+ * the score is its maximum inside the frame's border (the engine's `scoreBorderCells`).
+ */
 export interface AnomalyMap {
   grid: number;
   values: Float32Array;
