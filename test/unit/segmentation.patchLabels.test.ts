@@ -15,12 +15,12 @@ function pixelsOfRow(y: number, fromX: number, count: number): [number, number][
 
 describe('patchLabelsFromMask', () => {
   it('labels a patch with the anomaly covering at least the minimum fraction of it', () => {
-    // 10x10 pixels on a 2x2 grid: four 5x5 patches of 25 pixels; the default threshold needs 4 pixels.
-    expect(defaultMinAnomalyCoverage * 25).toBeLessThanOrEqual(4);
-    expect(defaultMinAnomalyCoverage * 25).toBeGreaterThan(3);
+    // 10x10 pixels on a 2x2 grid: four 5x5 patches of 25 pixels; the default threshold (30 %) needs 8 pixels.
+    expect(defaultMinAnomalyCoverage * 25).toBeLessThanOrEqual(8);
+    expect(defaultMinAnomalyCoverage * 25).toBeGreaterThan(7);
     const mask = maskWith(10, 10, [
-      { label: 1, pixels: pixelsOfRow(0, 0, 4) }, // top-left: 4 pixels of label 1 → 1
-      { label: 2, pixels: pixelsOfRow(1, 5, 3) }, // top-right: 3 pixels of label 2 → too thin, background
+      { label: 1, pixels: [...pixelsOfRow(0, 0, 5), ...pixelsOfRow(1, 0, 3)] }, // top-left: 8 pixels of label 1 → 1
+      { label: 2, pixels: [...pixelsOfRow(1, 5, 5), ...pixelsOfRow(2, 5, 2)] }, // top-right: 7 pixels of label 2 → too thin, background
       { label: 1, pixels: pixelsOfRow(5, 0, 5) }, // bottom-left: 5 of label 1 but 8 of label 2 → 2
       { label: 2, pixels: [...pixelsOfRow(6, 0, 5), ...pixelsOfRow(7, 0, 3)] },
     ]);

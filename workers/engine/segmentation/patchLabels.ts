@@ -4,9 +4,11 @@
 /**
  * A patch takes an anomaly label when that label covers at least this fraction of its pixels. Lower
  * than a majority on purpose: cracks and scratches are a few pixels wide, so a majority rule would
- * erase them from the targets, while any-coverage would paint every touched patch anomalous.
+ * erase them from the targets, while any-coverage would paint every touched patch anomalous and teach the
+ * head masks wider than the defect. Cookies `cracked` IoU, 5-fold CV × seed 1 at 0.08 / 0.15 / 0.3 / 0.45:
+ * 0.517 / 0.521 / 0.574 / 0.527; × seeds 1–3: 0.525 ± 0.084 at 0.15 → 0.555 ± 0.066 at 0.3 (issue 13).
  */
-export const defaultMinAnomalyCoverage = 0.15;
+export const defaultMinAnomalyCoverage = 0.3;
 
 export const defaultPatchGridSize = 28;
 
