@@ -5,7 +5,7 @@
 import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
-import { scoreBorderShare } from '../scoring/knnGraph';
+import { appendScoredCentre } from '../scoring/knnGraph';
 
 import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import { isWholePicture, regionPixels } from '../../../src/domain/inspectionRegion';
@@ -61,18 +61,7 @@ export const targetMeanBrightness = 0.449;
  * colours' relations: a colour defect stays a colour defect.
  */
 export function appendBrightnessNormalisation(graph: GraphBuilder, unit: string, side: number): string {
-  const border = Math.round(side * scoreBorderShare);
-  const centre = graph.node(
-    'Slice',
-    [
-      unit,
-      graph.int64Initializer('brightness/starts', [2], [border, border]),
-      graph.int64Initializer('brightness/ends', [2], [side - border, side - border]),
-      graph.int64Initializer('brightness/axes', [2], [2, 3]),
-    ],
-    {},
-    { output: 'brightness/centre' },
-  );
+  const centre = appendScoredCentre(graph, unit, side, 'brightness/centre');
   const mean = graph.node('ReduceMean', [centre], { axes: attr.ints([1, 2, 3]), keepdims: attr.int(1) }, { output: 'brightness/mean' });
   const offset = graph.node('Sub', [graph.floatInitializer('brightness/target_mean', [], [targetMeanBrightness]), mean], {}, { output: 'brightness/offset' });
   return graph.node('Add', [unit, offset], {}, { output: 'brightness/normalised' });

@@ -40,6 +40,25 @@ export function scoreBorderCells(grid: number): number {
   return Math.round(grid * scoreBorderShare);
 }
 
+/**
+ * An [N, C, side, side] value without the border the image score leaves out (`scoreBorderCells(side)` per
+ * side); `name` names the output and prefixes its initializers.
+ */
+export function appendScoredCentre(graph: GraphBuilder, value: string, side: number, name: string): string {
+  const border = scoreBorderCells(side);
+  return graph.node(
+    'Slice',
+    [
+      value,
+      graph.int64Initializer(`${name}/starts`, [2], [border, border]),
+      graph.int64Initializer(`${name}/ends`, [2], [side - border, side - border]),
+      graph.int64Initializer(`${name}/axes`, [2], [2, 3]),
+    ],
+    {},
+    { output: name },
+  );
+}
+
 export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs): KnnScoringValues {
   const { patches, bankTransposed, bankSquaredNorms, grid, inputSide } = inputs;
   // min_b(|q|² − 2 q·b + |b|²) = |q|² + min_b(|b|² − 2 q·b): one Gemm (alpha −2, |b|² as C) over the
@@ -65,17 +84,7 @@ export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs):
   const rawMap = appendGaussianBlur(graph, gridMap, blurSigmaCells(inputSide / grid), 'knn/raw_map');
   const border = scoreBorderCells(grid);
   const inner = grid - 2 * border;
-  const scoredCells = graph.node(
-    'Slice',
-    [
-      rawMap,
-      graph.int64Initializer('knn/scored_start', [2], [border, border]),
-      graph.int64Initializer('knn/scored_end', [2], [grid - border, grid - border]),
-      graph.int64Initializer('knn/scored_axes', [2], [2, 3]),
-    ],
-    {},
-    { output: 'knn/scored_map' },
-  );
+  const scoredCells = appendScoredCentre(graph, rawMap, grid, 'knn/scored_map');
   // The maximum of a bilinear upsampling is attained on the grid, so the score needs no full-size map.
   const rawScore = graph.node(
     'ReduceMax',
