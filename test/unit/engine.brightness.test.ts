@@ -6,7 +6,7 @@ import { paintEdgeStrip } from '../../workers/engine/augmentation/imageTransform
 import type { RgbImage } from '../../workers/engine/augmentation/imageTransforms';
 import { appendPreprocessing, targetMeanBrightness } from '../../workers/engine/features/featureGraph';
 import { GraphBuilder } from '../../workers/engine/onnx';
-import { scoreBorderCells } from '../../workers/engine/scoring';
+import { scoreBorderCells } from '../../workers/engine/features';
 import { ort } from '../../workers/ort';
 
 /** The backbone's input side in these tests; the picture has it too, so the resize moves no pixel. */

@@ -2,15 +2,8 @@
 // Gaussian kernel, and the raw score as the maximum of the map blurred on the patch grid, inside its border.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/domain/random';
-import {
-  blurSigmaCells,
-  buildMemoryBank,
-  gaussianKernel,
-  memoryBankFromRows,
-  PatchScorer,
-  projectPatches,
-  scoreBorderCells,
-} from '../../workers/engine/scoring';
+import { blurSigmaCells, buildMemoryBank, gaussianKernel, memoryBankFromRows, PatchScorer, projectPatches } from '../../workers/engine/scoring';
+import { scoreBorderCells } from '../../workers/engine/features';
 import { nearestNeighbourDistances } from './helpers/bruteForceKnn';
 
 const layout = { grid: 4, dimensions: 10 };

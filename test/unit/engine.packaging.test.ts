@@ -7,7 +7,7 @@ import { decodeModel } from '../../workers/engine/onnx';
 import { detectWithPackagedModel, sha256Hex, toDetectAnomalyResult } from '../../workers/engine/packaging';
 import { trainAnomalyModel } from '../../workers/engine/training';
 import type { TrainingResult } from '../../workers/engine/training';
-import { scoreBorderCells } from '../../workers/engine/scoring';
+import { scoreBorderCells } from '../../workers/engine/features';
 import { ort } from '../../workers/ort';
 import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
 

@@ -5,7 +5,7 @@
 import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
-import { appendScoredCentre } from '../scoring/knnGraph';
+import { appendScoredCentre } from './frameBorder';
 
 import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import { isWholePicture, regionPixels } from '../../../src/domain/inspectionRegion';

@@ -1,3 +1,4 @@
-// Public API of the feature stage: the feature graph parts and the per-image extractor.
+// Public API of the feature stage: the feature graph parts, the frame's scored border and the per-image extractor.
 export * from './featureGraph';
 export * from './featureExtractor';
+export * from './frameBorder';
