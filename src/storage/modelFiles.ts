@@ -72,17 +72,20 @@ export async function readModelArtifact(db: IDBPDatabase<SpotcheckDB>, modelVers
   return (await db.get('modelArtifacts', modelArtifactId(modelVersionId, name)))?.blob;
 }
 
+/** A trained version's metadata (normalisation, threshold, labels…); undefined for a version without it. */
+export async function readModelMetadata(db: IDBPDatabase<SpotcheckDB>, modelVersionId: string): Promise<ModelMetadata | undefined> {
+  const metadata = await readModelArtifact(db, modelVersionId, modelArtifactNames.metadata);
+  return metadata && (JSON.parse(await metadata.text()) as ModelMetadata);
+}
+
 /** The packaged ONNX model and its metadata; undefined for a version without them (not trained). */
 export async function readModelFile(
   db: IDBPDatabase<SpotcheckDB>,
   modelVersionId: string,
 ): Promise<{ modelBytes: Uint8Array; metadata: ModelMetadata } | undefined> {
-  const [model, metadata] = await Promise.all([
-    readModelArtifact(db, modelVersionId, modelArtifactNames.model),
-    readModelArtifact(db, modelVersionId, modelArtifactNames.metadata),
-  ]);
+  const [model, metadata] = await Promise.all([readModelArtifact(db, modelVersionId, modelArtifactNames.model), readModelMetadata(db, modelVersionId)]);
   if (!model || !metadata) return undefined;
-  return { modelBytes: new Uint8Array(await model.arrayBuffer()), metadata: JSON.parse(await metadata.text()) as ModelMetadata };
+  return { modelBytes: new Uint8Array(await model.arrayBuffer()), metadata };
 }
 
 /** Statuses of a version that finished training: the ones the detection runtime can address. */

@@ -19,6 +19,7 @@ import { openSpotcheckDb } from '../storage/db';
 import { appendDetectionEvent } from '../storage/detectionEvents';
 import { listAnomalyLabels } from '../storage/labels';
 import { readTestResults } from '../storage/modelEvaluation';
+import { readModelMetadata } from '../storage/modelFiles';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging/detectAnomalyResult';
 import type { DetectionOutput } from '../contracts/detectionWorkerApi';
 import { MaskedImage } from './MaskedImage';
@@ -173,15 +174,25 @@ async function detectFile(model: PickedModel, file: Blob): Promise<DetectionOutp
   throw attempt.error;
 }
 
-/** The picked model's "far outside training" limit (src/domain/evaluation/outsideTraining.ts); null while unknown. */
+/** The picked model's "far outside training" limit on the raw score (src/domain/evaluation/outsideTraining.ts); null while unknown. */
 function useOutsideTrainingLimit(model: PickedModel | null): number | null {
   const modelVersionId = model?.modelVersionId ?? '';
   const version = model?.version ?? 0;
-  const tested = useStoredData(['modelArtifacts'], (db) => (modelVersionId ? readTestResults(db, { id: modelVersionId, version }) : Promise.resolve([])), [
-    modelVersionId,
-    version,
-  ]);
-  return tested.status === 'ready' ? outsideTrainingLimit(tested.data.map((image) => image.prediction.score)) : null;
+  const limit = useStoredData(
+    ['modelArtifacts'],
+    async (db) => {
+      if (!modelVersionId) return null;
+      const [tested, metadata] = await Promise.all([readTestResults(db, { id: modelVersionId, version }), readModelMetadata(db, modelVersionId)]);
+      return metadata
+        ? outsideTrainingLimit(
+            tested.map((image) => image.prediction.rawScore),
+            metadata.normalisation,
+          )
+        : null;
+    },
+    [modelVersionId, version],
+  );
+  return limit.status === 'ready' ? limit.data : null;
 }
 
 interface FileDetectionCardProps {
@@ -223,7 +234,7 @@ function FileDetectionCard({ detection, labels, showMask, outsideLimit }: FileDe
         {result && (
           <>
             <VerdictFacts facts={result} labels={labels} />
-            {isOutsideTraining(result.score, outsideLimit) && (
+            {isOutsideTraining(result.rawScore, outsideLimit) && (
               <p className="notice-info" data-testid="outside-training">
                 {t('trials:files.outsideTraining')}
               </p>
