@@ -1,24 +1,26 @@
-// Brightness normalisation inside every engine model (issue 13): the picture's centre leaves the
-// pre-processing with the target mean, a brighter or darker light is undone while contrast is kept, and a
-// strip in the frame's border does not change the rest.
+// The pre-processing inside every engine model (issue 13): the picture's centre leaves it with the target
+// mean brightness, a brighter or darker light is undone while contrast is kept, the border the score leaves
+// out is filled with copies of the centre's edge, and a strip in that border changes nothing the backbone sees.
 import { describe, expect, it } from 'vitest';
 import { paintEdgeStrip } from '../../workers/engine/augmentation/imageTransforms';
 import type { RgbImage } from '../../workers/engine/augmentation/imageTransforms';
 import { appendPreprocessing, targetMeanBrightness } from '../../workers/engine/features/featureGraph';
 import { GraphBuilder } from '../../workers/engine/onnx';
-import { scoreBorderCells } from '../../workers/engine/features';
+import { scoreBorderPixels } from '../../workers/engine/features';
 import { ort } from '../../workers/ort';
 
 /** The backbone's input side in these tests; the picture has it too, so the resize moves no pixel. */
 const side = 40;
-const border = scoreBorderCells(side);
-/** Float rounding of a mean over 3 × 32 × 32 values. */
+/** Cells of 8 px, as at the real backbones' stride-8 grid: a border of 1 cell, 8 px. */
+const grid = 5;
+const border = scoreBorderPixels(side, grid);
+/** Float rounding of a mean over 3 × 24 × 24 values. */
 const floatTolerance = 1e-5;
 
 async function preprocess(image: RgbImage): Promise<Float32Array> {
   const graph = new GraphBuilder('preprocessing');
   const input = graph.input('image', 'uint8', [1, image.height, image.width, 3]);
-  graph.output(appendPreprocessing(graph, input, side), 'float32', [1, 3, side, side]);
+  graph.output(appendPreprocessing(graph, input, { side, grid }), 'float32', [1, 3, side, side]);
   const session = await ort.InferenceSession.create(graph.serialize(), { executionProviders: ['wasm'] });
   try {
     const outputs = await session.run({ image: new ort.Tensor('uint8', image.rgb, [1, image.height, image.width, 3]) });
@@ -75,17 +77,36 @@ describe('brightness normalisation', () => {
     for (const levels of [-40, 25]) {
       expect(largestDifference(await preprocess(shiftedBy(picture, levels)), original)).toBeLessThan(floatTolerance);
     }
-    // Contrast kept: the red difference between a corner and the bright square is the input's, in full-scale units.
+    // Contrast kept: the red difference between the centre's corner and the bright square is the input's, in full-scale units.
     const red = (x: number, y: number) => ({ planar: original[y * side + x]!, packed: picture.rgb[3 * (y * side + x)]! });
-    const [corner, square] = [red(0, 0), red(20, 16)];
+    const [corner, square] = [red(border, border), red(20, 16)];
     expect(corner.planar - square.planar).toBeCloseTo((corner.packed - square.packed) / 255, 5);
   });
+});
 
-  it('leaves the centre as it was when a dark strip fills the border', async () => {
+describe('the frame border before the backbone', () => {
+  it("is filled with copies of the centre's nearest edge pixel", async () => {
     const picture = mutedPicture();
-    const striped = paintEdgeStrip(picture, { side: 'bottom', share: border / side, color: [20, 18, 16] });
-    expect(striped.rgb).not.toEqual(picture.rgb);
-    const [original, withStrip] = await Promise.all([preprocess(picture), preprocess(striped)]);
-    expect(largestDifference(centreOf(withStrip), centreOf(original))).toBeLessThan(floatTolerance);
+    const planes = await preprocess(picture);
+    const at = (channel: number, x: number, y: number) => planes[(channel * side + y) * side + x]!;
+    const clamp = (value: number) => Math.min(Math.max(value, border), side - 1 - border);
+    expect(border).toBe(8);
+    for (let channel = 0; channel < 3; channel += 1) {
+      for (let y = 0; y < side; y += 1) {
+        for (let x = 0; x < side; x += 1) expect(at(channel, x, y)).toBe(at(channel, clamp(x), clamp(y)));
+      }
+    }
+    // The input's own corner differs from the centre's (the gradients run across the frame), so the fill is not the input's.
+    expect(picture.rgb[0]).not.toBe(picture.rgb[3 * (border * side + border)]);
+  });
+
+  it('gives the backbone the same numbers when a dark strip fills the border on any side', async () => {
+    const picture = mutedPicture();
+    const original = await preprocess(picture);
+    for (const stripSide of ['bottom', 'left', 'top', 'right'] as const) {
+      const striped = paintEdgeStrip(picture, { side: stripSide, share: border / side, color: [20, 18, 16] });
+      expect(striped.rgb).not.toEqual(picture.rgb);
+      expect(largestDifference(await preprocess(striped), original)).toBeLessThan(floatTolerance);
+    }
   });
 });

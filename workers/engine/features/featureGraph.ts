@@ -1,11 +1,11 @@
 // The feature part of every engine model, built with GraphBuilder: packed RGB888 pixels at the project
-// size → float NCHW at the backbone's input size, brightness-normalised → backbone → 3x3 average pool →
+// size → float NCHW at the backbone's input size, brightness-normalised, border filled from the centre → backbone → 3x3 average pool →
 // stride-16 map resized to the stride-8 grid → concatenated patch features, one row per grid cell (PatchCore's
 // locally aware features).
 import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
-import { appendScoredCentre } from './frameBorder';
+import { appendEdgeFilledBorder, appendScoredCentre, scoreBorderPixels } from './frameBorder';
 
 import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import { isWholePicture, regionPixels } from '../../../src/domain/inspectionRegion';
@@ -33,19 +33,23 @@ export function patchLayoutOf(entry: BackboneEntry): PatchLayout {
 }
 
 /**
- * uint8 [1, H, W, 3] → float32 [1, 3, side, side], in [0, 1], then brightness-normalised. Lives inside the
- * model so the app, exports and the benchmark feed identical numbers to the backbone. Bilinear, half-pixel centres, no antialias
+ * uint8 [1, H, W, 3] → float32 [1, 3, side, side], in [0, 1], brightness-normalised, its border (the score's,
+ * `scoreBorderPixels`) filled from the centre's edge. Lives inside the model so the app, exports and the
+ * benchmark feed identical numbers to the backbone. Bilinear, half-pixel centres, no antialias
  * (opset 17's Resize has none); the aspect ratio is not kept, which is the same for every image. The bytes
  * are made planar before the resize: onnxruntime-web's WebGPU Resize gets an interleaved [1, H, W, 3]
  * resize wrong (0.6 relative error on SwiftShader, issue 14), and wasm gives identical values either way,
  * no slower (transposing bytes costs what transposing the resized floats did).
  */
-export function appendPreprocessing(graph: GraphBuilder, image: string, side: number): string {
+export function appendPreprocessing(graph: GraphBuilder, image: string, layout: { side: number; grid: number }): string {
+  const { side, grid } = layout;
   const planar = graph.node('Transpose', [image], { perm: attr.ints([0, 3, 1, 2]) }, { output: 'preprocess/nchw' });
   const asFloat = graph.node('Cast', [planar], { to: attr.int(1) }, { output: 'preprocess/float' });
   const resized = resizeTo(graph, asFloat, [1, 3, side, side], 'preprocess/resized');
   const unit = graph.node('Div', [resized, graph.floatInitializer('preprocess/255', [], [255])], {}, { output: 'preprocess/unit' });
-  return appendBrightnessNormalisation(graph, unit, side);
+  const border = scoreBorderPixels(side, grid);
+  const centre = appendScoredCentre(graph, unit, side, border, 'preprocess/centre');
+  return appendEdgeFilledBorder(graph, appendBrightnessNormalisation(graph, centre), border, 'preprocess/edge_filled');
 }
 
 /** Mean brightness every picture is brought to: an average ImageNet photo's (the backbone's data), channels averaged. */
@@ -53,18 +57,17 @@ export const targetMeanBrightness = 0.449;
 
 /**
  * Brightness normalisation (issue 13): one offset per picture, the same for its three channels, that gives the
- * picture's centre the target mean. The light of a station changes from day to day, and a plain light box (the
- * aliens) turns every background patch grey when it dims by 15 %. The statistics leave out the border the
- * image score leaves out (`scoreBorderShare`), so a strip of tray or table entering the frame does not shift
- * the part. Contrast is left as it is: a gain that also evened out the spread depends on how much of the frame
- * the part fills, and made crack masks worse (5-fold CV, README). One offset for all channels keeps the
- * colours' relations: a colour defect stays a colour defect.
+ * picture's centre (the frame without the score's border) the target mean. The light of a station changes
+ * from day to day, and a plain light box (the aliens) turns every background patch grey when it dims by 15 %.
+ * The border is left out, so a strip of tray or table entering the frame does not shift the part. Contrast is
+ * left as it is: a gain that also evened out the spread depends on how much of the frame the part fills, and
+ * made crack masks worse (5-fold CV, README). One offset for all channels keeps the colours' relations: a
+ * colour defect stays a colour defect.
  */
-export function appendBrightnessNormalisation(graph: GraphBuilder, unit: string, side: number): string {
-  const centre = appendScoredCentre(graph, unit, side, 'brightness/centre');
+export function appendBrightnessNormalisation(graph: GraphBuilder, centre: string): string {
   const mean = graph.node('ReduceMean', [centre], { axes: attr.ints([1, 2, 3]), keepdims: attr.int(1) }, { output: 'brightness/mean' });
   const offset = graph.node('Sub', [graph.floatInitializer('brightness/target_mean', [], [targetMeanBrightness]), mean], {}, { output: 'brightness/offset' });
-  return graph.node('Add', [unit, offset], {}, { output: 'brightness/normalised' });
+  return graph.node('Add', [centre, offset], {}, { output: 'brightness/normalised' });
 }
 
 /** Bilinear resize to fixed sizes; `name` names the output and its sizes initializer. */
@@ -133,7 +136,7 @@ export function appendRegionCrop(graph: GraphBuilder, image: string, size: Image
 /** image uint8 [1, H, W, 3] → prefix graph of every engine model; returns the patch-rows value. */
 export function appendImageToPatches(graph: GraphBuilder, backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, region?: InspectionRegion): string {
   const image = graph.input(imageInputName, 'uint8', [1, size.height, size.width, 3]);
-  const nchw = appendPreprocessing(graph, appendRegionCrop(graph, image, size, region), entry.inputSize);
+  const nchw = appendPreprocessing(graph, appendRegionCrop(graph, image, size, region), { side: entry.inputSize, grid: patchLayoutOf(entry).grid });
   return appendPatchFeatures(graph, nchw, decodeModel(backboneModel).graph!, entry);
 }
 

@@ -1,7 +1,7 @@
-// The frame's border that the image score leaves out, and the scored centre of a map or picture: one rule
-// shared by the kNN score (workers/engine/scoring) and the brightness statistics before the backbone, so the
-// two always agree on what counts as "not the part".
-import type { GraphBuilder } from '../onnx';
+// The frame's border that the image score leaves out, the scored centre of a map or picture, and the
+// picture's border filled from that centre before the backbone: one rule shared by the kNN score
+// (workers/engine/scoring) and the pre-processing, so the two always agree on what counts as "not the part".
+import { attr, type GraphBuilder } from '../onnx';
 
 /**
  * Share of each side of the patch grid that the image score leaves out (the anomaly map still covers it).
@@ -18,11 +18,19 @@ export function scoreBorderCells(grid: number): number {
 }
 
 /**
- * An [N, C, side, side] value without the border the image score leaves out (`scoreBorderCells(side)` per
- * side); `name` names the output and prefixes its initializers.
+ * The score's border in pixels of the backbone input: `scoreBorderCells(grid)` cells of `inputSide / grid` px
+ * each (24 of 224 at the default backbones), so what the pre-processing sets aside is exactly what the score
+ * leaves out.
  */
-export function appendScoredCentre(graph: GraphBuilder, value: string, side: number, name: string): string {
-  const border = scoreBorderCells(side);
+export function scoreBorderPixels(inputSide: number, grid: number): number {
+  return (scoreBorderCells(grid) * inputSide) / grid;
+}
+
+/**
+ * An [N, C, side, side] value without `border` cells or pixels per side; `name` names the output and prefixes
+ * its initializers.
+ */
+export function appendScoredCentre(graph: GraphBuilder, value: string, side: number, border: number, name: string): string {
   return graph.node(
     'Slice',
     [
@@ -34,4 +42,15 @@ export function appendScoredCentre(graph: GraphBuilder, value: string, side: num
     {},
     { output: name },
   );
+}
+
+/**
+ * The centre of a picture grown back by `border` pixels per side, each a copy of the centre's nearest edge
+ * pixel (ONNX Pad, mode `edge`). The backbone then never sees what lies in the border: a tray's rim or a
+ * strip of table there cannot reach the scored cells through the backbone's receptive field (issue 13's
+ * stress set), and a part that fills the frame continues the way its edge does.
+ */
+export function appendEdgeFilledBorder(graph: GraphBuilder, centre: string, border: number, name: string): string {
+  const pads = graph.int64Initializer(`${name}/pads`, [8], [0, 0, border, border, 0, 0, border, border]);
+  return graph.node('Pad', [centre, pads], { mode: attr.string('edge') }, { output: name });
 }

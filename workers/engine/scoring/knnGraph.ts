@@ -52,7 +52,7 @@ export function appendKnnScoring(graph: GraphBuilder, inputs: KnnScoringInputs):
   const rawMap = appendGaussianBlur(graph, gridMap, blurSigmaCells(inputSide / grid), 'knn/raw_map');
   const border = scoreBorderCells(grid);
   const inner = grid - 2 * border;
-  const scoredCells = appendScoredCentre(graph, rawMap, grid, 'knn/scored_map');
+  const scoredCells = appendScoredCentre(graph, rawMap, grid, border, 'knn/scored_map');
   // The maximum of a bilinear upsampling is attained on the grid, so the score needs no full-size map.
   const rawScore = graph.node(
     'ReduceMax',
