@@ -56,8 +56,8 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
     expect(result.metadata.training.segmentation?.maskProbabilityThreshold).toBe(result.segmentation?.maskProbabilityThreshold);
   });
 
-  it('trains the head on a fixed schedule by default: 15 epochs on every masked training image, mask threshold 0.9', () => {
-    expect(result.segmentation).toMatchObject({ epochs: 15, bestEpoch: 15, validationImages: 0, maskProbabilityThreshold: 0.9, validationMeanIoU: null });
+  it('trains the head on a fixed schedule by default: 15 epochs on every masked training image, mask threshold 0.4', () => {
+    expect(result.segmentation).toMatchObject({ epochs: 15, bestEpoch: 15, validationImages: 0, maskProbabilityThreshold: 0.4, validationMeanIoU: null });
   });
 
   it('reports the head epoch by epoch with its loss', () => {

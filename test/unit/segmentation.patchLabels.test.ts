@@ -1,6 +1,6 @@
 // Patch targets from label-index masks, checked on hand-made masks small enough to count by eye.
 import { describe, expect, it } from 'vitest';
-import { defaultMinAnomalyCoverage, patchLabelsFromMask } from '../../workers/engine/segmentation';
+import { defaultMinAnomalyCoverage, labelsAtCoverage, patchLabelCoverage, patchLabelsFromMask } from '../../workers/engine/segmentation';
 
 /** A width x height mask with `label` painted on the given [x, y] pixels. */
 function maskWith(width: number, height: number, strokes: readonly { label: number; pixels: readonly [number, number][] }[]): Uint8Array {
@@ -13,18 +13,20 @@ function pixelsOfRow(y: number, fromX: number, count: number): [number, number][
   return Array.from({ length: count }, (_, i) => [fromX + i, y]);
 }
 
+// 10x10 pixels on a 2x2 grid: four 5x5 patches of 25 pixels.
+const fourPatchMask = maskWith(10, 10, [
+  { label: 1, pixels: [...pixelsOfRow(0, 0, 5), ...pixelsOfRow(1, 0, 3)] }, // top-left: 8 pixels of label 1
+  { label: 2, pixels: [...pixelsOfRow(1, 5, 5), ...pixelsOfRow(2, 5, 2)] }, // top-right: 7 pixels of label 2
+  { label: 1, pixels: pixelsOfRow(5, 0, 5) }, // bottom-left: 5 of label 1 but 8 of label 2
+  { label: 2, pixels: [...pixelsOfRow(6, 0, 5), ...pixelsOfRow(7, 0, 3)] },
+]);
+
 describe('patchLabelsFromMask', () => {
   it('labels a patch with the anomaly covering at least the minimum fraction of it', () => {
-    // 10x10 pixels on a 2x2 grid: four 5x5 patches of 25 pixels; the default threshold (30 %) needs 8 pixels.
+    // The default threshold (30 %) needs 8 of 25 pixels: the top-right's 7 are too thin and stay background.
     expect(defaultMinAnomalyCoverage * 25).toBeLessThanOrEqual(8);
     expect(defaultMinAnomalyCoverage * 25).toBeGreaterThan(7);
-    const mask = maskWith(10, 10, [
-      { label: 1, pixels: [...pixelsOfRow(0, 0, 5), ...pixelsOfRow(1, 0, 3)] }, // top-left: 8 pixels of label 1 → 1
-      { label: 2, pixels: [...pixelsOfRow(1, 5, 5), ...pixelsOfRow(2, 5, 2)] }, // top-right: 7 pixels of label 2 → too thin, background
-      { label: 1, pixels: pixelsOfRow(5, 0, 5) }, // bottom-left: 5 of label 1 but 8 of label 2 → 2
-      { label: 2, pixels: [...pixelsOfRow(6, 0, 5), ...pixelsOfRow(7, 0, 3)] },
-    ]);
-    expect(Array.from(patchLabelsFromMask(mask, 10, 10, 2))).toEqual([1, 0, 2, 0]);
+    expect(Array.from(patchLabelsFromMask(fourPatchMask, 10, 10, 2))).toEqual([1, 0, 2, 0]);
   });
 
   it('honours a custom coverage threshold', () => {
@@ -50,5 +52,20 @@ describe('patchLabelsFromMask', () => {
 
   it('refuses a mask of the wrong size', () => {
     expect(() => patchLabelsFromMask(new Uint8Array(99), 10, 10, 2)).toThrow(RangeError);
+    expect(() => patchLabelCoverage(new Uint8Array(99), 10, 10, 2)).toThrow(RangeError);
+  });
+});
+
+describe('patchLabelCoverage', () => {
+  it("gives every patch its dominant label and that label's share of the patch's pixels", () => {
+    const coverage = patchLabelCoverage(fourPatchMask, 10, 10, 2);
+    expect(Array.from(coverage.labels)).toEqual([1, 2, 2, 0]);
+    expect(Array.from(coverage.shares)).toEqual([8 / 25, 7 / 25, 8 / 25, 0].map(Math.fround));
+  });
+
+  it('gives the hard labels at a coverage threshold, the same as patchLabelsFromMask', () => {
+    const coverage = patchLabelCoverage(fourPatchMask, 10, 10, 2);
+    expect(Array.from(labelsAtCoverage(coverage))).toEqual(Array.from(patchLabelsFromMask(fourPatchMask, 10, 10, 2)));
+    expect(Array.from(labelsAtCoverage(coverage, 0.28))).toEqual([1, 2, 2, 0]);
   });
 });

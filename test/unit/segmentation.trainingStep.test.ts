@@ -12,6 +12,7 @@ import {
   headParameterNames,
   headParameterShapes,
   inverseFrequencyClassWeights,
+  squareRootInverseFrequencyClassWeights,
   stepNames,
 } from '../../workers/engine/segmentation';
 import type { FeatureStandardisation, HeadDimensions, HeadParameterName, HeadParameters } from '../../workers/engine/segmentation';
@@ -227,12 +228,9 @@ describe('segmentation head training step: Adam update', () => {
   });
 });
 
-describe('segmentation head training step: class weighting', () => {
-  // 20 background, 3 crack, 1 dent patches; zero weights make the softmax uniform, so
-  // dL/db2_c = 1/C − (weight of class c)/(total weight) can be written down by hand.
-  const labels = Uint8Array.from([...Array<number>(20).fill(0), 1, 1, 1, 2]);
-  const patches = Float32Array.from({ length: labels.length * dims.featureCount }, (_, i) => Math.sin(i));
-  const zeroProblem = (classWeights: Float32Array): Problem => ({
+/** All-zero parameters and identity standardisation: the softmax is uniform, so gradients can be written down by hand. */
+function zeroHead(): Pick<Problem, 'standardisation' | 'parameters'> {
+  return {
     standardisation: { mean: new Float32Array(dims.featureCount), inverseStd: new Float32Array(dims.featureCount).fill(1) },
     parameters: {
       w1: new Float32Array(dims.featureCount * dims.hiddenUnits),
@@ -240,6 +238,16 @@ describe('segmentation head training step: class weighting', () => {
       w2: new Float32Array(dims.hiddenUnits * dims.classCount),
       b2: new Float32Array(dims.classCount),
     },
+  };
+}
+
+describe('segmentation head training step: class weighting', () => {
+  // 20 background, 3 crack, 1 dent patches; zero weights make the softmax uniform, so
+  // dL/db2_c = 1/C − (weight of class c)/(total weight) can be written down by hand.
+  const labels = Uint8Array.from([...Array<number>(20).fill(0), 1, 1, 1, 2]);
+  const patches = Float32Array.from({ length: labels.length * dims.featureCount }, (_, i) => Math.sin(i));
+  const zeroProblem = (classWeights: Float32Array): Problem => ({
+    ...zeroHead(),
     ...gatherBatch(
       patches,
       labels,
@@ -266,5 +274,32 @@ describe('segmentation head training step: class weighting', () => {
   it('gives every class the same pull with inverse-frequency weights', async () => {
     const gradient = await biasGradient(inverseFrequencyClassWeights(labels, dims.classCount));
     gradient.forEach((value) => expect(value).toBeCloseTo(0, 6));
+  });
+
+  it("damps the head's weights to the square root of inverse class frequency", () => {
+    expect(Array.from(squareRootInverseFrequencyClassWeights(labels, dims.classCount))).toEqual(
+      [24 / 60, 24 / 9, 24 / 3].map((weight) => Math.fround(Math.sqrt(Math.fround(weight)))),
+    );
+  });
+});
+
+describe('segmentation head training step: coverage targets', () => {
+  // Rows 0–1 background, row 2 a crack patch covered 40 % (dominant class 1), row 3 a dent patch covered 100 %.
+  const labels = Uint8Array.from([0, 0, 1, 2]);
+  const coverage = { labels: Uint8Array.from([0, 0, 1, 2]), shares: Float32Array.from([0, 0, 0.4, 1]) };
+  const classWeights = Float32Array.from([1, 2, 3]);
+  const patches = Float32Array.from({ length: labels.length * dims.featureCount }, (_, i) => Math.cos(i));
+  const batch = gatherBatch(patches, labels, [0, 1, 2, 3], classWeights, dims.featureCount, coverage);
+
+  it('puts the covered share on the dominant class and the rest on background, weighted by the hard class', () => {
+    expect(Array.from(batch.targets)).toEqual([1, 0, 0, 1, 0, 0, 0.6, 0.4, 0, 0, 0, 1].map(Math.fround));
+    expect(Array.from(batch.sampleWeights)).toEqual([1, 1, 2, 3]);
+  });
+
+  it('trains towards the shares: the bias gradient is 1/C minus the weighted mean target', async () => {
+    const problem: Problem = { ...zeroHead(), ...batch };
+    const gradient = Array.from((await runStep(problem, { weightDecay: 0, learningRate: 0 })).data(stepNames.gradient('b2')));
+    // Weighted target mass per class over total weight 7: background 1 + 1 + 2·0.6, crack 2·0.4, dent 3.
+    [1 / 3 - 3.2 / 7, 1 / 3 - 0.8 / 7, 1 / 3 - 3 / 7].forEach((expected, c) => expect(gradient[c]).toBeCloseTo(expected, 6));
   });
 });

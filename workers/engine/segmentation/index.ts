@@ -22,6 +22,15 @@ export {
 } from './trainHead';
 export type { EpochProgress, HeadExecutionProvider, SegmentationTrainingOptions, SegmentationTrainingResult } from './trainHead';
 export { appendHeadFeatureRows, headFeatureCount, headFeatureRows } from './headFeatures';
-export { defaultMinAnomalyCoverage, defaultPatchGridSize, inverseFrequencyClassWeights, patchLabelsFromMask } from './patchLabels';
+export {
+  defaultMinAnomalyCoverage,
+  defaultPatchGridSize,
+  inverseFrequencyClassWeights,
+  labelsAtCoverage,
+  patchLabelCoverage,
+  patchLabelsFromMask,
+  squareRootInverseFrequencyClassWeights,
+} from './patchLabels';
+export type { PatchLabelCoverage } from './patchLabels';
 export { appendLabelMask, buildMaskEvaluationGraph, maskEvaluationInputs, maskEvaluationOutput } from './labelMaskGraph';
 export type { LabelMaskInputs } from './labelMaskGraph';

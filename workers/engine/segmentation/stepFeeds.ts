@@ -1,19 +1,31 @@
-// Tensors for the head's graphs: batches gathered from patch rows (one-hot targets, per-patch class
+// Tensors for the head's graphs: batches gathered from patch rows (one-hot or coverage targets, per-patch class
 // weights), parameter feeds, and the initial training state (parameters, zero Adam state, t = 0).
 import { ort } from '../../ort';
 import { headParameterNames, headParameterShapes } from './headGraph';
 import type { HeadDimensions, HeadParameterName, HeadParameters } from './headGraph';
+import type { PatchLabelCoverage } from './patchLabels';
 import { stepNames } from './trainingStep';
 
-/** A training batch in the step graph's layout: features [B, D], one-hot targets [B, C], weights [B]. */
+/** A training batch in the step graph's layout: features [B, D], target distributions [B, C], weights [B]. */
 export interface PatchBatch {
   readonly features: Float32Array;
   readonly targets: Float32Array;
   readonly sampleWeights: Float32Array;
 }
 
-/** Copies the given patch rows into a batch; each row's weight is its class's weight. */
-export function gatherBatch(patches: Float32Array, labels: Uint8Array, rows: ArrayLike<number>, classWeights: Float32Array, featureCount: number): PatchBatch {
+/**
+ * Copies the given patch rows into a batch; each row's weight is its (hard) class's weight. The target is
+ * one-hot on the class, or with `coverage` (class indices, not mask values) the covered share on the
+ * patch's dominant class and the rest on background: cross-entropy then trains the head to predict the share.
+ */
+export function gatherBatch(
+  patches: Float32Array,
+  labels: Uint8Array,
+  rows: ArrayLike<number>,
+  classWeights: Float32Array,
+  featureCount: number,
+  coverage?: PatchLabelCoverage,
+): PatchBatch {
   const classCount = classWeights.length;
   const features = new Float32Array(rows.length * featureCount);
   const targets = new Float32Array(rows.length * classCount);
@@ -22,7 +34,13 @@ export function gatherBatch(patches: Float32Array, labels: Uint8Array, rows: Arr
     const row = rows[i]!;
     const label = labels[row]!;
     features.set(patches.subarray(row * featureCount, (row + 1) * featureCount), i * featureCount);
-    targets[i * classCount + label] = 1;
+    if (coverage) {
+      const share = coverage.shares[row]!;
+      targets[i * classCount + coverage.labels[row]!]! += share;
+      targets[i * classCount]! += 1 - share;
+    } else {
+      targets[i * classCount + label] = 1;
+    }
     sampleWeights[i] = classWeights[label]!;
   }
   return { features, targets, sampleWeights };

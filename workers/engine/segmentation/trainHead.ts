@@ -5,7 +5,8 @@ import { Random, deriveSeed } from '../../../src/domain/random';
 import { ort } from '../../ort';
 import { headParameterNames, measureStandardisation } from './headGraph';
 import type { HeadDimensions, HeadParameterName, HeadParameters, HeadWeights } from './headGraph';
-import { assertLabelsInRange, inverseFrequencyClassWeights } from './patchLabels';
+import { assertLabelsInRange, squareRootInverseFrequencyClassWeights } from './patchLabels';
+import type { PatchLabelCoverage } from './patchLabels';
 import { batchFeeds, gatherBatch, initialTrainingState, parameterFeeds } from './stepFeeds';
 import { buildHeadLossGraph, buildTrainingStepGraph, stepNames, trainingStateNames } from './trainingStep';
 
@@ -23,10 +24,13 @@ export interface EpochProgress {
 export interface SegmentationTrainingOptions {
   /** Row-major patch features [N, D]. */
   readonly trainPatches: Float32Array;
-  /** Class index per training patch [N]: 0 = background, k = anomaly label k. */
+  /** Class index per training patch [N]: 0 = background, k = anomaly label k. Sets the class weights, and the targets without `trainCoverage`. */
   readonly trainLabels: Uint8Array;
+  /** Per training patch: its dominant class and covered share (`gatherBatch`), the targets when given. */
+  readonly trainCoverage?: PatchLabelCoverage;
   readonly validationPatches: Float32Array;
   readonly validationLabels: Uint8Array;
+  readonly validationCoverage?: PatchLabelCoverage;
   readonly classCount: number;
   readonly seed: number;
   readonly maxEpochs: number;
@@ -121,7 +125,7 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
   const smoothingEpochs = options.validationSmoothingEpochs ?? defaultValidationSmoothingEpochs;
   const standardisation = measureStandardisation(trainPatches, featureCount);
   // Validation uses the training class weights: the same objective, measured on held-out patches.
-  const classWeights = inverseFrequencyClassWeights(trainLabels, classCount);
+  const classWeights = squareRootInverseFrequencyClassWeights(trainLabels, classCount);
   assertLabelsInRange(validationLabels, classCount);
 
   const executionProviders = [options.executionProvider];
@@ -150,7 +154,7 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
       let weightSum = 0;
       for (let start = 0; start < order.length; start += batchSize) {
         signal?.throwIfAborted();
-        const batch = gatherBatch(trainPatches, trainLabels, order.subarray(start, start + batchSize), classWeights, featureCount);
+        const batch = gatherBatch(trainPatches, trainLabels, order.subarray(start, start + batchSize), classWeights, featureCount, options.trainCoverage);
         const batchWeight = batch.sampleWeights.reduce((sum, weight) => sum + weight, 0);
         const results = await stepSession.run({ ...state, ...batchFeeds(batch, featureCount, classCount), [stepNames.learningRate]: learningRate });
         const previous = state;
@@ -161,7 +165,13 @@ export async function trainSegmentationHead(options: SegmentationTrainingOptions
       }
       const parameters = await downloadParameters(state);
       const loss = weightedLossSum / weightSum;
-      const heldOutLoss = await weightedLoss(lossSession, parameters, dims, validationPatches, validationLabels, classWeights);
+      const heldOutLoss = await weightedLoss(
+        lossSession,
+        parameters,
+        dims,
+        { patches: validationPatches, labels: validationLabels, coverage: options.validationCoverage },
+        classWeights,
+      );
       // No validation patch of a trained class: early stopping falls back to the training loss.
       const validationLoss = Number.isNaN(heldOutLoss) ? loss : heldOutLoss;
       const progress: EpochProgress = { epoch, loss, validationLoss };
@@ -192,8 +202,7 @@ async function weightedLoss(
   session: ort.InferenceSession,
   parameters: HeadParameters,
   dims: HeadDimensions,
-  patches: Float32Array,
-  labels: Uint8Array,
+  { patches, labels, coverage }: { patches: Float32Array; labels: Uint8Array; coverage: PatchLabelCoverage | undefined },
   classWeights: Float32Array,
 ): Promise<number> {
   const parameterTensors = parameterFeeds(parameters, dims);
@@ -201,7 +210,7 @@ async function weightedLoss(
   let weightSum = 0;
   for (let start = 0; start < labels.length; start += validationRowsPerRun) {
     const rows = Uint32Array.from({ length: Math.min(validationRowsPerRun, labels.length - start) }, (_, i) => start + i);
-    const batch = gatherBatch(patches, labels, rows, classWeights, dims.featureCount);
+    const batch = gatherBatch(patches, labels, rows, classWeights, dims.featureCount, coverage);
     const batchWeight = batch.sampleWeights.reduce((sum, weight) => sum + weight, 0);
     // A chunk holding only classes absent from training has no weight and no say.
     if (batchWeight === 0) continue;
