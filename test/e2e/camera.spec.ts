@@ -205,6 +205,7 @@ test('judges normal and anomalous parts with the trained demo model, then the da
  * fit the screen at 1280×800 and 800×1280 (screenshots camera-verdict-<language>-<size>.png).
  */
 async function speaksEveryLanguage(page: Page, projectId: string) {
+  const languageSwitchTimeoutMs = 60_000;
   await page.goto(`/projects/${projectId}/models`);
   const englishF1 = (await page.getByTestId('model-f1').first().textContent())!;
   const f1 = Number(englishF1.replace('%', '')) / 100;
@@ -212,7 +213,9 @@ async function speaksEveryLanguage(page: Page, projectId: string) {
   for (const language of ['zh-CN', 'pt-BR', 'id', 'fr', 'es']) {
     await page.goto('/settings');
     await page.getByTestId('language-picker').selectOption(language);
-    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    // The switch first loads the language's eleven catalogue chunks through the service worker; on a loaded CI
+    // machine, with this test's model hosted in the background, one run saw them take longer than the 15 s default.
+    await expect(page.locator('html')).toHaveAttribute('lang', language, { timeout: languageSwitchTimeoutMs });
     await page.goto(`/projects/${projectId}/models`);
     const localeF1 = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(f1);
     // Intl in Node and in Chromium may differ in the kind of space only (no-break or narrow no-break).
