@@ -20,7 +20,7 @@ import type { InspectionRegion, ModelMetadata } from '../../src/contracts/modelM
 import { isValidInspectionRegion } from '../../src/domain/inspectionRegion';
 import type { OperatingPoint } from '../../workers/engine/calibration';
 import type { StoredEvaluation } from '../../src/contracts/evaluation';
-import type { TrainingBackend } from '../../src/contracts/trainingWorkerApi';
+import { defaultOperatingPoint, type TrainingBackend } from '../../src/contracts/trainingWorkerApi';
 import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
 import { percentiles } from './percentiles';
@@ -39,12 +39,12 @@ const defaultSplitSeed = 1;
 const warmUpDetections = 2;
 
 const usage =
-  'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-tone|geometric-photometric] [--operating-point balanced|no-miss] [--region x,y,width,height]\n' +
+  'Usage: npm run bench -- --train <manifest-file | folder with normal/ anomaly/> [--test <same>] [--runtime node|browser] [--backend wasm|webgpu|auto] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>] [--framed-copies <n>] [--framed-transforms geometric|geometric-tone|geometric-photometric] [--operating-point defects-first|balanced|no-miss] [--region x,y,width,height]\n' +
   '       npm run bench -- --synthetic [--runtime node] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
   '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
   '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.\n' +
   '--region (node runtime) is the project region of interest as fractions of the picture, e.g. 0.1,0.05,0.8,0.85.';
-const operatingPoints: readonly string[] = ['balanced', 'no-miss'] satisfies OperatingPoint[];
+const operatingPoints: readonly string[] = ['defects-first', 'balanced', 'no-miss'] satisfies OperatingPoint[];
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 
@@ -126,7 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'coreset-ratio': { type: 'string', default: String(defaultCoresetRatio) },
         'framed-copies': { type: 'string', default: String(defaultFramedCopies) },
         'framed-transforms': { type: 'string', default: defaultFramedCopyTransforms },
-        'operating-point': { type: 'string', default: 'balanced' },
+        'operating-point': { type: 'string', default: defaultOperatingPoint },
         cv: { type: 'string' },
         seeds: { type: 'string', default: '1' },
         region: { type: 'string' },

@@ -22,7 +22,7 @@ export type CalibrationWarning =
   | 'no-separating-threshold';
 
 export interface ThresholdCalibration {
-  method: 'f1-optimal' | 'no-miss' | 'normal-score-fallback';
+  method: 'f2-optimal' | 'f1-optimal' | 'no-miss' | 'normal-score-fallback';
   rawThreshold: number;
   /** Always the normalised threshold (0.5): the normalisation is built around the raw threshold. */
   threshold: number;

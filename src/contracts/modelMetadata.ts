@@ -52,7 +52,7 @@ export interface TrainingSummary {
   coresetRatio: number;
   bankSize: number;
   calibrationFolds: number;
-  /** 'f1-optimal' (balanced operating point), 'no-miss', or the documented normal-score fallback. */
+  /** 'f2-optimal' (defects first), 'f1-optimal' (balanced), 'no-miss', or the documented normal-score fallback. */
   thresholdMethod: string;
   rawThreshold: number;
   warnings: string[];

@@ -23,10 +23,18 @@ export interface SegmentationHeadSchedule {
 export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
 
 /**
- * Where the trained threshold sits (see the engine's threshold calibration). `balanced`: fewest errors overall
- * (F1-optimal). `no-miss`: every held-out anomaly flagged, at the cost of more false alarms.
+ * Where the trained threshold sits (see the engine's threshold calibration). `defects-first`: F2-optimal, one
+ * missed anomaly counts as four false alarms. `balanced`: fewest errors overall (F1-optimal). `no-miss`: every
+ * held-out anomaly flagged, whatever the false alarms cost.
  */
-export type OperatingPoint = 'balanced' | 'no-miss';
+export type OperatingPoint = 'defects-first' | 'balanced' | 'no-miss';
+
+/**
+ * A defect that ships costs more than a part that gets a second look, and held-out scores (from banks a fifth
+ * smaller than the packaged model's) run high, which lifts an F1 threshold above where unseen anomalies need it.
+ * 5-fold CV × 3 seeds: aliens F1 0.954 → 0.968 (recall 0.950 → 0.983, precision unchanged), cookies unchanged.
+ */
+export const defaultOperatingPoint: OperatingPoint = 'defects-first';
 
 export interface TrainingProgressReport {
   stage: TrainingStage;
@@ -53,7 +61,7 @@ export interface TrainModelVersionRequest {
   backboneId?: string;
   /** Entry ids of a split drawn elsewhere (benchmarks reproducing another runtime's split); drawn here when absent. */
   split?: { trainIds: string[]; testIds: string[] };
-  /** The threshold's operating point; 'balanced' when absent. */
+  /** The threshold's operating point; `defaultOperatingPoint` when absent. */
   operatingPoint?: OperatingPoint;
   /** Overrides of the head's training schedule (tests and benchmarks); the backend comes from `backend`. */
   segmentation?: SegmentationHeadSchedule;

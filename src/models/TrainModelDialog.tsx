@@ -10,12 +10,12 @@ import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { createModelVersion } from '../storage/modelVersions';
-import type { OperatingPoint, TrainingBackend } from '../contracts/trainingWorkerApi';
+import { defaultOperatingPoint, type OperatingPoint, type TrainingBackend } from '../contracts/trainingWorkerApi';
 import { TagsEditor } from './TagsEditor';
 import { startTrainingJob } from './trainingJobs';
 
 const backends: readonly TrainingBackend[] = ['auto', 'wasm', 'webgpu'];
-const operatingPoints: readonly OperatingPoint[] = ['balanced', 'no-miss'];
+const operatingPoints: readonly OperatingPoint[] = ['defects-first', 'balanced', 'no-miss'];
 
 interface TrainModelDialogProps {
   projectId: string;
@@ -31,7 +31,7 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState<ModelTag[]>([]);
   const [backend, setBackend] = useState<TrainingBackend>('auto');
-  const [operatingPoint, setOperatingPoint] = useState<OperatingPoint>('balanced');
+  const [operatingPoint, setOperatingPoint] = useState<OperatingPoint>(defaultOperatingPoint);
 
   async function train() {
     const db = await openSpotcheckDb();

@@ -54,11 +54,19 @@ afterAll(async () => {
 });
 
 describe('TrainModelDialog', () => {
-  it('offers balanced (the default) or never-miss, explains the choice and hands it to the training run', async () => {
+  it('offers defects first (the default), balanced or never-miss, explains the choice and hands it to the training run', async () => {
+    expect(labelOf(radio('defects-first'))).toBe('Defects first (a missed anomaly counts as four false alarms)');
     expect(labelOf(radio('balanced'))).toBe('Balanced (fewest errors overall)');
     expect(labelOf(radio('no-miss'))).toBe('Never miss an anomaly (more false alarms)');
-    expect(radio('balanced').checked).toBe(true);
-    expect(container.querySelector('[data-testid="operating-point-explanation"]')!.textContent).toMatch(/^A missed anomaly and a false alarm count alike/);
+    expect(radio('defects-first').checked).toBe(true);
+    expect(container.querySelector('[data-testid="operating-point-explanation"]')!.textContent).toMatch(
+      /^The threshold weighs a missed anomaly as four false alarms/,
+    );
+
+    radio('balanced').click();
+    await expect
+      .poll(() => container.querySelector('[data-testid="operating-point-explanation"]')?.textContent, poll)
+      .toMatch(/^A missed anomaly and a false alarm count alike/);
 
     radio('no-miss').click();
     await expect

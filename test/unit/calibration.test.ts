@@ -1,13 +1,14 @@
 // Threshold calibration, score normalisation and confidence against hand-computed answers.
 import { describe, expect, it } from 'vitest';
 import type { LabelledScore } from '../../src/domain/metrics';
+import { defaultOperatingPoint } from '../../src/contracts/trainingWorkerApi';
 import {
   calibrateThreshold,
   confidenceOf,
-  f1OptimalThreshold,
   fitConfidence,
   fitScoreNormalisation,
-  minimumAnomaliesForF1Threshold,
+  fScoreOptimalThreshold,
+  minimumAnomaliesForFScoreThreshold,
   normalFallbackMargin,
   normalisedThreshold,
   normaliseScore,
@@ -31,7 +32,9 @@ describe('quantile', () => {
   });
 });
 
-describe('f1OptimalThreshold', () => {
+describe('fScoreOptimalThreshold', () => {
+  const f1OptimalThreshold = (images: LabelledScore[]) => fScoreOptimalThreshold(images, 1);
+
   it('picks the gap midpoint with the best F1', () => {
     // Scores 0.9A 0.8A 0.7N 0.6A 0.4N 0.3N; 2TP/(2TP+FP+FN) above each gap:
     //   ≥0.9: 2/4   ≥0.8: 4/5   ≥0.7: 4/6   ≥0.6: 6/7 (best, gap 0.6|0.4 → 0.5)   ≥0.4: 6/8
@@ -67,6 +70,20 @@ describe('f1OptimalThreshold', () => {
     expect(f1OptimalThreshold([anomalous(0.1), anomalous(0.2)])).toBeNull();
     expect(f1OptimalThreshold([anomalous(0.3), normal(0.3)])).toBeNull();
     expect(f1OptimalThreshold([])).toBeNull();
+  });
+
+  it('with a miss weighing four false alarms (F2), pays up to four of them for an anomaly, not more', () => {
+    // 0.9A 0.8N 0.7N 0.6N 0.5A 0.1N: F1 ≥0.9 → 2/3 (best, gap → 0.85), ≥0.5 → TP2 FP3 → 4/7.
+    // F2 = 5TP / (5TP + FP + 4FN): ≥0.9 → 5/9, ≥0.5 → 10/13 (best, gap 0.5|0.1 → 0.3).
+    const fewNormalsBetween = [anomalous(0.9), normal(0.8), normal(0.7), normal(0.6), anomalous(0.5), normal(0.1)];
+    expect(f1OptimalThreshold(fewNormalsBetween)!.threshold).toBeCloseTo(0.85, 12);
+    const f2 = fScoreOptimalThreshold(fewNormalsBetween, 4)!;
+    expect(f2.threshold).toBeCloseTo(0.3, 12);
+    expect(f2.recall).toBe(1);
+    expect(f2.precision).toBe(0.4);
+    // 0.9A 0.8A, seven normals 0.75–0.3, 0.2A, 0.1N: ≥0.8 → 10/14 (best, gap → 0.775), ≥0.2 → TP3 FP7 → 15/22.
+    const manyNormalsBetween = [anomalous(0.9), anomalous(0.8), ...[0.75, 0.7, 0.6, 0.5, 0.4, 0.35, 0.3].map(normal), anomalous(0.2), normal(0.1)];
+    expect(fScoreOptimalThreshold(manyNormalsBetween, 4)!.threshold).toBeCloseTo(0.775, 12);
   });
 });
 
@@ -173,7 +190,7 @@ describe('normalScoreFallbackThreshold', () => {
 });
 
 describe('calibrateThreshold', () => {
-  it('pools the folds and takes the F1-optimal threshold', () => {
+  it('pools the folds and takes the F2-optimal threshold by default, the F1-optimal one when balanced', () => {
     // Pooled: 0.9A 0.8A 0.6A | 0.5N 0.4N 0.3N 0.2N 0.1N; ≥0.6 is perfect (F1 1), gap 0.6|0.5 → 0.55.
     // Normals' median 0.3 → scale (0.55 − 0.3) / ln 9.
     const calibration = calibrateThreshold([
@@ -181,7 +198,8 @@ describe('calibrateThreshold', () => {
       [normal(0.2), anomalous(0.6), normal(0.5)],
       [anomalous(0.9), normal(0.4)],
     ]);
-    expect(calibration.method).toBe('f1-optimal');
+    expect(defaultOperatingPoint).toBe('defects-first');
+    expect(calibration.method).toBe('f2-optimal');
     expect(calibration.warnings).toEqual([]);
     expect(calibration.rawThreshold).toBeCloseTo(0.55, 12);
     expect(calibration.threshold).toBe(0.5);
@@ -189,6 +207,12 @@ describe('calibrateThreshold', () => {
     expect(calibration.normalisation.scale).toBeCloseTo(0.25 / Math.log(9), 12);
     expect(calibration.heldOut).toEqual({ precision: 1, recall: 1, f1: 1, normalImages: 5, anomalousImages: 3, falseAlarmRate: 0 });
     expect(normaliseScore(0.3, calibration.normalisation)).toBeCloseTo(0.1, 12);
+    const balanced = calibrateThreshold(
+      [[normal(0.1), normal(0.3), anomalous(0.8), normal(0.2), anomalous(0.6), normal(0.5), anomalous(0.9), normal(0.4)]],
+      'balanced',
+    );
+    expect(balanced.method).toBe('f1-optimal');
+    expect(balanced.rawThreshold).toBeCloseTo(0.55, 12);
   });
 
   it('at the no-miss operating point, sits below the lowest anomaly and reports the false alarms it costs', () => {
@@ -201,15 +225,17 @@ describe('calibrateThreshold', () => {
     const noMiss = calibrateThreshold(folds, 'no-miss');
     expect(noMiss.method).toBe('no-miss');
     expect(noMiss.rawThreshold).toBeCloseTo(0.35, 12);
-    expect(calibrateThreshold(folds).rawThreshold).toBeCloseTo(0.35, 12);
+    expect(calibrateThreshold(folds, 'balanced').rawThreshold).toBeCloseTo(0.35, 12);
     expect(noMiss.heldOut.recall).toBe(1);
     expect(noMiss.heldOut.falseAlarmRate).toBe(1 / 4);
     // Moving the lowest anomaly under every normal but 0.1: no miss (gap 0.1|0.15) costs four of five normals,
-    // where the balanced point (≥0.8 → TP2 FP0 FN1 → 4/5, gap 0.5|0.8) misses it.
+    // where the balanced point (≥0.8 → TP2 FP0 FN1 → 4/5, gap 0.5|0.8) misses it. Defects first takes it at four
+    // false alarms: F2 ≥0.15 → 15/19 beats ≥0.8 → 10/14.
     const images = [normal(0.1), normal(0.2), anomalous(0.15), normal(0.3), normal(0.5), normal(0.4), anomalous(0.8), anomalous(1)];
     const costly = calibrateThreshold([images], 'no-miss');
     expect(costly.rawThreshold).toBeCloseTo(0.125, 12);
-    expect(calibrateThreshold([images]).rawThreshold).toBeCloseTo(0.65, 12);
+    expect(calibrateThreshold([images], 'balanced').rawThreshold).toBeCloseTo(0.65, 12);
+    expect(calibrateThreshold([images], 'defects-first')).toMatchObject({ method: 'f2-optimal', rawThreshold: expect.closeTo(0.125, 12) });
     expect(costly.heldOut.recall).toBe(1);
     expect(costly.heldOut.falseAlarmRate).toBeCloseTo(4 / 5, 12);
     expect(calibrateThreshold([[normal(0.5), normal(0.6), anomalous(0.2), anomalous(0.7), anomalous(0.9)]], 'no-miss').rawThreshold).toBe(0.2);
@@ -221,7 +247,7 @@ describe('calibrateThreshold', () => {
   });
 
   it('falls back to the normal scores with a warning when anomalies are too few', () => {
-    expect(minimumAnomaliesForF1Threshold).toBe(3);
+    expect(minimumAnomaliesForFScoreThreshold).toBe(3);
     // Normals 0.1–0.5 → 0.52; both anomalies (0.9, 0.6) are caught.
     const calibration = calibrateThreshold([
       [normal(0.1), normal(0.2), normal(0.3), anomalous(0.9)],

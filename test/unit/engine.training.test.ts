@@ -45,9 +45,9 @@ describe('trainAnomalyModel on synthetic parts', () => {
     }
   });
 
-  it('calibrates an F1-optimal raw threshold that maps to 0.5 and keeps raw and normalised scores', () => {
+  it('calibrates an F2-optimal raw threshold (the default operating point) that maps to 0.5 and keeps raw and normalised scores', () => {
     const { calibration } = result.evaluation;
-    expect(calibration.method).toBe('f1-optimal');
+    expect(calibration.method).toBe('f2-optimal');
     expect(calibration.normalisation.centre).toBe(calibration.rawThreshold);
     expect(result.metadata.threshold).toBe(0.5);
     for (const image of result.perImage) {

@@ -1,6 +1,6 @@
 // The threshold's operating point carried through a stored training run (fake IndexedDB, the real engine and
-// ORT): the same project and seed trained balanced and no-miss; no-miss records its method, flags every
-// held-out anomaly, and its raw threshold is never above the balanced one.
+// ORT): the same project and seed trained at each operating point; each records its method, no-miss flags every
+// held-out anomaly, and the raw thresholds never rise from no-miss to defects first (F2) to balanced (F1).
 import type { IDBPDatabase } from 'idb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
@@ -49,14 +49,17 @@ async function trainAt(versionNumber: number, operatingPoint: OperatingPoint) {
 }
 
 describe('the operating point of a training run', () => {
-  it('records no-miss, flags every held-out anomaly and sits at or below the balanced threshold', async () => {
+  it('records each method; no-miss flags every held-out anomaly and sits at or below defects first, which sits at or below balanced', async () => {
     project = await writeSyntheticProject(db, { name: 'parts', seed: 4, side: 64, normalCount: 12, perDefectCount: 6, defectTypes: ['missing-component'] });
     const balanced = await trainAt(1, 'balanced');
     const noMiss = await trainAt(2, 'no-miss');
+    const defectsFirst = await trainAt(3, 'defects-first');
 
     expect(balanced.metadata.training.thresholdMethod).toBe('f1-optimal');
+    expect(defectsFirst.metadata.training.thresholdMethod).toBe('f2-optimal');
     expect(noMiss.metadata.training.thresholdMethod).toBe('no-miss');
     expect(noMiss.evaluation.calibration).toMatchObject({ method: 'no-miss', heldOut: { recall: 1 } });
-    expect(noMiss.metadata.training.rawThreshold).toBeLessThanOrEqual(balanced.metadata.training.rawThreshold);
+    expect(noMiss.metadata.training.rawThreshold).toBeLessThanOrEqual(defectsFirst.metadata.training.rawThreshold);
+    expect(defectsFirst.metadata.training.rawThreshold).toBeLessThanOrEqual(balanced.metadata.training.rawThreshold);
   }, 300_000);
 });

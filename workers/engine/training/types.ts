@@ -61,7 +61,7 @@ export interface TrainOptions {
    * evaluation and the packaged model alike); absent = the whole picture.
    */
   region?: InspectionRegion;
-  /** Where the trained threshold sits on the held-out scores; 'balanced' (F1-optimal) by default. */
+  /** Where the trained threshold sits on the held-out scores; `defaultOperatingPoint` (F2-optimal) when absent. */
   operatingPoint?: OperatingPoint;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
   calibrationFolds?: number;
