@@ -72,7 +72,7 @@ describe('fScoreOptimalThreshold', () => {
     expect(f1OptimalThreshold([])).toBeNull();
   });
 
-  it('with a miss weighing four false alarms (F2), pays up to four of them for an anomaly, not more', () => {
+  it('with a miss weighing four false alarms (F2), pays three false alarms for an anomaly but not seven', () => {
     // 0.9A 0.8N 0.7N 0.6N 0.5A 0.1N: F1 ≥0.9 → 2/3 (best, gap → 0.85), ≥0.5 → TP2 FP3 → 4/7.
     // F2 = 5TP / (5TP + FP + 4FN): ≥0.9 → 5/9, ≥0.5 → 10/13 (best, gap 0.5|0.1 → 0.3).
     const fewNormalsBetween = [anomalous(0.9), normal(0.8), normal(0.7), normal(0.6), anomalous(0.5), normal(0.1)];

@@ -1,5 +1,6 @@
 // The F-score-optimal decision threshold on labelled held-out scores (F1, or F2 where a miss weighs more).
-// Candidates are the midpoints between adjacent distinct scores, so the threshold sits in the gap rather than on an observed score.
+// Candidates are the midpoints between adjacent distinct scores, so the threshold sits in the gap rather
+// than on an observed score.
 import { type ClassificationSummary, type LabelledScore, summariseCounts, ThresholdSweep } from '../../../src/domain/metrics';
 
 export interface FScoreThreshold extends ClassificationSummary {
@@ -24,7 +25,8 @@ export function fScoreOptimalThreshold(images: readonly LabelledScore[], missWei
   for (let index = 0; index + 1 < points.length; index += 1) {
     const { threshold: upper, counts } = points[index]!;
     const lower = points[index + 1]!.threshold;
-    // (1 + β²)TP / ((1 + β²)TP + FP + β²FN): integers for an integer β² and one correctly rounded division, so equal scores compare equal.
+    // (1 + β²)TP / ((1 + β²)TP + FP + β²FN): integers for an integer β² and one correctly rounded division,
+    // so equal scores compare equal.
     const weightedHits = (1 + missWeight) * counts.truePositives;
     const score = weightedHits / (weightedHits + counts.falsePositives + missWeight * counts.falseNegatives);
     if (score >= bestScore) {

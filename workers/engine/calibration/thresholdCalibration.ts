@@ -24,9 +24,11 @@ export type { CalibrationWarning, ThresholdCalibration };
  */
 export type { OperatingPoint };
 
-/** β² of the F-score each operating point optimises: how many false alarms one missed anomaly weighs. */
-const missWeights = { 'defects-first': 4, balanced: 1 } as const;
-const fScoreMethods = { 'defects-first': 'f2-optimal', balanced: 'f1-optimal' } as const;
+/** The F-score each operating point optimises: `missWeight` = β², how many false alarms one missed anomaly weighs. */
+const fScorePoints = {
+  'defects-first': { missWeight: 4, method: 'f2-optimal' },
+  balanced: { missWeight: 1, method: 'f1-optimal' },
+} as const;
 
 /**
  * Threshold from normal scores alone: just above the highest held-out normal score, by a margin that
@@ -60,7 +62,7 @@ export function calibrateThreshold(
   const rawThreshold = gap ? gapMidpoint(gap.lower, gap.upper) : normalScoreFallbackThreshold(normalScores);
   const sweep = new ThresholdSweep(pooled);
   return {
-    method: gap ? (operatingPoint === 'no-miss' ? 'no-miss' : fScoreMethods[operatingPoint]) : 'normal-score-fallback',
+    method: gap ? (operatingPoint === 'no-miss' ? 'no-miss' : fScorePoints[operatingPoint].method) : 'normal-score-fallback',
     rawThreshold,
     threshold: normalisedThreshold,
     normalisation: fitScoreNormalisation(rawThreshold, normalScores),
@@ -80,7 +82,7 @@ export function calibrateThreshold(
  * Null when no threshold separates anything.
  */
 function operatingGap(pooled: readonly LabelledScore[], anomalousScores: readonly number[], normalScores: readonly number[], operatingPoint: OperatingPoint) {
-  if (operatingPoint !== 'no-miss') return fScoreOptimalThreshold(pooled, missWeights[operatingPoint])?.gap ?? null;
+  if (operatingPoint !== 'no-miss') return fScoreOptimalThreshold(pooled, fScorePoints[operatingPoint].missWeight)?.gap ?? null;
   const lowestAnomaly = Math.min(...anomalousScores);
   const normalsBelow = normalScores.filter((score) => score < lowestAnomaly);
   if (normalsBelow.length === 0) return new Set(pooled.map((image) => image.score)).size > 1 ? { lower: lowestAnomaly, upper: lowestAnomaly } : null;
