@@ -20,6 +20,7 @@ export function printCrossValidation(cv: CrossValidationSummary, perImage: reado
     ]);
   }
   rows.push(['stress false alarms', `${(100 * cv.stress.falseAlarmRate).toFixed(1)} % of ${cv.stress.images} transformed held-out normals`]);
+  rows.push(['  on normals passed unframed', `${(100 * cv.stress.falseAlarmRateOnPassedNormals).toFixed(1)} %`]);
   for (const [variant, rate] of Object.entries(cv.stress.byVariant)) rows.push([`  ${variant}`, `${(100 * rate).toFixed(1)} %`]);
   printRows(rows);
 

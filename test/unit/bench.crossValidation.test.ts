@@ -1,7 +1,9 @@
-// The cross-validation yardstick's pure parts: spreads, stratified folds, per-image IoU and the figure summary.
+// The cross-validation yardstick's pure parts: spreads, stratified folds, per-image IoU, the figure summary and
+// the stress summary.
 import { describe, expect, it } from 'vitest';
-import { imageIoU, stratifiedFolds, summariseFigures } from '../../scripts/bench/crossValidation';
-import type { FoldFigures } from '../../scripts/bench/crossValidation';
+import { imageIoU, stratifiedFolds, summariseFigures, summariseStress } from '../../scripts/bench/crossValidation';
+import type { FoldFigures, PerImageRow, StressRow } from '../../scripts/bench/crossValidation';
+import { stressVariants } from '../../scripts/bench/stressSet';
 import { formatSpread, spreadOf } from '../../scripts/bench/spread';
 import type { TrainingImage } from '../../workers/engine/training';
 
@@ -80,5 +82,51 @@ describe('summariseFigures', () => {
     expect(figures.auroc).toMatchObject({ mean: 1, count: 1 });
     expect(figures['cracked IoU']).toMatchObject({ mean: 0.5, min: 0.4, max: 0.6 });
     expect(figures['stress false alarms']).toMatchObject({ mean: 0.1, min: 0, max: 0.2 });
+  });
+});
+
+describe('summariseStress', () => {
+  const [shifted, rotated] = stressVariants.map((variant) => variant.name);
+  const heldOut = (file: string, seed: number, trueClass: PerImageRow['trueClass'], verdict: PerImageRow['verdict']): PerImageRow => ({
+    file,
+    seed,
+    fold: 0,
+    trueClass,
+    score: verdict === 'anomaly' ? 0.8 : 0.2,
+    verdict,
+  });
+  const stress = (file: string, seed: number, variant: string, falseAlarm: boolean): StressRow => ({
+    file,
+    variant,
+    seed,
+    score: falseAlarm ? 0.7 : 0.3,
+    falseAlarm,
+  });
+
+  it('separates what the framing costs from normals flagged however they are framed', () => {
+    // normal/a passes in seed 1 and is flagged in seed 2; normal/b passes in both seeds.
+    const perImage = [
+      heldOut('normal/a', 1, 'normal', 'normal'),
+      heldOut('normal/a', 2, 'normal', 'anomaly'),
+      heldOut('normal/b', 1, 'normal', 'normal'),
+      heldOut('normal/b', 2, 'normal', 'normal'),
+    ];
+    const rows = [
+      stress('normal/a', 1, shifted!, true),
+      stress('normal/a', 1, rotated!, false),
+      stress('normal/a', 2, shifted!, true),
+      stress('normal/a', 2, rotated!, true),
+      stress('normal/b', 1, shifted!, false),
+      stress('normal/b', 1, rotated!, false),
+      stress('normal/b', 2, shifted!, false),
+      stress('normal/b', 2, rotated!, false),
+    ];
+    const summary = summariseStress(rows, perImage);
+    // All: 3 of 8 flagged. Passed unframed: normal/a seed 1 and normal/b seeds 1–2, 6 rows, 1 flagged.
+    expect(summary.images).toBe(8);
+    expect(summary.falseAlarmRate).toBe(3 / 8);
+    expect(summary.falseAlarmRateOnPassedNormals).toBe(1 / 6);
+    expect(summary.byVariant[shifted!]).toBe(2 / 4);
+    expect(summary.byVariant[rotated!]).toBe(1 / 4);
   });
 });

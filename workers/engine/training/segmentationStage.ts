@@ -110,11 +110,12 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
       rows.set(imageRows[position]!, offset);
       offset += imageRows[position]!.length;
       const regionMask = cropPixels(groundTruthOf(image)!, size, 1, region);
-      const patchCoverage = patchLabelCoverage(regionMask, region.width, region.height, grid);
-      const toClasses = (maskValues: Uint8Array) => maskValues.map((value) => classOfMaskValue[value]!);
-      classes.set(toClasses(labelsAtCoverage(patchCoverage, settings.minAnomalyCoverage)), position * grid * grid);
-      coverage.labels.set(toClasses(patchCoverage.labels), position * grid * grid);
-      coverage.shares.set(patchCoverage.shares, position * grid * grid);
+      const maskCoverage = patchLabelCoverage(regionMask, region.width, region.height, grid);
+      // Mask value → head class once per image; background (0) stays 0, so the hard labels can be taken after.
+      const classCoverage = { labels: maskCoverage.labels.map((value) => classOfMaskValue[value]!), shares: maskCoverage.shares };
+      classes.set(labelsAtCoverage(classCoverage, settings.minAnomalyCoverage), position * grid * grid);
+      coverage.labels.set(classCoverage.labels, position * grid * grid);
+      coverage.shares.set(classCoverage.shares, position * grid * grid);
     });
     return { rows, classes, coverage };
   };
