@@ -20,7 +20,7 @@ import type { InspectionRegion, ModelMetadata } from '../../src/contracts/modelM
 import { isValidInspectionRegion } from '../../src/domain/inspectionRegion';
 import type { OperatingPoint } from '../../workers/engine/calibration';
 import type { StoredEvaluation } from '../../src/contracts/evaluation';
-import { defaultOperatingPoint, type TrainingBackend } from '../../src/contracts/trainingWorkerApi';
+import { defaultOperatingPoint, operatingPoints, type TrainingBackend } from '../../src/contracts/trainingWorkerApi';
 import { ort, sessionOptions } from '../../workers/ort';
 import { runInBrowser, datasetRoot } from './browserRuntime';
 import { percentiles } from './percentiles';
@@ -44,7 +44,6 @@ const usage =
   '       npm run bench -- --train <same> --cv <K ≥ 2> [--seeds <N>] [--backbone <id>] [--out results.json] [--seed <n>] [--coreset-ratio <0–1>]\n' +
   '--backend (browser runtime only) is where the segmentation head trains; wasm by default, since WebGPU here is SwiftShader on the CPU.\n' +
   '--region (node runtime) is the project region of interest as fractions of the picture, e.g. 0.1,0.05,0.8,0.85.';
-const operatingPoints: readonly string[] = ['defects-first', 'balanced', 'no-miss'] satisfies OperatingPoint[];
 /** Memory is sampled this often while training and detecting. */
 const memorySampleIntervalMs = 250;
 

@@ -29,6 +29,9 @@ export type TrainingBackend = 'auto' | 'wasm' | 'webgpu';
  */
 export type OperatingPoint = 'defects-first' | 'balanced' | 'no-miss';
 
+/** Every operating point, in the order the training dialog offers them. */
+export const operatingPoints: readonly OperatingPoint[] = ['defects-first', 'balanced', 'no-miss'];
+
 /**
  * A defect that ships costs more than a part that gets a second look, and held-out scores (from banks a fifth
  * smaller than the packaged model's) run high, which lifts an F1 threshold above where unseen anomalies need it.

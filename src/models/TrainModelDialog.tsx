@@ -10,12 +10,11 @@ import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
 import { createModelVersion } from '../storage/modelVersions';
-import { defaultOperatingPoint, type OperatingPoint, type TrainingBackend } from '../contracts/trainingWorkerApi';
+import { defaultOperatingPoint, operatingPoints, type OperatingPoint, type TrainingBackend } from '../contracts/trainingWorkerApi';
 import { TagsEditor } from './TagsEditor';
 import { startTrainingJob } from './trainingJobs';
 
 const backends: readonly TrainingBackend[] = ['auto', 'wasm', 'webgpu'];
-const operatingPoints: readonly OperatingPoint[] = ['defects-first', 'balanced', 'no-miss'];
 
 interface TrainModelDialogProps {
   projectId: string;
