@@ -100,7 +100,8 @@ test('trains the demo project from the UI, then runs, tags, exports, imports and
   // A reload (tablet browsers reload tabs often) does not stop it: it is started again, and every page says so.
   await page.reload();
   await expect(row(page, 1).getByTestId('model-status')).toHaveText('Running', { timeout: 120_000 });
-  expect(await storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'HOSTED' }]);
+  // The fresh worker reports Running before its write of the stored status lands: wait for the stored status itself.
+  await expect.poll(() => storedVersions(page, projectId)).toMatchObject([{ version: 1, status: 'HOSTED' }]);
   await page.getByRole('link', { name: 'Trial detections', exact: true }).click();
   await expect(page.getByTestId('model-status').first()).toHaveText('Running');
   await page.getByRole('link', { name: 'Models', exact: true }).click();
