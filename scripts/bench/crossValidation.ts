@@ -7,7 +7,8 @@ import { PixelMetricsAccumulator, summarise } from '../../src/domain/metrics';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { assignFolds, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, TrainingImage, TrainingResult } from '../../workers/engine/training';
-import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
+import type { FeaturePooling, SegmentationLabel } from '../../src/contracts/modelMetadata';
+import { defaultFeaturePooling } from '../../workers/engine/features';
 import { ort, sessionOptions } from '../../workers/ort';
 import type { OperatingPoint } from '../../workers/engine/calibration';
 import type { FramedCopyTransforms } from '../../workers/engine/augmentation/normalFraming';
@@ -50,6 +51,8 @@ export interface FoldFigures {
   f1: number;
   /** F1 the threshold calibration promised: its own pooled held-out images within the training part. */
   calibrationF1: number;
+  /** The patch features' pooling the fold's training chose by that F1. */
+  featurePooling: FeaturePooling;
   perLabel: LabelFigures[];
   /** Segmentation models: the head's chosen epoch and mask threshold, to see what a seed changes. */
   head?: { bestEpoch: number; epochs: number; maskProbabilityThreshold: number; validationMeanIoU: number | null };
@@ -114,9 +117,9 @@ export type CrossValidationSummary = Omit<CrossValidationResults, 'perImage' | '
 export async function crossValidate(options: CrossValidationOptions): Promise<CrossValidationResults> {
   const features = new Map<string, Float32Array>();
   const featureCache: FeatureCache = {
-    get: (key) => features.get(key),
-    set: (key, _backbone, value) => {
-      features.set(key, value);
+    get: (key, featureSet) => features.get(`${featureSet}/${key}`),
+    set: (key, featureSet, value) => {
+      features.set(`${featureSet}/${key}`, value);
     },
   };
   const foldFigures: FoldFigures[] = [];
@@ -256,6 +259,7 @@ function foldFiguresOf(result: TrainingResult, seed: number, fold: number, train
     recall: image.recall,
     f1: image.f1,
     calibrationF1: calibration.heldOut.f1,
+    featurePooling: result.metadata.training.featurePooling ?? defaultFeaturePooling,
     perLabel: (perLabel ?? []).map((label) => ({ name: label.name, meanIoU: label.meanIoU, pixelF1: label.f1 })),
     ...(result.segmentation
       ? {

@@ -42,6 +42,13 @@ export interface SegmentationSummary {
   validationMeanIoU: number | null;
 }
 
+/**
+ * Which backbone maps get the 3 × 3 neighbourhood average before their patches are stacked: every map
+ * (PatchCore's), or the finest (stride-8) map only, each coarser cell kept as it is. Training calibrates both and
+ * keeps the one with the higher held-out F1; models trained before the choice existed pool every map.
+ */
+export type FeaturePooling = 'every-map' | 'finest-map-only';
+
 /** Bump when a reader of older metadata would misread the new one. */
 export const modelFormatVersion = 1;
 
@@ -55,6 +62,8 @@ export interface TrainingSummary {
   /** 'f2-optimal' (defects first), 'f1-optimal' (balanced), 'no-miss', or the documented normal-score fallback. */
   thresholdMethod: string;
   rawThreshold: number;
+  /** The patch features the packaged graph computes; absent in models from before the choice = 'every-map'. */
+  featurePooling?: FeaturePooling;
   warnings: string[];
   trainedAt: string;
   /** Segmentation models: the head's training and the mask threshold baked into the graph. */

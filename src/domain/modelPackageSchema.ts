@@ -131,6 +131,7 @@ const modelPackageMetadata: Reader<ModelPackageMetadata> = object<ModelPackageMe
     calibrationFolds: count,
     thresholdMethod: text(0, 200),
     rawThreshold: number,
+    featurePooling: optional(oneOf('every-map', 'finest-map-only')),
     warnings: list(text(), 1000),
     trainedAt: date,
     segmentation: optional(

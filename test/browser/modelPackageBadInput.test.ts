@@ -153,6 +153,11 @@ describe('model.json fields', () => {
       `${file} cannot be imported: its model.json has no training. Export the model again from the project it was trained in, or add that field.`,
     ],
     [
+      'an unknown feature pooling',
+      (m) => ((m.training as Json).featurePooling = 'none'),
+      `${file} cannot be imported: training.featurePooling in its model.json must be one of: every-map, finest-map-only. ${fix}`,
+    ],
+    [
       'training warnings that are not a list',
       (m) => ((m.training as Json).warnings = 'none'),
       `${file} cannot be imported: training.warnings in its model.json must be a list ([ … ]). ${fix}`,

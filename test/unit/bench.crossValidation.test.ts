@@ -71,6 +71,7 @@ describe('summariseFigures', () => {
     recall: f1,
     f1,
     calibrationF1: 1,
+    featurePooling: 'every-map',
     perLabel: [{ name: 'cracked', meanIoU: iou, pixelF1: iou }],
     stressImages: 10,
     stressFalseAlarms,

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
+import { featurePoolings } from '../../workers/engine/features';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
 import { defaultFramedCopies, evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, TrainingProgress, TrainingResult } from '../../workers/engine/training';
@@ -16,8 +17,8 @@ describe('trainAnomalyModel on synthetic parts', () => {
   const progress: TrainingProgress[] = [];
   const cached = new Map<string, Float32Array>();
   const featureCache: FeatureCache = {
-    get: (contentHash, backboneId) => cached.get(`${backboneId}:${contentHash}`),
-    set: (contentHash, backboneId, features) => void cached.set(`${backboneId}:${contentHash}`, features),
+    get: (contentHash, featureSet) => cached.get(`${featureSet}:${contentHash}`),
+    set: (contentHash, featureSet, features) => void cached.set(`${featureSet}:${contentHash}`, features),
   };
 
   beforeAll(async () => {
@@ -71,9 +72,9 @@ describe('trainAnomalyModel on synthetic parts', () => {
   });
 
   it('fills the feature cache, and retraining from it reproduces the model', async () => {
-    // Every image, plus the re-framed copies of the normal training images the bank learns from.
+    // Every image, plus the re-framed copies of the normal training images the bank learns from, once per pooling.
     const trainNormals = dataset.images.filter((image) => dataset.split.trainIds.includes(image.id) && image.classification === 'normal');
-    expect(cached.size).toBe(dataset.images.length + trainNormals.length * defaultFramedCopies);
+    expect(cached.size).toBe((dataset.images.length + trainNormals.length * defaultFramedCopies) * featurePoolings.length);
     const retrained = await trainAnomalyModel({ ...dataset, backboneId: defaultBackboneId, backboneModel, seed: 5, featureCache });
     expect(retrained.perImage).toEqual(result.perImage);
     expect(retrained.metadata.sha256).toBe(result.metadata.sha256);

@@ -4,8 +4,8 @@
 import type { BackboneEntry } from '../backbone/registry';
 import { ort, sessionOptions as withEngineDefaults } from '../../ort';
 import { chooseProvider, providerSessionOptions } from '../../executionProviderChoice';
-import { buildFeatureModel, imageInputName, patchesOutputName, patchLayoutOf } from './featureGraph';
-import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
+import { buildFeatureModel, defaultFeaturePooling, imageInputName, patchesOutputOf, patchLayoutOf } from './featureGraph';
+import type { FeaturePooling, ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import type { PatchLayout } from './featureGraph';
 
 export class FeatureExtractor {
@@ -13,6 +13,7 @@ export class FeatureExtractor {
     private readonly session: ort.InferenceSession,
     readonly size: ImageSize,
     readonly layout: PatchLayout,
+    readonly poolings: readonly FeaturePooling[],
   ) {}
 
   static async create(
@@ -21,20 +22,25 @@ export class FeatureExtractor {
     size: ImageSize,
     sessionOptions: ort.InferenceSession.SessionOptions = {},
     region?: InspectionRegion,
+    poolings: readonly FeaturePooling[] = [defaultFeaturePooling],
   ): Promise<FeatureExtractor> {
-    const model = buildFeatureModel(backboneModel, entry, size, region);
+    const model = buildFeatureModel(backboneModel, entry, size, region, poolings);
     const options = sessionOptions.executionProviders
       ? withEngineDefaults(sessionOptions)
       : { ...sessionOptions, ...providerSessionOptions((await chooseFeatureProvider(model, entry, size)).provider) };
     const session = await ort.InferenceSession.create(model, options);
-    return new FeatureExtractor(session, size, patchLayoutOf(entry));
+    return new FeatureExtractor(session, size, patchLayoutOf(entry), poolings);
   }
 
-  /** Patch features [grid², dimensions] row-major of a packed RGB888 image at the extractor's size. */
+  /** Patch features [grid², dimensions] row-major of a packed RGB888 image at the extractor's size (its first pooling). */
   async extract(rgb: Uint8Array): Promise<Float32Array> {
-    const image = rgbImageTensor(rgb, this.size);
-    const result = await this.session.run({ [imageInputName]: image });
-    return result[patchesOutputName]!.data as Float32Array;
+    return (await this.extractEachPooling(rgb)).get(this.poolings[0]!)!;
+  }
+
+  /** The same for every pooling the extractor was made with, from one backbone pass. */
+  async extractEachPooling(rgb: Uint8Array): Promise<Map<FeaturePooling, Float32Array>> {
+    const result = await this.session.run({ [imageInputName]: rgbImageTensor(rgb, this.size) });
+    return new Map(this.poolings.map((pooling) => [pooling, result[patchesOutputOf(pooling)]!.data as Float32Array]));
   }
 
   release(): Promise<void> {

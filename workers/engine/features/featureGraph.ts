@@ -1,13 +1,13 @@
 // The feature part of every engine model, built with GraphBuilder: packed RGB888 pixels at the project
-// size → float NCHW at the backbone's input size, brightness-normalised, border filled from the centre → backbone → 3x3 average pool →
-// stride-16 map resized to the stride-8 grid → concatenated patch features, one row per grid cell (PatchCore's
-// locally aware features).
+// size → float NCHW at the backbone's input size, brightness-normalised, border filled from the centre →
+// backbone → 3x3 average pool (every map, or the stride-8 map only: `FeaturePooling`) → stride-16 map resized
+// to the stride-8 grid → concatenated patch features, one row per grid cell (PatchCore's locally aware features).
 import type { onnx } from 'onnx-proto';
 import { attr, decodeModel, GraphBuilder } from '../onnx';
-import type { BackboneEntry } from '../backbone/registry';
+import type { BackboneEntry, BackboneOutput } from '../backbone/registry';
 import { appendEdgeFilledBorder, appendScoredCentre, scoreBorderPixels } from './frameBorder';
 
-import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
+import type { FeaturePooling, ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import { isWholePicture, regionPixels } from '../../../src/domain/inspectionRegion';
 
 /** Patch rows of one image: grid × grid cells of `dimensions` features. */
@@ -21,8 +21,12 @@ export interface PatchLayout {
 /** Graph input of every engine model: one packed RGB888 image at the project size. */
 export const imageInputName = 'image';
 export const patchesOutputName = 'patches';
-/** 3x3 neighbourhood average per backbone map, as in PatchCore: each patch sees its neighbours. */
+/** 3x3 neighbourhood average per pooled backbone map, as in PatchCore: each patch sees its neighbours. */
 const poolKernelCells = 3;
+/** What models trained before training chose the pooling use, and the first candidate (ties keep it). */
+export const defaultFeaturePooling: FeaturePooling = 'every-map';
+/** The candidates training calibrates, the default first. */
+export const featurePoolings: readonly FeaturePooling[] = [defaultFeaturePooling, 'finest-map-only'];
 
 export function patchLayoutOf(entry: BackboneEntry): PatchLayout {
   const finestStride = Math.min(...entry.outputs.map((output) => output.stride));
@@ -85,32 +89,62 @@ export function resizeTo(graph: GraphBuilder, value: string, sizes: readonly num
 }
 
 /**
- * Appends the backbone to `imageNchw` and returns the patch features as [grid², dimensions] rows
- * (row = grid cell in raster order), the layout the memory bank and the kNN MatMul use.
+ * Appends the backbone to `imageNchw` once and returns, per requested pooling, the patch features as
+ * [grid², dimensions] rows (row = grid cell in raster order), the layout the memory bank and the kNN MatMul use.
+ * Training asks for both poolings from one backbone pass; a packaged model for the one it was trained with.
  */
-export function appendPatchFeatures(graph: GraphBuilder, imageNchw: string, backbone: onnx.IGraphProto, entry: BackboneEntry): string {
+export function appendPatchFeatures(
+  graph: GraphBuilder,
+  imageNchw: string,
+  backbone: onnx.IGraphProto,
+  entry: BackboneEntry,
+  poolings: readonly FeaturePooling[],
+): string[] {
   const { grid, dimensions } = patchLayoutOf(entry);
   const outputs = graph.append(backbone, { prefix: 'backbone/', bind: { [entry.input.name]: imageNchw } });
-  const maps = entry.outputs.map((output) => {
-    const map = outputs[output.name];
-    if (map === undefined) throw new Error(`Backbone "${entry.id}" graph has no output "${output.name}"`);
-    // count_include_pad 0: border cells average their real neighbours instead of fading towards zero.
-    const pooled = graph.node(
-      'AveragePool',
-      [map],
-      {
-        kernel_shape: attr.ints([poolKernelCells, poolKernelCells]),
-        strides: attr.ints([1, 1]),
-        pads: attr.ints([1, 1, 1, 1]),
-        count_include_pad: attr.int(0),
-      },
-      { output: `features/${output.name}/pooled` },
-    );
-    return entry.inputSize / output.stride === grid ? pooled : resizeTo(graph, pooled, [1, output.channels, grid, grid], `features/${output.name}/on_grid`);
+  const finestStride = Math.min(...entry.outputs.map((output) => output.stride));
+  // One pooled and one unpooled version of each map at most, shared by the poolings that use it.
+  const onGridMaps = new Map<string, string>();
+  const onGridOf = (output: BackboneOutput, pooled: boolean) => {
+    const name = `features/${output.name}${pooled ? '' : '/unpooled'}`;
+    let value = onGridMaps.get(name);
+    if (value === undefined) {
+      const map = outputs[output.name];
+      if (map === undefined) throw new Error(`Backbone "${entry.id}" graph has no output "${output.name}"`);
+      const sized = pooled ? appendNeighbourhoodAverage(graph, map, `${name}/pooled`) : map;
+      value = entry.inputSize / output.stride === grid ? sized : resizeTo(graph, sized, [1, output.channels, grid, grid], `${name}/on_grid`);
+      onGridMaps.set(name, value);
+    }
+    return value;
+  };
+  return poolings.map((pooling) => {
+    const prefix = pooling === defaultFeaturePooling ? 'features' : `features/${pooling}`;
+    const maps = entry.outputs.map((output) => onGridOf(output, isPooled(pooling, output.stride, finestStride)));
+    const stacked = graph.node('Concat', maps, { axis: attr.int(1) }, { output: `${prefix}/stacked` });
+    const flatShape = graph.int64Initializer(`${prefix}/flat_shape`, [2], [dimensions, grid * grid]);
+    const flat = graph.node('Reshape', [stacked, flatShape], {}, { output: `${prefix}/flat` });
+    return graph.node('Transpose', [flat], { perm: attr.ints([1, 0]) }, { output: `${prefix}/rows` });
   });
-  const stacked = graph.node('Concat', maps, { axis: attr.int(1) }, { output: 'features/stacked' });
-  const flat = graph.node('Reshape', [stacked, graph.int64Initializer('features/flat_shape', [2], [dimensions, grid * grid])], {}, { output: 'features/flat' });
-  return graph.node('Transpose', [flat], { perm: attr.ints([1, 0]) }, { output: 'features/rows' });
+}
+
+function isPooled(pooling: FeaturePooling, stride: number, finestStride: number): boolean {
+  return pooling === 'every-map' || stride === finestStride;
+}
+
+/** PatchCore's locally aware patch: each cell averaged with its 3 × 3 neighbourhood. */
+function appendNeighbourhoodAverage(graph: GraphBuilder, map: string, name: string): string {
+  // count_include_pad 0: border cells average their real neighbours instead of fading towards zero.
+  return graph.node(
+    'AveragePool',
+    [map],
+    {
+      kernel_shape: attr.ints([poolKernelCells, poolKernelCells]),
+      strides: attr.ints([1, 1]),
+      pads: attr.ints([1, 1, 1, 1]),
+      count_include_pad: attr.int(0),
+    },
+    { output: name },
+  );
 }
 
 /**
@@ -133,18 +167,38 @@ export function appendRegionCrop(graph: GraphBuilder, image: string, size: Image
   );
 }
 
-/** image uint8 [1, H, W, 3] → prefix graph of every engine model; returns the patch-rows value. */
-export function appendImageToPatches(graph: GraphBuilder, backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, region?: InspectionRegion): string {
+/** image uint8 [1, H, W, 3] → prefix graph of every engine model; returns the patch-rows value per pooling. */
+export function appendImageToPatches(
+  graph: GraphBuilder,
+  backboneModel: Uint8Array,
+  entry: BackboneEntry,
+  size: ImageSize,
+  region: InspectionRegion | undefined,
+  poolings: readonly FeaturePooling[],
+): string[] {
   const image = graph.input(imageInputName, 'uint8', [1, size.height, size.width, 3]);
   const nchw = appendPreprocessing(graph, appendRegionCrop(graph, image, size, region), { side: entry.inputSize, grid: patchLayoutOf(entry).grid });
-  return appendPatchFeatures(graph, nchw, decodeModel(backboneModel).graph!, entry);
+  return appendPatchFeatures(graph, nchw, decodeModel(backboneModel).graph!, entry, poolings);
 }
 
-/** The feature model alone: `image` → `patches` float32 [grid², dimensions]. */
-export function buildFeatureModel(backboneModel: Uint8Array, entry: BackboneEntry, size: ImageSize, region?: InspectionRegion): Uint8Array {
+/** The graph output of one pooling's patch rows in the feature model: `patches` for the default. */
+export function patchesOutputOf(pooling: FeaturePooling): string {
+  return pooling === defaultFeaturePooling ? patchesOutputName : `${patchesOutputName}_${pooling}`;
+}
+
+/** The feature model alone: `image` → float32 [grid², dimensions] patch rows, one output per pooling (patchesOutputOf). */
+export function buildFeatureModel(
+  backboneModel: Uint8Array,
+  entry: BackboneEntry,
+  size: ImageSize,
+  region?: InspectionRegion,
+  poolings: readonly FeaturePooling[] = [defaultFeaturePooling],
+): Uint8Array {
   const graph = new GraphBuilder(`features-${entry.id}`);
-  const rows = appendImageToPatches(graph, backboneModel, entry, size, region);
+  const rows = appendImageToPatches(graph, backboneModel, entry, size, region, poolings);
   const { grid, dimensions } = patchLayoutOf(entry);
-  graph.output(graph.node('Identity', [rows], {}, { output: patchesOutputName }), 'float32', [grid * grid, dimensions]);
+  poolings.forEach((pooling, index) => {
+    graph.output(graph.node('Identity', [rows[index]!], {}, { output: patchesOutputOf(pooling) }), 'float32', [grid * grid, dimensions]);
+  });
   return graph.serialize({ docString: `Patch features of ${entry.id} for ${size.width}x${size.height} RGB888 images` });
 }

@@ -1,12 +1,13 @@
 // The ONE packaged ONNX graph of a trained model: RGB888 at the project size → pre-processing → backbone →
-// pooled patch features → kNN against the bank (weights) → blurred map → raw score → Sigmoid((raw − c) / s);
+// pooled patch features (the pooling training chose) → kNN against the bank (weights) → blurred map → raw
+// score → Sigmoid((raw − c) / s);
 // segmentation models add the head on [features, kNN distance] rows → `anomaly_mask` label indices.
 // Threshold and confidence slope travel in the metadata (and the ONNX metadata_props), not as outputs,
 // because the user may override the threshold per project (spec §9) without re-exporting the model.
 import { GraphBuilder } from '../onnx';
 import type { BackboneEntry } from '../backbone/registry';
 import { appendImageToPatches, patchLayoutOf } from '../features/featureGraph';
-import type { ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
+import type { FeaturePooling, ImageSize, InspectionRegion } from '../../../src/contracts/modelMetadata';
 import { regionPixels } from '../../../src/domain/inspectionRegion';
 import { appendKnnScoring } from '../scoring/knnGraph';
 import type { MemoryBank } from '../scoring/memoryBank';
@@ -42,6 +43,8 @@ export interface PackagedModelInput {
   inputSize: ImageSize;
   /** The project's region of interest, cropped first inside the graph; absent = the whole input. */
   region?: InspectionRegion;
+  /** The patch features training chose; the bank's rows are of these features. */
+  featurePooling: FeaturePooling;
   bank: MemoryBank;
   normalisation: ScoreNormalisation;
   /** Written into the ONNX metadata_props, e.g. threshold and slope, for readers of the bare file. */
@@ -52,7 +55,7 @@ export interface PackagedModelInput {
 export function buildPackagedModel(input: PackagedModelInput): Uint8Array {
   const { backbone, inputSize, bank, normalisation } = input;
   const graph = new GraphBuilder(`spotcheck-${backbone.id}`);
-  const patches = appendImageToPatches(graph, input.backboneModel, backbone, inputSize, input.region);
+  const [patches] = appendImageToPatches(graph, input.backboneModel, backbone, inputSize, input.region, [input.featurePooling]) as [string];
   const { grid, dimensions } = patchLayoutOf(backbone);
   const knn = appendKnnScoring(graph, {
     patches,

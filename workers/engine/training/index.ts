@@ -2,6 +2,7 @@
 export * from './crossValidation';
 export * from './evaluationFiles';
 export * from './folds';
+export * from './poolingChoice';
 export * from './trainAnomalyModel';
 export * from './types';
 export * from './segmentationStage';

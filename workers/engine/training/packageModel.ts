@@ -2,7 +2,7 @@
 // and the head were set) and the one ONNX file with the bank, normalisation and (optionally) the head.
 import type { BackboneEntry } from '../backbone/registry';
 import type { ConfidenceCalibration, ThresholdCalibration } from '../calibration';
-import type { ImageSize, ModelMetadata, SegmentationLabel } from '../../../src/contracts/modelMetadata';
+import type { FeaturePooling, ImageSize, ModelMetadata, SegmentationLabel } from '../../../src/contracts/modelMetadata';
 import { isWholePicture } from '../../../src/domain/inspectionRegion';
 import { buildModelMetadata, onnxMetadataProps } from '../packaging/metadata';
 import type { ModelMetadataFields } from '../packaging/metadata';
@@ -21,6 +21,7 @@ export interface PackageInput {
   labels: readonly SegmentationLabel[];
   coresetRatio: number;
   calibrationFolds: number;
+  featurePooling: FeaturePooling;
   bank: MemoryBank;
   calibration: ThresholdCalibration;
   confidence: ConfidenceCalibration;
@@ -51,6 +52,7 @@ export async function packageModel(input: PackageInput): Promise<{ modelBytes: U
       calibrationFolds: input.calibrationFolds,
       thresholdMethod: calibration.method,
       rawThreshold: calibration.rawThreshold,
+      featurePooling: input.featurePooling,
       warnings: [...calibration.warnings],
       trainedAt: input.trainedAt,
       ...(segmentation ? { segmentation: segmentation.summary } : {}),
@@ -61,6 +63,7 @@ export async function packageModel(input: PackageInput): Promise<{ modelBytes: U
     backbone,
     inputSize: size,
     ...(isWholePicture(input.options.region) ? {} : { region: input.options.region }),
+    featurePooling: input.featurePooling,
     bank,
     normalisation: calibration.normalisation,
     metadataProps: onnxMetadataProps(fields),

@@ -1,36 +1,34 @@
-// Trains an anomaly model: patch features → memory bank (coreset of the training normals) → threshold
-// cross-validated within the training part → evaluation on the test part → (with masks) the segmentation
-// head → one packaged ONNX. Every stage reports progress; the AbortSignal is checked between steps. The
-// stages live in their own modules; this one runs them in order and times them.
+// Trains an anomaly model: patch features (both poolings) → threshold cross-validated within the training
+// part, per pooling, and the pooling it calibrates better → memory bank (coreset of the training normals) →
+// evaluation on the test part → (with masks) the segmentation head → one packaged ONNX. Every stage reports
+// progress; the AbortSignal is checked between steps. The stages live in their own modules; this one runs them
+// in order and times them.
 import { regionPixels } from '../../../src/domain/inspectionRegion';
 import { imageMetrics } from '../../../src/domain/metrics';
 import { backboneById } from '../backbone/registry';
-import { calibrateThreshold } from '../calibration';
-import { patchLayoutOf } from '../features/featureGraph';
+import { featurePoolings, patchLayoutOf } from '../features/featureGraph';
 import type { FramedCopyTransforms } from '../augmentation/normalFraming';
-import type { MemoryBank } from '../scoring/memoryBank';
 import { PatchScorer } from '../scoring/scoringModel';
-import { crossValidatedScores } from './crossValidation';
 import { extractAll } from './featureExtraction';
 import type { StageReport } from './featureExtraction';
-import { memoryBankBuilder } from './memoryBankStage';
 import { packageModel } from './packageModel';
+import { calibratePoolings, choosePooling } from './poolingChoice';
 import { trainSegmentationStage } from './segmentationStage';
 import type { SegmentationStageResult } from './segmentationStage';
 import { evaluateTestImages } from './testEvaluation';
 import { framedNormalCopies, partition } from './trainingImages';
-import type { TrainingImage, TrainingResult, TrainingTimings, TrainOptions } from './types';
+import type { TrainingResult, TrainingTimings, TrainOptions } from './types';
 
 /**
  * 5 % of the normal patches. The greedy coreset costs ~5 ms per kept patch at 25k patches in plain JS and
- * runs once per calibration fold plus once for the final bank. On the aliens bench split (seed 1) 2 %
- * ranked 3 of 64 test pairs wrongly (AUROC 0.953) where 5 % and 10 % ranked all correctly (1.000).
+ * runs once per calibration fold and feature pooling plus once for the final bank. On the aliens bench split
+ * (seed 1) 2 % ranked 3 of 64 test pairs wrongly (AUROC 0.953) where 5 % and 10 % ranked all correctly (1.000).
  */
 export const defaultCoresetRatio = 0.05;
 /**
- * Five folds: each normal is held out once from a bank of four fifths of the normals, at 5 extra coresets. A
- * held-out image meets a smaller bank than the packaged model's, so its score runs high, and the threshold the
- * held-out scores place sits above where unseen images need it: with 3 folds (banks of two thirds) unseen
+ * Five folds: each normal is held out once from a bank of four fifths of the normals, at 5 extra coresets per
+ * feature pooling. A held-out image meets a smaller bank than the packaged model's, so its score runs high, and
+ * the threshold the held-out scores place sits above where unseen images need it: with 3 folds (banks of two thirds) unseen
  * anomalies fell below it (aliens 5-fold CV × 3 seeds, with the edge-filled border: F1 0.940 → 0.954 with 5
  * folds; cookies 0.988 → 0.994, `cracked` IoU per-seed spread 0.030 → 0.004). Training takes ~20 % longer.
  */
@@ -68,50 +66,37 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   let stageStart = now();
   const framedCopies = options.framedCopies ?? defaultFramedCopies;
   const framedImages = framedNormalCopies(trainNormals, framedCopies, options.framedCopyTransforms ?? defaultFramedCopyTransforms);
-  const features = await extractAll(options, [...train, ...test, ...framedImages], size, report);
+  const poolings = options.featurePooling ? [options.featurePooling] : featurePoolings;
+  const featuresByPooling = await extractAll(options, [...train, ...test, ...framedImages], size, poolings, report);
   timings.featuresMs = now() - stageStart;
 
   const scorer = await PatchScorer.create(layout, backbone.inputSize, options.sessionOptions);
   try {
-    // Each image's kNN distances from the bank that scored it last: for training images the cross-validation
+    // Each image's kNN distances come from the bank that scored it last: for training images the cross-validation
     // fold bank that held them out (the final bank contains a normal's own patches, so its distances would be
     // ~0 and teach the head nothing); for test images the final bank, as in the packaged model.
-    const distances = new Map<string, Float32Array>();
-    const rawScoreOf = async (image: TrainingImage, bank: MemoryBank) => {
-      const scores = await scorer.score(features.get(image.id)!, bank);
-      distances.set(image.id, scores.distances);
-      return scores.rawScore;
-    };
-
     stageStart = now();
-    report('memory-bank', 0, 1);
-    const bankOf = memoryBankBuilder({
-      normals: trainNormals,
-      framedCopies: framedImages,
-      copiesPerImage: framedCopies,
-      features,
-      layout,
-      coresetRatio,
-      seed: options.seed,
-    });
-    const bank = bankOf(trainNormals, options.seed);
-    report('memory-bank', 1, 1);
-    timings.memoryBankMs = now() - stageStart;
-    signal?.throwIfAborted();
-
-    stageStart = now();
-    const heldOutFolds = await crossValidatedScores({
+    const candidates = await calibratePoolings({
+      featuresByPooling,
+      bankCandidates: { normals: trainNormals, framedCopies: framedImages, copiesPerImage: framedCopies, layout, coresetRatio, seed: options.seed },
+      score: (patches, bank) => scorer.score(patches, bank),
       normals: trainNormals,
       anomalies: trainAnomalies,
       foldCount,
       seed: options.seed,
-      bankOf,
-      rawScoreOf,
-      signal,
-      onFoldDone: (foldsDone) => report('calibration', foldsDone, foldCount),
+      operatingPoint: options.operatingPoint,
+      ...(signal ? { signal } : {}),
+      onFoldDone: (foldsDone, folds) => report('calibration', foldsDone, folds),
     });
-    const calibration = calibrateThreshold(heldOutFolds, options.operatingPoint);
+    const { pooling, features, bankOf, calibration, distances, rawScoreOf } = choosePooling(candidates);
     timings.calibrationMs = now() - stageStart;
+
+    stageStart = now();
+    report('memory-bank', 0, 1);
+    const bank = bankOf(trainNormals, options.seed);
+    report('memory-bank', 1, 1);
+    timings.memoryBankMs = now() - stageStart;
+    signal?.throwIfAborted();
 
     stageStart = now();
     const { labelled, confidence, perImage } = await evaluateTestImages(
@@ -160,6 +145,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
       labels,
       coresetRatio,
       calibrationFolds: foldCount,
+      featurePooling: pooling,
       bank,
       calibration,
       confidence,

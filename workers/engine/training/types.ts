@@ -4,7 +4,7 @@ import type { Prediction } from '../../../src/contracts/prediction';
 import type { DatasetSplit } from '../../../src/domain/split';
 import type { ImageClass } from '../../../src/domain/types';
 import type { OperatingPoint } from '../calibration';
-import type { InspectionRegion, ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
+import type { FeaturePooling, InspectionRegion, ModelMetadata, SegmentationLabel, SegmentationSummary } from '../../../src/contracts/modelMetadata';
 import type { SegmentationHeadSchedule, TrainingStage } from '../../../src/contracts/trainingWorkerApi';
 import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { ort } from '../../ort';
@@ -23,10 +23,10 @@ export interface TrainingImage {
   mask?: Uint8Array;
 }
 
-/** Patch features depend only on the image content and the backbone, hence this key. */
+/** Patch features depend only on the image content and the feature set (backbone and pooling: `featureSetKey`), hence this key. */
 export interface FeatureCache {
-  get(contentHash: string, backboneId: string): Float32Array | undefined | Promise<Float32Array | undefined>;
-  set(contentHash: string, backboneId: string, features: Float32Array): void | Promise<void>;
+  get(contentHash: string, featureSet: string): Float32Array | undefined | Promise<Float32Array | undefined>;
+  set(contentHash: string, featureSet: string, features: Float32Array): void | Promise<void>;
 }
 
 export interface TrainingProgress {
@@ -63,6 +63,8 @@ export interface TrainOptions {
   region?: InspectionRegion;
   /** Where the trained threshold sits on the held-out scores; `defaultOperatingPoint` (F2-optimal) when absent. */
   operatingPoint?: OperatingPoint;
+  /** Fixes the patch features' pooling instead of calibrating each and keeping the better (`choosePooling`). */
+  featurePooling?: FeaturePooling;
   /** Folds of the threshold cross-validation within the training part; see `defaultCalibrationFolds`. */
   calibrationFolds?: number;
   onProgress?: (progress: TrainingProgress) => void;
