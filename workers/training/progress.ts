@@ -4,19 +4,20 @@ import type { TrainingProgress } from '../engine/training/types';
 import type { TrainingProgressReport, TrainingStage } from '../../src/contracts/trainingWorkerApi';
 
 /**
- * Shares of a run's time per stage, rounded from `npm run bench` stage timings of the cookie set in both
- * runtimes; decoding the stored pictures is reported as the start of `features`. Stages a run skips
+ * Shares of a run's time per stage: the other stages' shares are the mean of `npm run bench` stage timings of the
+ * cookie set in the node and browser runtimes (2026-12-07, wasm, both feature poolings calibrated), rounded;
+ * decoding the stored pictures, reported as the start of `features`, keeps an estimated 5 %. Stages a run skips
  * (segmentation for classification models) are dropped and the rest rescaled. Calibration runs once per
  * feature pooling, and the final bank is built after it for the pooling it chose.
  */
 const stageWeights: Readonly<Record<TrainingStage | 'decoding', number>> = {
   decoding: 0.05,
-  features: 0.35,
-  calibration: 0.24,
-  'memory-bank': 0.05,
-  evaluation: 0.03,
-  segmentation: 0.38,
-  packaging: 0.02,
+  features: 0.46,
+  calibration: 0.31,
+  'memory-bank': 0.03,
+  evaluation: 0.01,
+  segmentation: 0.13,
+  packaging: 0.01,
 };
 
 const stageOrder: readonly (TrainingStage | 'decoding')[] = ['decoding', 'features', 'calibration', 'memory-bank', 'evaluation', 'segmentation', 'packaging'];
