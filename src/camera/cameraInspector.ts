@@ -35,6 +35,8 @@ export interface InspectionReadout {
   latencyMs: number | null;
   /** Frame grab to answer on the page, ms. */
   roundTripMs: number | null;
+  /** When the frame this prediction judges was grabbed (performance.now()), so a reader knows which picture it is of. */
+  frameGrabbedAt: number | null;
   detections: number;
   invalidFrames: number;
   droppedFrames: number;
@@ -70,6 +72,7 @@ const emptyReadout: InspectionReadout = {
   framesPerSecond: 0,
   latencyMs: null,
   roundTripMs: null,
+  frameGrabbedAt: null,
   detections: 0,
   invalidFrames: 0,
   droppedFrames: 0,
@@ -225,11 +228,11 @@ export class CameraInspector {
       return;
     }
     if (!this.running) return;
-    this.show(attempt.output, frame.region, performance.now() - frame.grabbedAt);
+    this.show(attempt.output, frame);
     this.record(detectionEventOf(context, attempt.output.prediction, attempt.output.latencyMs));
   }
 
-  private show({ prediction, latencyMs }: DetectionOutput, region: Region, roundTripMs: number): void {
+  private show({ prediction, latencyMs }: DetectionOutput, { region, grabbedAt }: Pick<GrabbedFrame, 'region' | 'grabbedAt'>): void {
     const now = performance.now();
     this.meter.record(now);
     const wasAnomalous = this.readout.prediction?.isAnomalous ?? false;
@@ -238,7 +241,8 @@ export class CameraInspector {
       ...this.readout,
       prediction,
       latencyMs,
-      roundTripMs,
+      roundTripMs: now - grabbedAt,
+      frameGrabbedAt: grabbedAt,
       detections: this.readout.detections + 1,
       framesPerSecond: this.meter.framesPerSecond(now),
       maskPixels,

@@ -17,6 +17,7 @@ const anomalousReadout: InspectionReadout = {
   framesPerSecond: 2,
   latencyMs: 310,
   roundTripMs: 420,
+  frameGrabbedAt: 1000,
   detections: 12,
   invalidFrames: 0,
   droppedFrames: 0,
