@@ -27,7 +27,10 @@ export interface CrossValidationOptions {
   /** The project's region of interest every fold model crops to; absent = the whole picture. */
   region?: InspectionRegion;
   folds: number;
-  /** One full K-fold pass per seed; the seed deals the folds and seeds the training. */
+  /**
+   * One full K-fold pass per seed; the seed deals the folds, seeds the training and draws the framed copies
+   * (`framedCopyDraw`; 0 is the app's draw), so the figures average over the copies' luck as well.
+   */
   seeds: readonly number[];
   onFoldDone?: (fold: FoldFigures) => void;
 }
@@ -53,6 +56,8 @@ export interface FoldFigures {
   calibrationF1: number;
   /** The patch features' pooling the fold's training chose by that F1. */
   featurePooling: FeaturePooling;
+  /** Which draw of the framed copies the fold's training used (its seed). */
+  framedCopyDraw: number;
   perLabel: LabelFigures[];
   /** Segmentation models: the head's chosen epoch and mask threshold, to see what a seed changes. */
   head?: { bestEpoch: number; epochs: number; maskProbabilityThreshold: number; validationMeanIoU: number | null };
@@ -146,6 +151,7 @@ export async function crossValidate(options: CrossValidationOptions): Promise<Cr
         coresetRatio: options.coresetRatio,
         framedCopies: options.framedCopies,
         framedCopyTransforms: options.framedCopyTransforms,
+        framedCopyDraw: seed,
         operatingPoint: options.operatingPoint,
         region: options.region,
         featureCache,
@@ -260,6 +266,7 @@ function foldFiguresOf(result: TrainingResult, seed: number, fold: number, train
     f1: image.f1,
     calibrationF1: calibration.heldOut.f1,
     featurePooling: result.metadata.training.featurePooling ?? defaultFeaturePooling,
+    framedCopyDraw: seed,
     perLabel: (perLabel ?? []).map((label) => ({ name: label.name, meanIoU: label.meanIoU, pixelF1: label.f1 })),
     ...(result.segmentation
       ? {

@@ -72,6 +72,7 @@ describe('summariseFigures', () => {
     f1,
     calibrationF1: 1,
     featurePooling: 'every-map',
+    framedCopyDraw: 1,
     perLabel: [{ name: 'cracked', meanIoU: iou, pixelF1: iou }],
     stressImages: 10,
     stressFalseAlarms,

@@ -1,10 +1,12 @@
-// Re-framed normal copies for the memory bank: seeded per image, within the framing range, sized like the image;
+// Re-framed normal copies for the memory bank: seeded per image and draw, within the framing range, sized like the image;
 // and the row sampling that bounds what the copies add to the coreset.
 import { describe, expect, it } from 'vitest';
 import { defaultFramingRange, framingRanges, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
 import { changeTone, paintEdgeStrip, warpAffine } from '../../workers/engine/augmentation/imageTransforms';
 import { deriveSeed } from '../../src/domain/random';
 import { sampleRows } from '../../workers/engine/scoring/memoryBank';
+import { framedNormalCopies } from '../../workers/engine/training/trainingImages';
+import type { TrainingImage } from '../../workers/engine/training';
 
 const image = { rgb: Uint8Array.from({ length: 8 * 6 * 3 }, (_, index) => (index * 37) % 256), width: 8, height: 6 };
 
@@ -86,6 +88,25 @@ describe('reframedCopies', () => {
     expect(Math.abs(tone.brightness - 1)).toBeLessThanOrEqual(0.15);
     expect(Math.abs(tone.contrast - 1)).toBeLessThanOrEqual(0.15);
     expect(reframedCopies(image, 1, 7, range)[0]).toEqual(paintEdgeStrip(changeTone(warpAffine(image, {}), tone), strip!));
+  });
+});
+
+describe('framedNormalCopies', () => {
+  const normal: TrainingImage = { ...image, id: 'normal/1.png', classification: 'normal', contentHash: 'hash-1' };
+
+  it("draw 0 (the app's) seeds each copy by the image's content, as every earlier training run did", () => {
+    const [copy] = framedNormalCopies([normal], 1, 'geometric');
+    expect(copy!.rgb).toEqual(reframedCopies(image, 1, seedOfText('hash-1'), framingRanges.geometric)[0]!.rgb);
+    expect(copy).toMatchObject({ id: 'normal/1.png#framed-0', contentHash: 'hash-1#framed-geometric-0', classification: 'normal' });
+    expect(framedNormalCopies([normal], 1, 'geometric', 0)).toEqual([copy]);
+  });
+
+  it('another draw warps every copy afresh, reproducibly, and keys its features apart', () => {
+    const [drawOne] = framedNormalCopies([normal], 1, 'geometric', 1);
+    expect(drawOne!.rgb).toEqual(reframedCopies(image, 1, seedOfText('hash-1#draw-1'), framingRanges.geometric)[0]!.rgb);
+    expect(drawOne!.rgb).not.toEqual(framedNormalCopies([normal], 1, 'geometric')[0]!.rgb);
+    expect(drawOne).toMatchObject({ id: 'normal/1.png#framed-0', contentHash: 'hash-1#draw-1#framed-geometric-0' });
+    expect(framedNormalCopies([normal], 1, 'geometric', 1)).toEqual([drawOne]);
   });
 });
 

@@ -65,7 +65,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
 
   let stageStart = now();
   const framedCopies = options.framedCopies ?? defaultFramedCopies;
-  const framedImages = framedNormalCopies(trainNormals, framedCopies, options.framedCopyTransforms ?? defaultFramedCopyTransforms);
+  const framedImages = framedNormalCopies(trainNormals, framedCopies, options.framedCopyTransforms ?? defaultFramedCopyTransforms, options.framedCopyDraw);
   const poolings = options.featurePooling ? [options.featurePooling] : featurePoolings;
   const featuresByPooling = await extractAll(options, [...train, ...test, ...framedImages], size, poolings, report);
   timings.featuresMs = now() - stageStart;

@@ -35,15 +35,18 @@ export function isFramedCopyOf(copy: TrainingImage, image: TrainingImage): boole
 /**
  * `copies` re-framed copies of each normal, seeded by the image's content so they are the same in every run.
  * The same image seed draws the same warp for either kind of transforms; the cache key tells the kinds apart.
+ * `draw` 0 is the app's; another draw seeds every copy afresh (and keys its cache entries apart), so repeated
+ * cross-validation can average over the copies' luck instead of resting on one draw (see `TrainOptions`).
  */
-export function framedNormalCopies(normals: readonly TrainingImage[], copies: number, transforms: FramedCopyTransforms): TrainingImage[] {
+export function framedNormalCopies(normals: readonly TrainingImage[], copies: number, transforms: FramedCopyTransforms, draw = 0): TrainingImage[] {
   return normals.flatMap((image) => {
     const contentKey = image.contentHash ?? image.id;
-    return reframedCopies(image, copies, seedOfText(contentKey), framingRanges[transforms]).map((copy, index) => ({
+    const drawKey = draw === 0 ? contentKey : `${contentKey}#draw-${draw}`;
+    return reframedCopies(image, copies, seedOfText(drawKey), framingRanges[transforms]).map((copy, index) => ({
       ...image,
       ...copy,
       id: framedCopyId(image, index),
-      contentHash: `${contentKey}#framed-${transforms}-${index}`,
+      contentHash: `${drawKey}#framed-${transforms}-${index}`,
     }));
   });
 }
