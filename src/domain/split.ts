@@ -6,6 +6,23 @@ import type { ImageClass } from './types';
 /** Share of each stratum held out for evaluation (spec §1.1, Spotcheck default). */
 export const defaultTestShare = 0.2;
 
+/** The largest seed: a run's seed is a 32-bit unsigned integer, like the random one drawn when none is given. */
+export const maxSplitSeed = 0xffff_ffff;
+
+/**
+ * What a user typed as the seed of a training run, to repeat an earlier run's split and training order:
+ * nothing (a fresh random draw), a seed, or text that is neither (the dialog says how to fix it).
+ */
+export type SeedEntry = { kind: 'fresh' } | { kind: 'seed'; seed: number } | { kind: 'invalid' };
+
+export function parseSeedEntry(text: string): SeedEntry {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'fresh' };
+  if (!/^\d{1,10}$/.test(trimmed)) return { kind: 'invalid' };
+  const seed = Number(trimmed);
+  return seed <= maxSplitSeed ? { kind: 'seed', seed } : { kind: 'invalid' };
+}
+
 /** A labelled image that takes part in training; unlabeled images never do (spec §5). */
 export interface SplitCandidate {
   id: string;

@@ -1,11 +1,13 @@
 // The training dialog (spec §7 item 5): the counts against the minimums, an optional description and
-// tags, the threshold's operating point, where the segmentation head trains, then confirmation. One idempotency key per opened dialog,
+// tags, the threshold's operating point, where the segmentation head trains, an optional seed that repeats
+// an earlier run's split and training order, then confirmation. One idempotency key per opened dialog,
 // so a double-clicked or repeated submission returns the same version instead of starting a second run.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { TrainingReadinessView } from '../app/TrainingReadinessPanel';
 import { normalizeModelTags } from '../domain/modelTags';
+import { maxSplitSeed, parseSeedEntry } from '../domain/split';
 import type { TrainingReadiness } from '../domain/rules/readiness';
 import type { ModelTag } from '../domain/types';
 import { openSpotcheckDb } from '../storage/db';
@@ -31,6 +33,8 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
   const [tags, setTags] = useState<ModelTag[]>([]);
   const [backend, setBackend] = useState<TrainingBackend>('auto');
   const [operatingPoint, setOperatingPoint] = useState<OperatingPoint>(defaultOperatingPoint);
+  const [seedText, setSeedText] = useState('');
+  const seedEntry = parseSeedEntry(seedText);
 
   async function train() {
     const db = await openSpotcheckDb();
@@ -40,11 +44,17 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
       idempotencyKey,
       trainAsClassification,
     });
-    startTrainingJob(db, version, { backend, operatingPoint });
+    startTrainingJob(db, version, { backend, operatingPoint, ...(seedEntry.kind === 'seed' ? { seed: seedEntry.seed } : {}) });
   }
 
   return (
-    <ConfirmDialog title={t('models:train.title')} confirmLabel={t('models:train.confirm')} onConfirm={train} onClose={onClose}>
+    <ConfirmDialog
+      title={t('models:train.title')}
+      confirmLabel={t('models:train.confirm')}
+      onConfirm={train}
+      onClose={onClose}
+      confirmDisabled={seedEntry.kind === 'invalid'}
+    >
       <TrainingReadinessView readiness={readiness} />
       <label>
         <span>{t('models:train.description')}</span>
@@ -75,7 +85,21 @@ export function TrainModelDialog({ projectId, readiness, trainAsClassification, 
           </select>
         </label>
       )}
-      <p className="hint">{t('models:train.resultsVary')}</p>
+      <label>
+        <span>{t('models:train.seed.label')}</span>
+        <input
+          name="seed"
+          inputMode="numeric"
+          value={seedText}
+          placeholder={t('models:train.seed.placeholder')}
+          aria-invalid={seedEntry.kind === 'invalid'}
+          aria-describedby="train-seed-hint"
+          onChange={(event) => setSeedText(event.target.value)}
+        />
+      </label>
+      <p className={seedEntry.kind === 'invalid' ? 'field-problem' : 'hint'} id="train-seed-hint" data-testid="train-seed-hint">
+        {seedEntry.kind === 'invalid' ? t('models:train.seed.invalid', { max: maxSplitSeed }) : t('models:train.resultsVary')}
+      </p>
     </ConfirmDialog>
   );
 }

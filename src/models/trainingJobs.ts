@@ -14,6 +14,8 @@ interface TrainingRequest {
   version: ModelVersion;
   backend: TrainingBackend;
   operatingPoint: OperatingPoint;
+  /** Repeats an earlier run's split and training order; a fresh random draw when absent. */
+  seed?: number;
 }
 
 export interface TrainingJobProgress {
@@ -26,13 +28,14 @@ export type TrainingJob = BackgroundJob<TrainingRequest, TrainingJobProgress>;
 
 export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJobProgress>(
   'training',
-  async ({ id, info: { db, backend, operatingPoint } }, { signal, reportProgress }) => {
+  async ({ id, info: { db, backend, operatingPoint, seed } }, { signal, reportProgress }) => {
     const { showError, showInfo } = useUiStore.getState();
     let lossCurve: readonly LossPoint[] = [];
     try {
       const trained = await runTraining(db, id, {
         backend,
         operatingPoint,
+        ...(seed === undefined ? {} : { seed }),
         signal,
         onProgress: (report) => {
           lossCurve = withLossPoint(lossCurve, report);
@@ -50,7 +53,7 @@ export const trainingJobs = defineBackgroundJobKind<TrainingRequest, TrainingJob
  * Trains a TRAINING version in the training worker. Starting the same version twice (a repeated
  * submission returned the same version) joins the run already going instead of starting another.
  */
-export function startTrainingJob(db: SpotcheckDatabase, version: ModelVersion, settings: Pick<TrainingRequest, 'backend' | 'operatingPoint'>): void {
+export function startTrainingJob(db: SpotcheckDatabase, version: ModelVersion, settings: Pick<TrainingRequest, 'backend' | 'operatingPoint' | 'seed'>): void {
   if (version.status !== 'TRAINING') return;
   void trainingJobs.start(version.id, { db, version, ...settings });
 }

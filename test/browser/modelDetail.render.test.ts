@@ -22,6 +22,7 @@ import { listAnomalyLabels } from '../../src/storage/labels';
 import { completeTraining, modelArtifactNames, type NamedArtifact, predictedMaskArtifactName } from '../../src/storage/modelFiles';
 import { deleteProject } from '../../src/storage/projects';
 import { writeSyntheticProject } from '../fixtures/syntheticProject';
+import { typeInto } from './fixtures/typeInto';
 
 const side = 64;
 const trainedThreshold = 0.5;
@@ -53,12 +54,6 @@ function confusionCounts(testId: string) {
     trueNegatives: cell('trueNegatives'),
     falseNegatives: cell('falseNegatives'),
   };
-}
-
-/** Moves a React-controlled range input as a user would: the native setter, then an input event. */
-function slideTo(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 function buttonNamed(name: string): HTMLButtonElement {
@@ -224,7 +219,7 @@ describe('ModelDetailPage', () => {
   it('re-decides the test images when the slider moves, and saves and restores the threshold', async () => {
     const slider = container.querySelector<HTMLInputElement>('input[type="range"]')!;
     expect(slider.min).toBe('0.1');
-    slideTo(slider, '0.1');
+    typeInto(slider, '0.1');
     await expect.poll(() => confusionCounts('threshold-confusion'), poll).toEqual({ truePositives: 6, falsePositives: 4, trueNegatives: 0, falseNegatives: 0 });
     expect(byTestId('results-counts')!.textContent).toBe('6 correct and 4 incorrect predictions at threshold 0.100.');
     expect(byTestId('score-histogram-summary')!.textContent).toBe(

@@ -10,6 +10,7 @@ import { RegionOfInterestForm } from '../../src/datasets/RegionOfInterestForm';
 import { i18n } from '../../src/i18n';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { createProject, deleteProject, getProject } from '../../src/storage/projects';
+import { typeInto } from './fixtures/typeInto';
 
 /** How long a poll may wait for React to commit: generous for a loaded 2-core machine. */
 const poll = { timeout: 20_000, interval: 50 };
@@ -22,12 +23,6 @@ const input = (label: string) => [...container.querySelectorAll('label')].find((
 const button = (text: string) => [...container.querySelectorAll('button')].find((item) => item.textContent === text)!;
 const summary = () => container.querySelector('[data-testid="region-summary"]')?.textContent;
 const alertText = () => container.querySelector('[role="alert"]')?.textContent;
-
-/** Types into a React-controlled input: the native setter, then the input event React listens to. */
-function type(field: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 beforeAll(async () => {
   project = await createProject(await openSpotcheckDb(), `region-${crypto.randomUUID().slice(0, 8)}`);
@@ -46,10 +41,10 @@ afterAll(async () => {
 
 describe('RegionOfInterestForm', () => {
   it('stores the region typed in percent as fractions of the picture', async () => {
-    type(input('Left'), '10');
-    type(input('Top'), '5');
-    type(input('Width'), '80');
-    type(input('Height'), '85');
+    typeInto(input('Left'), '10');
+    typeInto(input('Top'), '5');
+    typeInto(input('Width'), '80');
+    typeInto(input('Height'), '85');
     button('Save region').click();
     await expect.poll(summary, poll).toBe('Models trained from now on look at 80 % × 85 % of the picture, from 10 % from the left and 5 % from the top.');
     expect((await getProject(await openSpotcheckDb(), project.id)).region).toEqual({ x: 0.1, y: 0.05, width: 0.8, height: 0.85 });
@@ -57,7 +52,7 @@ describe('RegionOfInterestForm', () => {
 
   it('refuses a region past the right edge, says why and keeps the stored one', async () => {
     const before = await getProject(await openSpotcheckDb(), project.id);
-    type(input('Width'), '95');
+    typeInto(input('Width'), '95');
     button('Save region').click();
     await expect
       .poll(alertText, poll)

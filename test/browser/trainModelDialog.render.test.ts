@@ -1,5 +1,6 @@
 // The Train model dialog rendered in Chromium on a stored project: the threshold's operating point is a choice
-// (balanced by default, with its explanation), and the one picked reaches the training run it starts.
+// (defects first by default, with its explanation), a seed may repeat an earlier run (a bad one is refused with
+// how to fix it), and what was picked reaches the training run it starts.
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -12,6 +13,7 @@ import { trainingJobs } from '../../src/models/trainingJobs';
 import { openSpotcheckDb } from '../../src/storage/db';
 import { deleteProject } from '../../src/storage/projects';
 import { writeSyntheticProject } from '../fixtures/syntheticProject';
+import { typeInto } from './fixtures/typeInto';
 
 const readiness: TrainingReadiness = { configuration: 'single', modelType: 'classification', canTrain: true, offerTrainAsClassification: false, issues: [] };
 /** How long a poll may wait for React to commit: generous for a loaded 2-core machine. */
@@ -23,6 +25,8 @@ let container: HTMLDivElement;
 
 const radio = (value: string) => container.querySelector<HTMLInputElement>(`input[name="operatingPoint"][value="${value}"]`)!;
 const labelOf = (input: HTMLInputElement) => input.closest('label')!.textContent!.trim();
+const startButton = () => [...container.querySelectorAll('button')].find((button) => button.textContent === 'Start training')!;
+const seedHint = () => container.querySelector('[data-testid="train-seed-hint"]')?.textContent;
 
 beforeAll(async () => {
   project = await writeSyntheticProject(await openSpotcheckDb(), {
@@ -73,11 +77,22 @@ describe('TrainModelDialog', () => {
       .poll(() => container.querySelector('[data-testid="operating-point-explanation"]')?.textContent, poll)
       .toMatch(/^The threshold sits below every anomaly/);
 
+    // A seed that no run could have drawn is refused with how to fix it, and training cannot start.
+    const seed = container.querySelector<HTMLInputElement>('input[name="seed"]')!;
+    expect(labelOf(seed)).toBe('Seed (optional)');
+    expect(seedHint()).toMatch(/To repeat a run, enter the seed shown on its model's detail page\.$/);
+    typeInto(seed, '4294967296');
+    await expect.poll(seedHint, poll).toBe('The seed is a whole number from 0 to 4294967295. Correct it, or leave it empty for a new random draw.');
+    expect(startButton().disabled).toBe(true);
+    expect(seed.getAttribute('aria-invalid')).toBe('true');
+    typeInto(seed, '20261121');
+    await expect.poll(() => startButton().disabled, poll).toBe(false);
+
     const start = vi.spyOn(trainingJobs, 'start');
-    [...container.querySelectorAll('button')].find((button) => button.textContent === 'Start training')!.click();
+    startButton().click();
     await expect.poll(() => start.mock.calls.length, poll).toBe(1);
     const [versionId, request] = start.mock.calls[0]!;
-    expect(request).toMatchObject({ backend: 'auto', operatingPoint: 'no-miss' });
+    expect(request).toMatchObject({ backend: 'auto', operatingPoint: 'no-miss', seed: 20261121 });
     // Stop the run it started; the version ends TRAINING_FAILED and the project goes with afterAll.
     trainingJobs.cancel(versionId);
     await start.mock.results[0]!.value;

@@ -124,7 +124,10 @@ test('the detail of a trained demo model: metrics, curves, test results, thresho
   await expect(restoredNotice).toHaveCount(0);
 
   // The split used, and the evaluation files.
-  await expect(page.getByTestId('split-summary')).toContainText(`${trained.split!.trainIds.length} training images, ${testCount} test images.`);
+  // The seed is shown, so the run can be repeated by typing it into the training dialog.
+  await expect(page.getByTestId('split-summary')).toHaveText(
+    `${trained.split!.trainIds.length} training images, ${testCount} test images. Drawn from the single dataset with seed ${trained.split!.seed}.`,
+  );
   const [resultDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download EvaluationResult (JSON)' }).click()]);
   expect(resultDownload.suggestedFilename()).toBe('EvaluationResult-demo-flange.json');
   const evaluationResult = JSON.parse(await readFile((await resultDownload.path())!, 'utf8'));

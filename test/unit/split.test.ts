@@ -1,6 +1,6 @@
 // The single-dataset train/test split (spec §1.1): stratified, seeded, order-independent.
 import { describe, expect, it } from 'vitest';
-import { defaultTestShare, type SplitCandidate, splitDataset, stratumOf, testCountForStratum } from '../../src/domain/split';
+import { defaultTestShare, maxSplitSeed, parseSeedEntry, type SplitCandidate, splitDataset, stratumOf, testCountForStratum } from '../../src/domain/split';
 import { Random } from '../../src/domain/random';
 
 const normal = (id: string): SplitCandidate => ({ id, classification: 'normal', anomalyLabelIds: [] });
@@ -121,5 +121,20 @@ describe('splitDataset', () => {
     expect(() => splitDataset([normal('a')], 1, 0)).toThrow(RangeError);
     expect(() => splitDataset([normal('a')], 1, 1)).toThrow(RangeError);
     expect(() => splitDataset([normal('a')], 1, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('parseSeedEntry', () => {
+  it('reads nothing as a fresh draw and a whole number up to 2^32 - 1 as that seed', () => {
+    expect(parseSeedEntry('')).toEqual({ kind: 'fresh' });
+    expect(parseSeedEntry('   ')).toEqual({ kind: 'fresh' });
+    expect(parseSeedEntry('0')).toEqual({ kind: 'seed', seed: 0 });
+    expect(parseSeedEntry(' 20261121 ')).toEqual({ kind: 'seed', seed: 20261121 });
+    expect(parseSeedEntry('4294967295')).toEqual({ kind: 'seed', seed: maxSplitSeed });
+  });
+
+  it('refuses what is not a seed a run could have drawn', () => {
+    for (const text of ['4294967296', '99999999999', '-1', '1.5', '1e3', '0x10', '12 34', 'seven'])
+      expect(parseSeedEntry(text), text).toEqual({ kind: 'invalid' });
   });
 });

@@ -16,7 +16,7 @@ export interface StoredVersion {
   anomalyThreshold?: number;
   trainedAnomalyThreshold?: number;
   trainingDurationMs?: number;
-  split?: { trainIds: string[]; testIds: string[] };
+  split?: { seed: number; trainIds: string[]; testIds: string[] };
   tags: { Key: string; Value: string }[];
 }
 
@@ -71,6 +71,8 @@ export async function exportModelPackage(page: Page, version: number) {
     zip,
     metadata: JSON.parse(strFromU8(files['model.json']!)) as Record<string, unknown> & {
       inputSize: { width: number; height: number };
+      /** The threshold in effect, on the packaged graph's 0–1 `anomaly_score`. */
+      threshold: number;
       labels: { name: string }[];
     },
     onnx: files['model.onnx']!,
