@@ -1,5 +1,6 @@
 // The memory bank stops growing at maxMemoryBankPatches, so detection's kNN cost is bounded however many
-// normal images a project has; below the cap the coreset ratio alone sizes it, as before.
+// normal images a project has; below the cap the coreset ratio alone sizes it, as before. A calibration fold's
+// bank, built from some of the normals, is as large as the final bank of all of them.
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/domain/random';
 import { maxMemoryBankPatches, memoryBankBuilder } from '../../workers/engine/training/memoryBankStage';
@@ -23,10 +24,11 @@ function normals(count: number): { images: TrainingImage[]; features: Map<string
   return { images, features };
 }
 
-function bankSizeFor(count: number): number {
+/** The size of the bank of the first `banked` of `count` normals (all of them by default). */
+function bankSizeFor(count: number, banked = count): number {
   const { images, features } = normals(count);
   const bankOf = memoryBankBuilder({ normals: images, framedCopies: [], copiesPerImage: 0, features, layout, coresetRatio, seed: 1 });
-  return bankOf(images, 1).size;
+  return bankOf(images.slice(0, banked), 1).size;
 }
 
 describe('memory bank cap', () => {
@@ -37,5 +39,15 @@ describe('memory bank cap', () => {
   it(`keeps at most ${maxMemoryBankPatches} patches from 60 normals (5 % would be 2,352)`, () => {
     expect(Math.round(60 * 784 * coresetRatio)).toBeGreaterThan(maxMemoryBankPatches);
     expect(bankSizeFor(60)).toBe(maxMemoryBankPatches);
+  });
+
+  it('gives a bank of 8 of 10 normals (a calibration fold) the size of the final bank of all 10', () => {
+    expect(bankSizeFor(10, 8)).toBe(bankSizeFor(10));
+    expect(bankSizeFor(10, 8)).toBe(Math.round(10 * 784 * coresetRatio));
+  });
+
+  it('still keeps no more rows than the banked normals have', () => {
+    // The final bank of 400 normals keeps 2,048 patches; a bank of one of them can keep its 784 at most.
+    expect(bankSizeFor(400, 1)).toBe(784);
   });
 });

@@ -35,8 +35,8 @@ export function projectPatches(imagePatches: readonly Float32Array[], space: Cor
 
 /**
  * The coreset of all given images' patches laid out for scoring: share `coresetRatio` of `sizeBasisPatches`
- * (all given patches by default; fewer when re-framed copies join the candidates but must not grow the bank),
- * at most `maxPatches`.
+ * (all given patches by default; another count when re-framed copies join the candidates but must not grow the
+ * bank, or when a bank of some normals is sized like the bank of all), at most `maxPatches` and the patches given.
  */
 export function buildMemoryBank(
   images: readonly ProjectedPatches[],
@@ -51,7 +51,7 @@ export function buildMemoryBank(
   const patchCount = rows.length / space.dimensions;
   // Already projected: greedyCoreset measures distances on these rows as they are.
   const kept = greedyCoreset(projected, space.projectedDimensions, {
-    targetSize: Math.min(maxPatches, coresetSize(Math.min(sizeBasisPatches ?? patchCount, patchCount), coresetRatio)),
+    targetSize: Math.min(maxPatches, patchCount, coresetSize(sizeBasisPatches ?? patchCount, coresetRatio)),
     seed,
     projectedDimensions: space.projectedDimensions,
   });

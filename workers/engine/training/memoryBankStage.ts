@@ -1,6 +1,6 @@
 // The memory banks of a training run: each normal's coreset candidates (its own patches and a share of its
 // re-framed copies', held out together in calibration) projected once, and banks built from any subset of
-// the normals (the final bank and the calibration folds' banks) at the size the normals alone would give.
+// the normals (the final bank and the calibration folds' banks), every one the size of the final bank.
 import type { PatchLayout } from '../features/featureGraph';
 import { buildMemoryBank, concatenate, projectPatches, sampleRows } from '../scoring/memoryBank';
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
@@ -34,6 +34,12 @@ export type BankOf = (images: readonly TrainingImage[], bankSeed: number) => Mem
 /**
  * The copies together add as many candidates as the image has, so the coreset costs twice what it did
  * without them, whatever the number of copies.
+ *
+ * A bank of some of the normals keeps as many patches as the final bank of all of them (the coreset ratio of
+ * all the normals' patches, up to the cap): a calibration fold's held-out scores then come from a bank as dense
+ * as the packaged model's. A bank sized by its own normals (a fifth smaller) scored everything higher, so the
+ * threshold sat above where the packaged model scores unseen anomalies. 5 folds × 3 seeds, fresh draws of the
+ * framed copies (seeds 7–9): cookies F1 0.923 → 0.973, AUROC 0.989 → 1.000, stress false alarms 2.8 → 1.9 %.
  */
 export function memoryBankBuilder(input: BankCandidates): BankOf {
   const { layout, features } = input;
@@ -47,14 +53,14 @@ export function memoryBankBuilder(input: BankCandidates): BankOf {
     ]);
   const projected = new Map<string, ProjectedPatches>();
   projectPatches(input.normals.map(candidatesOf), space, input.seed).forEach((patches, index) => projected.set(input.normals[index]!.id, patches));
-  const patchesPerImage = layout.grid * layout.grid;
+  const finalBankBasisPatches = input.normals.length * layout.grid * layout.grid;
   return (images, bankSeed) =>
     buildMemoryBank(
       images.map((image) => projected.get(image.id)!),
       space,
       input.coresetRatio,
       bankSeed,
-      images.length * patchesPerImage,
+      finalBankBasisPatches,
       maxMemoryBankPatches,
     );
 }
