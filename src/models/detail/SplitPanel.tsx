@@ -27,7 +27,7 @@ export function SplitPanel({ split, entries }: { split: ModelVersionSplit | unde
         <>
           <p data-testid="split-summary">
             {t('modelDetail:split.counts', { train: split.trainIds.length, test: split.testIds.length })}{' '}
-            {split.fromDatasets ? t('modelDetail:split.fromDatasets', { seed: split.seed }) : t('modelDetail:split.seeded', { seed: split.seed })}
+            {t(split.fromDatasets ? 'modelDetail:split.fromDatasets' : 'modelDetail:split.seeded', { seed: split.seed })}
           </p>
           <ImageList ids={split.trainIds} entries={entries} title={t('modelDetail:split.trainImages', { count: split.trainIds.length })} testId="split-train" />
           <ImageList ids={split.testIds} entries={entries} title={t('modelDetail:split.testImages', { count: split.testIds.length })} testId="split-test" />
