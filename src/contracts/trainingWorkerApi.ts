@@ -17,6 +17,8 @@ export interface SegmentationHeadSchedule {
   validationShare?: number;
   /** Patch-label coverage rule; see `defaultMinAnomalyCoverage` in the engine. */
   minAnomalyCoverage?: number;
+  /** Copies of each masked anomalous training image moved by part of a patch cell; see `defaultCellShiftedCopies` in the engine. */
+  cellShiftedCopies?: number;
 }
 
 /** Where the segmentation head's training steps run: WebGPU when a hardware adapter exists ('auto'), or forced. */

@@ -1,6 +1,6 @@
 // Training a segmentation model end to end on synthetic parts with exact masks: the head's masks overlap
-// the truth on the test part, the packaged model outputs the same mask, detection has the §4.1 shape, and
-// aborting during the head training stops it.
+// the truth on the test part, the head also learns from cell-shifted copies of the masked training anomalies,
+// the packaged model outputs the same mask, detection has the §4.1 shape, and aborting during the head training stops it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertBackbone } from '../../scripts/backbone/convertBackbone';
 import { buildEvaluationResult } from '../../src/domain/evaluation';
@@ -11,7 +11,7 @@ import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging';
 import type { Prediction } from '../../src/contracts/prediction';
 import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
-import type { TrainingProgress, TrainingResult } from '../../workers/engine/training';
+import type { FeatureCache, TrainingProgress, TrainingResult } from '../../workers/engine/training';
 import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort } from '../../workers/ort';
 import { syntheticTrainingSet, trainingRunTimeoutMs } from './helpers/syntheticTraining';
@@ -26,10 +26,17 @@ const labels: SegmentationLabel[] = SYNTHETIC_DEFECTS.filter((defect) => defect.
 /** A deliberately safe floor: chance overlap of a few-percent defect area is near 0. */
 const minimumMeanIoU = 0.2;
 
+/** The content keys whose features a training run extracted (a cache that never hits, so it sees every image). */
+function extractedContentKeys(): FeatureCache & { keys: Set<string> } {
+  const keys = new Set<string>();
+  return { keys, get: () => undefined, set: (contentHash) => void keys.add(contentHash) };
+}
+
 describe('trainAnomalyModel with masks (segmentation)', () => {
   let result: TrainingResult;
   const progress: TrainingProgress[] = [];
   const detections = new Map<string, Prediction>();
+  const featureCache = extractedContentKeys();
 
   beforeAll(async () => {
     result = await trainAnomalyModel({
@@ -38,6 +45,7 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
       backboneId: defaultBackboneId,
       backboneModel: await convertBackbone(defaultBackboneId),
       seed: 3,
+      featureCache,
       onProgress: (update) => progress.push(update),
     });
     const session = await ort.InferenceSession.create(result.modelBytes);
@@ -58,6 +66,14 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
 
   it('trains the head on a fixed schedule by default: 15 epochs on every masked training image, mask threshold 0.4', () => {
     expect(result.segmentation).toMatchObject({ epochs: 15, bestEpoch: 15, validationImages: 0, maskProbabilityThreshold: 0.4, validationMeanIoU: null });
+  });
+
+  it('extracts features of three cell-shifted copies of every anomalous training image, and of no other image', () => {
+    const trainAnomalies = dataset.images.filter((image) => dataset.split.trainIds.includes(image.id) && image.classification === 'anomaly');
+    expect(trainAnomalies.length).toBeGreaterThan(0);
+    const copyKeys = [...featureCache.keys].filter((key) => key.includes('#cell-shifted-')).sort();
+    const expected = trainAnomalies.flatMap((image) => ['0.5,0.5', '0.5,0', '0,0.5'].map((shift) => `${image.contentHash ?? image.id}#cell-shifted-${shift}`));
+    expect(copyKeys).toEqual(expected.sort());
   });
 
   it('reports the head epoch by epoch with its loss', () => {

@@ -1,5 +1,6 @@
 // The segmentation stage of training: per-patch head rows (backbone features + kNN distance) and patch
-// targets from the masks (each patch's covered share of its label), the head's training (a fixed schedule by
+// targets from the masks (each patch's covered share of its label), of the masked training images and their
+// cell-shifted copies, the head's training (a fixed schedule by
 // default; optionally a seeded image-level validation hold-out for early stopping and for tuning the mask
 // threshold), and per-label pixel metrics of its masks on the test part.
 import { cropPixels } from '../../../src/domain/inspectionRegion';
@@ -22,6 +23,7 @@ import {
 } from '../segmentation';
 import type { EpochProgress, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
+import { isCellShiftedCopyOf } from './trainingImages';
 import type { SegmentationHeadSettings, TrainingImage } from './types';
 
 /**
@@ -41,6 +43,14 @@ export const fixedScheduleEpochs = 15;
  * and full class weights before, 0.542 at the best threshold 0.9 (issue 13).
  */
 export const fixedMaskProbabilityThreshold = 0.4;
+/**
+ * Cell-shifted copies per masked anomalous training image (cellShift.ts): half a patch cell diagonally, across and
+ * down. Cookies, 5-fold CV × seeds 1–9 (each seed its own draw of the framed copies), 0 / 1 / 3 copies: `cracked`
+ * IoU 0.548 / 0.557 / 0.565 (per-seed means' std 0.019 / 0.018 / 0.013), pixel F1 0.725 / 0.735 / 0.742; image
+ * figures unchanged (the head does not score). Mirrored copies, lit from the other side, did not help (seeds 1–3:
+ * 0.563 → 0.556). Training extracts features of three more images per masked anomaly; detection is unchanged.
+ */
+export const defaultCellShiftedCopies = 3;
 
 export const defaultSegmentationSettings = {
   executionProvider: 'wasm',
@@ -53,6 +63,7 @@ export const defaultSegmentationSettings = {
   weightDecay: 1e-4,
   validationShare: 0,
   minAnomalyCoverage: defaultMinAnomalyCoverage,
+  cellShiftedCopies: defaultCellShiftedCopies,
 } as const satisfies Required<SegmentationHeadSettings>;
 
 /** Candidate mask thresholds (probability of the best anomaly class); the validation IoU picks one. */
@@ -60,6 +71,8 @@ export const maskThresholdCandidates = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95,
 
 export interface SegmentationStageInput {
   train: readonly TrainingImage[];
+  /** Cell-shifted copies of masked training images (`cellShiftedHeadCopies`): head training rows beside their source's. */
+  trainCopies: readonly TrainingImage[];
   test: readonly TrainingImage[];
   labels: readonly SegmentationLabel[];
   features: ReadonlyMap<string, Float32Array>;
@@ -99,7 +112,9 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
 
   // Anomalies without a mask carry no patch targets; the dataset rules block them before training.
   const usable = input.train.filter((image) => groundTruthOf(image) !== undefined);
-  const { headTrain, validation } = holdOutValidation(usable, settings.validationShare, input.seed);
+  const { headTrain: headTrainImages, validation } = holdOutValidation(usable, settings.validationShare, input.seed);
+  // A copy trains where its source does, so no validation image is seen in training under another alignment.
+  const headTrain = [...headTrainImages, ...input.trainCopies.filter((copy) => headTrainImages.some((image) => isCellShiftedCopyOf(copy, image)))];
   const patchRows = (images: readonly TrainingImage[]) => {
     const imageRows = images.map(rowsOf);
     const rows = new Float32Array(imageRows.reduce((sum, part) => sum + part.length, 0));

@@ -1,8 +1,8 @@
 // Trains an anomaly model: patch features (both poolings) → threshold cross-validated within the training
 // part, per pooling, and the pooling it calibrates better → memory bank (coreset of the training normals) →
-// evaluation on the test part → (with masks) the segmentation head → one packaged ONNX. Every stage reports
-// progress; the AbortSignal is checked between steps. The stages live in their own modules; this one runs them
-// in order and times them.
+// evaluation on the test part → (with masks) the segmentation head, on the masked images and their cell-shifted
+// copies → one packaged ONNX. Every stage reports progress; the AbortSignal is checked between steps. The stages
+// live in their own modules; this one runs them in order and times them.
 import { regionPixels } from '../../../src/domain/inspectionRegion';
 import { imageMetrics } from '../../../src/domain/metrics';
 import { backboneById } from '../backbone/registry';
@@ -13,10 +13,10 @@ import { extractAll } from './featureExtraction';
 import type { StageReport } from './featureExtraction';
 import { packageModel } from './packageModel';
 import { calibratePoolings, choosePooling } from './poolingChoice';
-import { trainSegmentationStage } from './segmentationStage';
+import { defaultCellShiftedCopies, trainSegmentationStage } from './segmentationStage';
 import type { SegmentationStageResult } from './segmentationStage';
 import { evaluateTestImages } from './testEvaluation';
-import { framedNormalCopies, partition } from './trainingImages';
+import { cellShiftedHeadCopies, framedNormalCopies, partition } from './trainingImages';
 import type { TrainingResult, TrainingTimings, TrainOptions } from './types';
 
 /**
@@ -67,8 +67,15 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   let stageStart = now();
   const framedCopies = options.framedCopies ?? defaultFramedCopies;
   const framedImages = framedNormalCopies(trainNormals, framedCopies, options.framedCopyTransforms ?? defaultFramedCopyTransforms, options.framedCopyDraw);
+  const region = regionPixels(options.region, size);
+  const headCopies = isSegmentation
+    ? cellShiftedHeadCopies(trainAnomalies, options.segmentation?.cellShiftedCopies ?? defaultCellShiftedCopies, {
+        width: region.width / layout.grid,
+        height: region.height / layout.grid,
+      })
+    : [];
   const poolings = options.featurePooling ? [options.featurePooling] : featurePoolings;
-  const featuresByPooling = await extractAll(options, [...train, ...test, ...framedImages], size, poolings, report);
+  const featuresByPooling = await extractAll(options, [...train, ...test, ...framedImages, ...headCopies], size, poolings, report);
   timings.featuresMs = now() - stageStart;
 
   const scorer = await PatchScorer.create(layout, backbone.inputSize, options.sessionOptions);
@@ -114,15 +121,22 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
     if (isSegmentation) {
       stageStart = now();
       report('segmentation', 0, 1);
+      // The copies' kNN distances come from the final bank: no bank holds an anomaly, and the calibration's banks,
+      // which scored their sources, are as large as the final one (memoryBankStage.ts).
+      for (const copy of headCopies) {
+        signal?.throwIfAborted();
+        await rawScoreOf(copy, bank);
+      }
       segmentation = await trainSegmentationStage({
         train,
+        trainCopies: headCopies,
         test,
         labels,
         features,
         distances,
         grid: layout.grid,
         size,
-        region: regionPixels(options.region, size),
+        region,
         seed: options.seed,
         settings: options.segmentation ?? {},
         signal,

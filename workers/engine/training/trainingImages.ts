@@ -1,5 +1,8 @@
-// The images one training run works on: the split's train and test parts at the project size, and the
-// re-framed copies of the normal training images whose patches the memory bank may learn (normalFraming.ts).
+// The images one training run works on: the split's train and test parts at the project size, the re-framed
+// copies of the normal training images whose patches the memory bank may learn (normalFraming.ts), and the
+// cell-shifted copies of the masked anomalous training images the segmentation head learns from (cellShift.ts).
+import { cellShiftedCopies, cellShifts } from '../augmentation/cellShift';
+import type { CellSize } from '../augmentation/cellShift';
 import { framingRanges, reframedCopies, seedOfText } from '../augmentation/normalFraming';
 import type { FramedCopyTransforms } from '../augmentation/normalFraming';
 import type { TrainingImage, TrainOptions } from './types';
@@ -47,6 +50,33 @@ export function framedNormalCopies(normals: readonly TrainingImage[], copies: nu
       ...copy,
       id: framedCopyId(image, index),
       contentHash: `${drawKey}#framed-${transforms}-${index}`,
+    }));
+  });
+}
+
+/** Id of an image's `index`-th cell-shifted copy; `isCellShiftedCopyOf` recognises it. */
+function cellShiftedCopyId(image: TrainingImage, index: number): string {
+  return `${image.id}#cell-shifted-${index}`;
+}
+
+export function isCellShiftedCopyOf(copy: TrainingImage, image: TrainingImage): boolean {
+  return copy.id.startsWith(`${image.id}#cell-shifted-`);
+}
+
+/**
+ * `copies` cell-shifted copies of every masked anomalous image, for the segmentation head's training only. They
+ * are the same in every run, so their features are cached under the image's content key.
+ */
+export function cellShiftedHeadCopies(images: readonly TrainingImage[], copies: number, cell: CellSize): TrainingImage[] {
+  return images.flatMap((image) => {
+    const { mask } = image;
+    if (image.classification !== 'anomaly' || mask === undefined) return [];
+    return cellShiftedCopies({ ...image, mask }, copies, cell).map((copy, index) => ({
+      ...image,
+      ...copy,
+      id: cellShiftedCopyId(image, index),
+      // The shift in cells names the copy's content; its pixels follow from the region and the grid, which key the cache too.
+      contentHash: `${image.contentHash ?? image.id}#cell-shifted-${cellShifts[index]!.x},${cellShifts[index]!.y}`,
     }));
   });
 }
