@@ -13,7 +13,7 @@ import { modelArtifactNames, predictedMaskArtifactName, readModelArtifact } from
 import type { SpotcheckDB } from '../../src/storage/schema';
 import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { featurePoolings } from '../../workers/engine/features';
-import { defaultFramedCopies } from '../../workers/engine/training';
+import { defaultCellShiftedCopies, defaultFramedCopies } from '../../workers/engine/training';
 import { MemoryFeatureCache } from '../../workers/training/featureCache';
 import { evaluationFormatVersion, type StoredEvaluation } from '../../src/contracts/evaluation';
 import { trainStoredModelVersion, type TrainingEnvironment } from '../../workers/training/trainModelVersion';
@@ -111,9 +111,14 @@ describe('training a stored model version', () => {
     expect(overall.at(-1)).toBeCloseTo(100, 5);
     expect(progress.some((report) => report.stage === 'segmentation' && report.epoch === 1 && report.loss! > 0)).toBe(true);
     expect(progress.at(-1)!.remainingMs).toBeCloseTo(0, 5);
-    // Every entry, plus the re-framed copies of the normal training images the memory bank learns from, once per pooling.
-    const trainNormals = entries.filter((entry) => expectedSplit.trainIds.includes(entry.id) && entry.classification === 'normal');
-    expect(featureCache.size).toBe((entries.length + trainNormals.length * defaultFramedCopies) * featurePoolings.length);
+    // Every entry, plus the re-framed copies of the normal training images the memory bank learns from and the
+    // cell-shifted copies of the masked anomalous ones the head learns from, once per pooling.
+    const trainEntries = entries.filter((entry) => expectedSplit.trainIds.includes(entry.id));
+    const trainNormals = trainEntries.filter((entry) => entry.classification === 'normal');
+    const maskedTrainAnomalies = trainEntries.filter((entry) => entry.classification === 'anomaly' && entry.maskId !== null);
+    expect(maskedTrainAnomalies.length).toBeGreaterThan(0);
+    const copies = trainNormals.length * defaultFramedCopies + maskedTrainAnomalies.length * defaultCellShiftedCopies;
+    expect(featureCache.size).toBe((entries.length + copies) * featurePoolings.length);
   }, 300_000);
 
   it("trains with the project's region of interest and records it in the stored model's metadata", async () => {
