@@ -1,8 +1,8 @@
 // The segmentation stage of training: per-patch head rows (backbone features + kNN distance) and patch
 // targets from the masks (each patch's covered share of its label), of the masked training images and their
-// cell-shifted copies, the head's training (a fixed schedule by
-// default; optionally a seeded image-level validation hold-out for early stopping and for tuning the mask
-// threshold), and per-label pixel metrics of its masks on the test part.
+// cell-shifted copies, the head's training (a fixed schedule by default; optionally a seeded image-level
+// validation hold-out for early stopping and for tuning the mask threshold), and per-label pixel metrics of its
+// masks on the test part.
 import { cropPixels } from '../../../src/domain/inspectionRegion';
 import type { PixelRect } from '../../../src/domain/inspectionRegion';
 import { PixelMetricsAccumulator } from '../../../src/domain/metrics';

@@ -13,7 +13,7 @@ import { extractAll } from './featureExtraction';
 import type { StageReport } from './featureExtraction';
 import { packageModel } from './packageModel';
 import { calibratePoolings, choosePooling } from './poolingChoice';
-import { defaultCellShiftedCopies, trainSegmentationStage } from './segmentationStage';
+import { defaultSegmentationSettings, trainSegmentationStage } from './segmentationStage';
 import type { SegmentationStageResult } from './segmentationStage';
 import { evaluateTestImages } from './testEvaluation';
 import { cellShiftedHeadCopies, framedNormalCopies, partition } from './trainingImages';
@@ -69,7 +69,7 @@ export async function trainAnomalyModel(options: TrainOptions): Promise<Training
   const framedImages = framedNormalCopies(trainNormals, framedCopies, options.framedCopyTransforms ?? defaultFramedCopyTransforms, options.framedCopyDraw);
   const region = regionPixels(options.region, size);
   const headCopies = isSegmentation
-    ? cellShiftedHeadCopies(trainAnomalies, options.segmentation?.cellShiftedCopies ?? defaultCellShiftedCopies, {
+    ? cellShiftedHeadCopies(trainAnomalies, { ...defaultSegmentationSettings, ...options.segmentation }.cellShiftedCopies, {
         width: region.width / layout.grid,
         height: region.height / layout.grid,
       })
