@@ -33,17 +33,14 @@ describe('cellShiftedCopies', () => {
     expect(copies).toHaveLength(3);
     copies.forEach((copy, index) => {
       const [dx, dy] = moves[index]!;
+      const rgb = copy.renderRgb();
       expect([copy.width, copy.height]).toEqual([width, height]);
       for (let y = 0; y < height; y += 1) {
         for (let x = 0; x < width; x += 1) {
           const source = sourcePixel(x, y, dx!, dy!);
           const pixel = y * width + x;
           expect(copy.mask[pixel], `copy ${index} mask at (${x}, ${y})`).toBe(source);
-          expect(Array.from(copy.rgb.subarray(pixel * 3, pixel * 3 + 3)), `copy ${index} rgb at (${x}, ${y})`).toEqual([
-            source * 3,
-            source * 3 + 1,
-            source * 3 + 2,
-          ]);
+          expect(Array.from(rgb.subarray(pixel * 3, pixel * 3 + 3)), `copy ${index} rgb at (${x}, ${y})`).toEqual([source * 3, source * 3 + 1, source * 3 + 2]);
         }
       }
     });
@@ -85,5 +82,14 @@ describe('cellShiftedHeadCopies', () => {
     expect(copies.every((copy) => isCellShiftedCopyOf(copy, masked))).toBe(true);
     expect(copies.some((copy) => isCellShiftedCopyOf(copy, images[1]!))).toBe(false);
     expect(Array.from(copies[1]!.mask!)).toEqual(Array.from(shiftLabelMask(image, 2, 0)));
+  });
+
+  it('holds no pixels of its own and renders them, as the shift moves them, each time they are asked for', () => {
+    const [copy] = cellShiftedHeadCopies(images, 1, { width: 4, height: 2 });
+    expect('rgb' in copy!).toBe(false);
+    const rendered = copy!.renderRgb();
+    expect(rendered).toEqual(cellShiftedCopies(image, 1, { width: 4, height: 2 })[0]!.renderRgb());
+    expect(copy!.renderRgb()).not.toBe(rendered);
+    expect(copy!.renderRgb()).toEqual(rendered);
   });
 });

@@ -1,7 +1,7 @@
 // Re-framed normal copies for the memory bank: seeded per image and draw, within the framing range, sized like the image;
 // and the row sampling that bounds what the copies add to the coreset.
 import { describe, expect, it } from 'vitest';
-import { defaultFramingRange, framingRanges, randomFraming, reframedCopies, seedOfText } from '../../workers/engine/augmentation/normalFraming';
+import { defaultFramingRange, framingRanges, randomFraming, reframedCopy, seedOfText } from '../../workers/engine/augmentation/normalFraming';
 import { changeTone, paintEdgeStrip, warpAffine } from '../../workers/engine/augmentation/imageTransforms';
 import { deriveSeed } from '../../src/domain/random';
 import { sampleRows } from '../../workers/engine/scoring/memoryBank';
@@ -43,22 +43,17 @@ describe('randomFraming', () => {
   });
 });
 
-describe('reframedCopies', () => {
-  it('makes the requested number of warped copies, the same for the same image seed', () => {
-    const copies = reframedCopies(image, 2, 7);
-    expect(copies).toHaveLength(2);
-    expect(copies.map((copy) => [copy.width, copy.height])).toEqual([
-      [8, 6],
-      [8, 6],
-    ]);
-    expect(reframedCopies(image, 2, 7)).toEqual(copies);
-    expect(copies[0]!.rgb).not.toEqual(copies[1]!.rgb);
-    expect(reframedCopies(image, 0, 7)).toEqual([]);
+describe('reframedCopy', () => {
+  it('warps a copy the size of the image, the same for the same image seed and copy, another for the next copy', () => {
+    const copy = reframedCopy(image, 7, 0);
+    expect([copy.width, copy.height]).toEqual([8, 6]);
+    expect(reframedCopy(image, 7, 0)).toEqual(copy);
+    expect(reframedCopy(image, 7, 1).rgb).not.toEqual(copy.rgb);
   });
 
   it('with a zero framing range, a copy is the image itself', () => {
     const still = { shiftShare: 0, rotationDegrees: 0, scaleChange: 0, toneChange: 0, edgeStripChance: 0, edgeStripMaxShare: 0 };
-    expect(reframedCopies(image, 1, 7, still)[0]).toEqual(warpAffine(image, {}));
+    expect(reframedCopy(image, 7, 0, still)).toEqual(warpAffine(image, {}));
   });
 
   it('geometric copies are the warp alone, drawn as the geometric-photometric copies draw it', () => {
@@ -67,7 +62,7 @@ describe('reframedCopies', () => {
       expect(geometric.tone).toEqual({ brightness: 1, contrast: 1 });
       expect(geometric.strip).toBeNull();
       expect(geometric.warp).toEqual(randomFraming(framingRanges['geometric-photometric'], image, deriveSeed(7, copy)).warp);
-      expect(reframedCopies(image, 3, 7, framingRanges.geometric)[copy]).toEqual(warpAffine(image, geometric.warp));
+      expect(reframedCopy(image, 7, copy, framingRanges.geometric)).toEqual(warpAffine(image, geometric.warp));
     }
   });
 
@@ -78,7 +73,7 @@ describe('reframedCopies', () => {
       expect(toned.strip).toBeNull();
       expect({ warp: toned.warp, tone: toned.tone }).toEqual({ warp: photometric.warp, tone: photometric.tone });
       expect(toned.tone).not.toEqual({ brightness: 1, contrast: 1 });
-      expect(reframedCopies(image, 3, 7, framingRanges['geometric-tone'])[copy]).toEqual(changeTone(warpAffine(image, toned.warp), toned.tone));
+      expect(reframedCopy(image, 7, copy, framingRanges['geometric-tone'])).toEqual(changeTone(warpAffine(image, toned.warp), toned.tone));
     }
   });
 
@@ -87,7 +82,7 @@ describe('reframedCopies', () => {
     const { tone, strip } = randomFraming(range, image, deriveSeed(7, 0));
     expect(Math.abs(tone.brightness - 1)).toBeLessThanOrEqual(0.15);
     expect(Math.abs(tone.contrast - 1)).toBeLessThanOrEqual(0.15);
-    expect(reframedCopies(image, 1, 7, range)[0]).toEqual(paintEdgeStrip(changeTone(warpAffine(image, {}), tone), strip!));
+    expect(reframedCopy(image, 7, 0, range)).toEqual(paintEdgeStrip(changeTone(warpAffine(image, {}), tone), strip!));
   });
 });
 
@@ -96,17 +91,26 @@ describe('framedNormalCopies', () => {
 
   it("draw 0 (the app's) seeds each copy by the image's content, as every earlier training run did", () => {
     const [copy] = framedNormalCopies([normal], 1, 'geometric');
-    expect(copy!.rgb).toEqual(reframedCopies(image, 1, seedOfText('hash-1'), framingRanges.geometric)[0]!.rgb);
-    expect(copy).toMatchObject({ id: 'normal/1.png#framed-0', contentHash: 'hash-1#framed-geometric-0', classification: 'normal' });
-    expect(framedNormalCopies([normal], 1, 'geometric', 0)).toEqual([copy]);
+    expect(copy!.renderRgb()).toEqual(reframedCopy(image, seedOfText('hash-1'), 0, framingRanges.geometric).rgb);
+    expect(copy).toMatchObject({ id: 'normal/1.png#framed-0', contentHash: 'hash-1#framed-geometric-0', classification: 'normal', width: 8, height: 6 });
+    expect(framedNormalCopies([normal], 1, 'geometric', 0)[0]!.renderRgb()).toEqual(copy!.renderRgb());
   });
 
   it('another draw warps every copy afresh, reproducibly, and keys its features apart', () => {
     const [drawOne] = framedNormalCopies([normal], 1, 'geometric', 1);
-    expect(drawOne!.rgb).toEqual(reframedCopies(image, 1, seedOfText('hash-1#draw-1'), framingRanges.geometric)[0]!.rgb);
-    expect(drawOne!.rgb).not.toEqual(framedNormalCopies([normal], 1, 'geometric')[0]!.rgb);
+    expect(drawOne!.renderRgb()).toEqual(reframedCopy(image, seedOfText('hash-1#draw-1'), 0, framingRanges.geometric).rgb);
+    expect(drawOne!.renderRgb()).not.toEqual(framedNormalCopies([normal], 1, 'geometric')[0]!.renderRgb());
     expect(drawOne).toMatchObject({ id: 'normal/1.png#framed-0', contentHash: 'hash-1#draw-1#framed-geometric-0' });
-    expect(framedNormalCopies([normal], 1, 'geometric', 1)).toEqual([drawOne]);
+    expect(framedNormalCopies([normal], 1, 'geometric', 1)[0]!.renderRgb()).toEqual(drawOne!.renderRgb());
+  });
+
+  it('makes the copies asked for, each with its own warp, holding no pixels until they are rendered', () => {
+    const copies = framedNormalCopies([normal], 2, 'geometric');
+    expect(copies.map((copy) => copy.id)).toEqual(['normal/1.png#framed-0', 'normal/1.png#framed-1']);
+    expect(copies.some((copy) => 'rgb' in copy)).toBe(false);
+    expect(copies[1]!.renderRgb()).toEqual(reframedCopy(image, seedOfText('hash-1'), 1, framingRanges.geometric).rgb);
+    expect(copies[1]!.renderRgb()).not.toEqual(copies[0]!.renderRgb());
+    expect(framedNormalCopies([normal], 0, 'geometric')).toEqual([]);
   });
 });
 

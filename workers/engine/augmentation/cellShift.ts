@@ -29,16 +29,29 @@ export interface CellSize {
   readonly height: number;
 }
 
+/** A cell-shifted copy: its moved label mask, and its moved pixels, made on each call (see `DerivedImage`). */
+export interface CellShiftedCopy {
+  readonly width: number;
+  readonly height: number;
+  readonly mask: Uint8Array;
+  renderRgb(): Uint8Array;
+}
+
 /**
  * The first `copies` shifts of `cellShifts` applied to the image and its mask, in whole pixels (rounded). What
  * the shift brings into the frame is mirrored at its edge, as in `warpAffine`, in the mask too.
  */
-export function cellShiftedCopies(image: MaskedImage, copies: number, cell: CellSize): MaskedImage[] {
+export function cellShiftedCopies(image: MaskedImage, copies: number, cell: CellSize): CellShiftedCopy[] {
   if (copies > cellShifts.length) throw new RangeError(`At most ${cellShifts.length} cell-shifted copies, asked for ${copies}`);
   return cellShifts.slice(0, copies).map((shift) => {
     const shiftX = Math.round(shift.x * cell.width);
     const shiftY = Math.round(shift.y * cell.height);
-    return { ...warpAffine(image, { shiftX, shiftY }), mask: shiftLabelMask(image, shiftX, shiftY) };
+    return {
+      width: image.width,
+      height: image.height,
+      mask: shiftLabelMask(image, shiftX, shiftY),
+      renderRgb: () => warpAffine(image, { shiftX, shiftY }).rgb,
+    };
   });
 }
 

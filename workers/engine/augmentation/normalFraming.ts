@@ -77,15 +77,13 @@ export function randomFraming(range: FramingRange, image: Pick<RgbImage, 'width'
 }
 
 /**
- * `copies` re-framed versions of one image. `imageSeed` should depend on the image (e.g. `seedOfText(id)`),
+ * The `copy`-th re-framed version of one image. `imageSeed` should depend on the image (e.g. `seedOfText(id)`),
  * so a copy is the same in every training run and its features can be cached with the image's.
  */
-export function reframedCopies(image: RgbImage, copies: number, imageSeed: number, range: FramingRange = defaultFramingRange): RgbImage[] {
-  return Array.from({ length: copies }, (_, copy) => {
-    const { warp, tone, strip } = randomFraming(range, image, deriveSeed(imageSeed, copy));
-    const reframed = changeTone(warpAffine(image, warp), tone);
-    return strip ? paintEdgeStrip(reframed, strip) : reframed;
-  });
+export function reframedCopy(image: RgbImage, imageSeed: number, copy: number, range: FramingRange = defaultFramingRange): RgbImage {
+  const { warp, tone, strip } = randomFraming(range, image, deriveSeed(imageSeed, copy));
+  const reframed = changeTone(warpAffine(image, warp), tone);
+  return strip ? paintEdgeStrip(reframed, strip) : reframed;
 }
 
 /** FNV-1a of a string's UTF-16 code units: a stable 32-bit seed per image id or content hash. */

@@ -5,7 +5,7 @@ import type { LabelledScore } from '../../../src/domain/metrics';
 import { deriveSeed } from '../../../src/domain/random';
 import type { MemoryBank } from '../scoring/memoryBank';
 import { assignFolds } from './folds';
-import type { TrainingImage } from './types';
+import type { ImageRecord, TrainingImage } from './types';
 
 export interface CrossValidation {
   normals: readonly TrainingImage[];
@@ -13,7 +13,7 @@ export interface CrossValidation {
   foldCount: number;
   seed: number;
   bankOf: (normals: readonly TrainingImage[], bankSeed: number) => MemoryBank;
-  rawScoreOf: (image: TrainingImage, bank: MemoryBank) => Promise<number>;
+  rawScoreOf: (image: ImageRecord, bank: MemoryBank) => Promise<number>;
   signal?: AbortSignal;
   onFoldDone?: (foldsDone: number) => void;
 }

@@ -6,7 +6,7 @@ import { buildMemoryBank, concatenate, projectPatches, sampleRows } from '../sco
 import type { MemoryBank, ProjectedPatches } from '../scoring/memoryBank';
 import { seedOfText } from '../augmentation/normalFraming';
 import { isFramedCopyOf } from './trainingImages';
-import type { TrainingImage } from './types';
+import type { ImageRecord, TrainingImage } from './types';
 
 /** Coreset distances on a 64-d random projection: half the cost of PatchCore's 128 for the same picks. */
 export const coresetProjectedDimensions = 64;
@@ -21,7 +21,7 @@ export const maxMemoryBankPatches = 2048;
 export interface BankCandidates {
   normals: readonly TrainingImage[];
   /** Every normal's re-framed copies (framedNormalCopies); empty without copies. */
-  framedCopies: readonly TrainingImage[];
+  framedCopies: readonly ImageRecord[];
   copiesPerImage: number;
   features: ReadonlyMap<string, Float32Array>;
   layout: Pick<PatchLayout, 'dimensions' | 'grid'>;

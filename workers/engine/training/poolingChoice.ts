@@ -12,7 +12,7 @@ import type { CrossValidation } from './crossValidation';
 import type { FeaturesByPooling } from './featureExtraction';
 import { memoryBankBuilder } from './memoryBankStage';
 import type { BankCandidates, BankOf } from './memoryBankStage';
-import type { TrainingImage } from './types';
+import type { ImageRecord } from './types';
 
 export interface PoolingCandidate {
   pooling: FeaturePooling;
@@ -22,7 +22,7 @@ export interface PoolingCandidate {
   calibration: ThresholdCalibration;
   /** Each image's kNN distances from the bank that scored it last (the held-out fold's, for training images). */
   distances: Map<string, Float32Array>;
-  rawScoreOf: (image: TrainingImage, bank: MemoryBank) => Promise<number>;
+  rawScoreOf: (image: ImageRecord, bank: MemoryBank) => Promise<number>;
 }
 
 export interface PoolingCalibration extends Omit<CrossValidation, 'bankOf' | 'rawScoreOf' | 'onFoldDone'> {
@@ -40,7 +40,7 @@ export async function calibratePoolings(input: PoolingCalibration): Promise<Pool
   const folds = input.foldCount * input.featuresByPooling.size;
   for (const [pooling, features] of input.featuresByPooling) {
     const distances = new Map<string, Float32Array>();
-    const rawScoreOf = async (image: TrainingImage, bank: MemoryBank) => {
+    const rawScoreOf = async (image: ImageRecord, bank: MemoryBank) => {
       const scores = await input.score(features.get(image.id)!, bank);
       distances.set(image.id, scores.distances);
       return scores.rawScore;

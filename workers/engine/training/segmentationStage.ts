@@ -24,7 +24,7 @@ import {
 import type { EpochProgress, HeadWeights } from '../segmentation';
 import { assignFolds } from './folds';
 import { isCellShiftedCopyOf } from './trainingImages';
-import type { SegmentationHeadSettings, TrainingImage } from './types';
+import type { ImageRecord, SegmentationHeadSettings, TrainingImage } from './types';
 
 /**
  * The head's default schedule is FIXED (issue 13 item 4): 15 epochs on every masked training image, mask
@@ -72,7 +72,7 @@ export const maskThresholdCandidates = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95,
 export interface SegmentationStageInput {
   train: readonly TrainingImage[];
   /** Cell-shifted copies of masked training images (`cellShiftedHeadCopies`): head training rows beside their source's. */
-  trainCopies: readonly TrainingImage[];
+  trainCopies: readonly ImageRecord[];
   test: readonly TrainingImage[];
   labels: readonly SegmentationLabel[];
   features: ReadonlyMap<string, Float32Array>;
@@ -107,15 +107,15 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
   labelIndices.forEach((index, position) => {
     classOfMaskValue[index] = position + 1;
   });
-  const rowsOf = (image: TrainingImage) => headFeatureRows(input.features.get(image.id)!, input.distances.get(image.id)!);
-  const groundTruthOf = (image: TrainingImage) => image.mask ?? (image.classification === 'normal' ? new Uint8Array(size.width * size.height) : undefined);
+  const rowsOf = (image: ImageRecord) => headFeatureRows(input.features.get(image.id)!, input.distances.get(image.id)!);
+  const groundTruthOf = (image: ImageRecord) => image.mask ?? (image.classification === 'normal' ? new Uint8Array(size.width * size.height) : undefined);
 
   // Anomalies without a mask carry no patch targets; the dataset rules block them before training.
   const usable = input.train.filter((image) => groundTruthOf(image) !== undefined);
   const { headTrain: headTrainImages, validation } = holdOutValidation(usable, settings.validationShare, input.seed);
   // A copy trains where its source does, so no validation image is seen in training under another alignment.
   const headTrain = [...headTrainImages, ...input.trainCopies.filter((copy) => headTrainImages.some((image) => isCellShiftedCopyOf(copy, image)))];
-  const patchRows = (images: readonly TrainingImage[]) => {
+  const patchRows = (images: readonly ImageRecord[]) => {
     const imageRows = images.map(rowsOf);
     const rows = new Float32Array(imageRows.reduce((sum, part) => sum + part.length, 0));
     const classes = new Uint8Array(images.length * grid * grid);

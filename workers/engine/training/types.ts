@@ -23,6 +23,18 @@ export interface TrainingImage {
   mask?: Uint8Array;
 }
 
+/** A training image without its pixels: what the stages after feature extraction read. */
+export type ImageRecord = Omit<TrainingImage, 'rgb'>;
+
+/**
+ * A copy training makes of an image (a re-framed normal, a cell-shifted masked anomaly). It renders its pixels only
+ * when feature extraction misses the cache, so the copies' pixels are made one at a time and dropped after their
+ * extraction instead of all being held for the whole run.
+ */
+export interface DerivedImage extends ImageRecord {
+  renderRgb(): Uint8Array;
+}
+
 /** Patch features depend only on the image content and the feature set (backbone and pooling: `featureSetKey`), hence this key. */
 export interface FeatureCache {
   get(contentHash: string, featureSet: string): Float32Array | undefined | Promise<Float32Array | undefined>;
