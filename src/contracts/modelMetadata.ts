@@ -40,6 +40,10 @@ export interface SegmentationSummary {
   maskProbabilityThreshold: number;
   /** Mean over labels of the validation images' mean IoU at that threshold; null without held-out anomalies. */
   validationMeanIoU: number | null;
+  /** The rest of the head's schedule, and the cell-shifted copies per masked image it learnt from; absent in models trained before they were recorded. */
+  weightDecay?: number;
+  batchSize?: number;
+  cellShiftedCopies?: number;
 }
 
 /**

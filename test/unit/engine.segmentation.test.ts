@@ -10,7 +10,7 @@ import { defaultBackboneId } from '../../workers/engine/backbone/registry';
 import { detectWithPackagedModel } from '../../workers/engine/packaging';
 import { toDetectAnomalyResult } from '../../workers/engine/packaging';
 import type { Prediction } from '../../src/contracts/prediction';
-import { evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
+import { defaultSegmentationSettings, evaluationResultInput, trainAnomalyModel } from '../../workers/engine/training';
 import type { FeatureCache, TrainingProgress, TrainingResult } from '../../workers/engine/training';
 import type { SegmentationLabel } from '../../src/contracts/modelMetadata';
 import { ort } from '../../workers/ort';
@@ -66,6 +66,11 @@ describe('trainAnomalyModel with masks (segmentation)', () => {
 
   it('trains the head on a fixed schedule by default: 15 epochs on every masked training image, mask threshold 0.4', () => {
     expect(result.segmentation).toMatchObject({ epochs: 15, bestEpoch: 15, validationImages: 0, maskProbabilityThreshold: 0.4, validationMeanIoU: null });
+  });
+
+  it("records the head's whole schedule and its cell-shifted copies in the model's metadata", () => {
+    const { weightDecay, batchSize, cellShiftedCopies } = defaultSegmentationSettings;
+    expect(result.metadata.training.segmentation).toMatchObject({ epochs: 15, weightDecay, batchSize, cellShiftedCopies });
   });
 
   it('extracts features of three cell-shifted copies of every anomalous training image, and of no other image', () => {

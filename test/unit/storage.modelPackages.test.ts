@@ -189,4 +189,21 @@ describe('readModelPackage', () => {
     if (typeof message === 'string') expect(result).toBe(message);
     else expect(result).toMatch(message);
   });
+
+  it("keeps a segmentation head's recorded schedule and copies, and reads a head summary from before they were recorded", async () => {
+    const earlier = {
+      hiddenUnits: 32,
+      epochs: 15,
+      bestEpoch: 15,
+      learningRate: 3e-3,
+      minAnomalyCoverage: 0.3,
+      validationImages: 0,
+      maskProbabilityThreshold: 0.4,
+      validationMeanIoU: null,
+    };
+    for (const segmentation of [{ ...earlier, weightDecay: 1e-4, batchSize: 256, cellShiftedCopies: 3 }, earlier]) {
+      const bytes = zipSync({ 'model.onnx': fakeModelBytes, 'model.json': await json((m) => Object.assign(m.training as object, { segmentation })) });
+      expect((await readModelPackage('m.zip', bytes)).metadata.training.segmentation).toEqual(segmentation);
+    }
+  });
 });

@@ -210,6 +210,9 @@ export async function trainSegmentationStage(input: SegmentationStageInput): Pro
         validationImages: validation.length,
         maskProbabilityThreshold,
         validationMeanIoU,
+        weightDecay: settings.weightDecay,
+        batchSize: settings.batchSize,
+        cellShiftedCopies: settings.cellShiftedCopies,
       },
     };
   } finally {
